@@ -1,0 +1,133 @@
+"""Article text -> claims: sentences, attribution, quantities, polarity and spans."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from verifier.models import Article, Claim
+from verifier.numbers import extract_quantities
+from verifier.text import STOPWORDS, clean, is_mostly_upper, split_sentences
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|stated|estimated|estimates|estimate|"
+    "pledged|pledges|pledge|acknowledged|acknowledges|warned|warns|warn|claimed|claims|"
+    "announced|announces|reported|reports|noted|notes|argued|argues|insisted|insists|"
+    "explained|wrote|writes|confirmed|confirms|denied|denies|promised|promises|predicted"
+)
+_TITLE = r"(?:Col|Lt|Gen|Brig|Maj|Capt|Sgt|Adm|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Cpl|Pvt)\.?"
+_NAME_WORD = r"(?:[A-Z][\w'-]*\.?|al-[A-Z][\w'-]*|\d(?:st|nd|rd|th))"
+_NAME = rf"(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD}"
+_AUX = r"(?:(?:did|does|do|has|have|had|could|would|will|can|may|might)\s+(?:not\s+|n't\s+|never\s+)?)?"
+_ROLE = (
+    r"spokesman|spokeswoman|spokesperson|official|officials|president|minister|secretary|"
+    r"commander|general|chief|director|analyst|reporter|ambassador|senator|governor|mayor"
+)
+_SUBJECT_VERB = re.compile(rf"(?P<who>{_NAME})\s+{_AUX}(?P<verb>{SPEECH_VERBS})\b")
+_VERB_SUBJECT = re.compile(rf"[,\"]\s*(?P<verb>said|says|added|told)\s+(?P<who>{_NAME})")
+_ROLE_SUBJECT = re.compile(
+    rf"(?P<who>(?:an?\s+|the\s+)?(?:[\w.-]+\s+){{0,3}}(?:{_ROLE}))\s+(?:who\s+)?{_AUX}"
+    rf"(?P<verb>{SPEECH_VERBS})\b",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(rf"according to (?P<who>(?:the\s+)?{_NAME})")
+_PRONOUN = re.compile(rf"^\W*(?:He|She)\s+{_AUX}(?:{SPEECH_VERBS})\b")
+_VERB_WORDS = re.compile(rf"^\W*(?:{SPEECH_VERBS}|not)\W*$", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing)\b(?!\s+only)|n't\b",
+    re.IGNORECASE,
+)
+_LEADING_NOISE = re.compile(r"^(?:The|A|An|And|But|As|In|At|On)\s+")
+_NON_NAMES = frozenset("The A An It This That These They We He She In At On As But And".split())
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a sentence is credited to."""
+
+    speaker: str | None
+    role: str | None = None
+    chain: tuple[str, ...] = ()
+
+
+def is_negated(text: str) -> bool:
+    """Tell whether a text carries a negation cue."""
+    return _NEGATION.search(clean(text)) is not None
+
+
+def find_speaker(text: str) -> str | None:
+    """Return who a sentence says is speaking ('Glynn said ...', '..., an official estimated')."""
+    text = clean(text)
+    if is_mostly_upper(text):  # "DILLON SAID": names title-cased, other words lowered
+        text = " ".join(w.lower() if _VERB_WORDS.search(w) or w.lower() in STOPWORDS
+                        else w.title() for w in text.split())  # fmt: skip
+    for pattern in (_SUBJECT_VERB, _VERB_SUBJECT, _ACCORDING, _ROLE_SUBJECT):
+        for match in pattern.finditer(text):
+            who = _LEADING_NOISE.sub("", match.group("who").strip()).rstrip(".,")
+            if who and who.split()[0] not in _NON_NAMES:
+                return who
+    return None
+
+
+def _split_role(who: str) -> tuple[str, str | None]:
+    """Split 'U.S. Army spokesman Col. Ryan Dillon' into name and role."""
+    match = re.search(rf"^(?P<role>.*?\b(?:{_ROLE}))\s+(?P<name>.+)$", who)
+    if match and match.group("name")[:1].isupper():
+        return match.group("name"), match.group("role")
+    return who, None
+
+
+def attribute(sentence: str, previous: Attribution | None, author: str | None) -> Attribution:
+    """Work out who a sentence is credited to, from itself or its neighbour."""
+    text = clean(sentence)
+    who = find_speaker(text)
+    if who:
+        name, role = _split_role(who)
+        chain = (name,) + (("Associated Press",) if re.search(r"\bAP\b|Associated Press", text)
+                           and "Associated Press" not in name else ())  # fmt: skip
+        return Attribution(name, role, chain + ((author,) if author else ()))
+    if previous and previous.speaker and (_PRONOUN.search(text) or text.startswith('"')):
+        return previous
+    if author:
+        return Attribution(author, "author", (author,))
+    return Attribution(None)
+
+
+def article_id(text: str) -> str:
+    """Derive a stable article id from its text."""
+    return "a-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def claim_id(article: str, quote: str, fact: str) -> str:
+    """Derive a stable claim id from its article and wording, so re-imports do not duplicate."""
+    digest = hashlib.sha1(f"{article}\x00{quote}\x00{fact}".encode()).hexdigest()[:12]
+    return f"c-{digest}"
+
+
+def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
+    """Split an article into sentence claims with attribution, quantities and polarity."""
+    claims: list[Claim] = []
+    previous: Attribution | None = None
+    for start, end in split_sentences(article.text):
+        quote = article.text[start:end]
+        if len(quote.split()) < min_words or quote.strip() == article.title.strip():
+            continue
+        who = attribute(quote, previous, article.author)
+        previous = who if who.role != "author" else previous
+        claims.append(
+            Claim(
+                id=claim_id(article.id, quote, quote),
+                article_id=article.id,
+                text=quote,
+                quote=quote,
+                start=start,
+                end=end,
+                speaker=who.speaker,
+                speaker_role=who.role,
+                attribution=who.chain,
+                quantities=extract_quantities(quote),
+                negated=is_negated(quote),
+            )
+        )
+    return claims

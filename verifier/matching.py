@@ -1,0 +1,221 @@
+"""Statement features and the fuzzy re-ranking of candidate claims."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from verifier.extract import find_speaker, is_negated
+from verifier.models import Claim, Quantity
+from verifier.numbers import MONTHS, WEEKDAYS, compatible, extract_quantities
+from verifier.text import _MULTIWORD, NUMBER_WORDS, STOPWORDS, clean, content_stems, is_mostly_upper, stem, words
+
+# Words that open a sentence without naming anything: a capital there is no proper noun.
+_COMMON_OPENERS = frozenset(
+    """some many most few several all both each every none roughly about around nearly almost
+    approximately more fewer less over under only just reportedly according after before since
+    during while although though because following despite however meanwhile now today
+    yesterday last next officials troops there here""".split()
+)
+# Words that say little about a topic: they count less toward coverage.
+_LIGHT = frozenset(
+    stem(w) for w in """set expected part include includes including make made take taken get
+    got going go goes new now year years time times like well way according report reported
+    people number first last""".split()
+)
+_TITLES = frozenset("col lt gen brig maj capt sgt adm mr mrs ms dr sen rep gov president".split())
+_ROLE_WORDS = frozenset(
+    "spokesman spokeswoman spokesperson official officials president minister secretary "
+    "commander general chief director analyst reporter anonymous unnamed government army".split()
+)
+_CAPITAL = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*(?:\.[A-Z])*\.?)")
+# Word pairs that turn a statement around without a negation word.
+ANTONYMS = (
+    ("increase increased increases increasing", "decrease decreased decreases decreasing"),
+    ("rise rises rose risen rising", "fall falls fell fallen falling"),
+    ("begin begins began begun beginning", "end ends ended ending"),
+    ("gain gains gained", "lose loses lost losing"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("higher", "lower"),
+    ("withdraw withdraws withdrew withdrawn withdrawing", "deploy deploys deployed deploying"),
+    ("support supports supported supporting", "oppose opposes opposed opposing"),
+    ("approve approves approved approving", "reject rejects rejected rejecting"),
+    ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
+    ("expand expands expanded expanding", "reduce reduces reduced reducing"),
+    ("allow allows allowed allowing", "ban bans banned banning"),
+    ("true", "false"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StatementFeatures:
+    """What verification needs to know about a statement, computed once."""
+
+    text: str
+    stems: tuple[str, ...]
+    quantities: tuple[Quantity, ...]
+    negated: bool
+    speaker: str | None
+    entities: tuple[str, ...]
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim prepared for re-ranking: its fact stems and every word around it."""
+
+    claim: Claim
+    stems: tuple[str, ...]  # content stems of the fact, numbers left out
+    context: frozenset[str]  # words of its sentence, attribution and article
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate claim and how close it is to the statement, in [0, 1]."""
+
+    claim: Claim
+    score: float
+    context: frozenset[str] = frozenset()
+
+
+def prepare_claim(claim: Claim, article_words: frozenset[str] = frozenset()) -> Candidate:
+    """Compute what re-ranking needs of a claim; article_words widen its entity context."""
+    stems = tuple(dict.fromkeys(content_stems(claim.text)))
+    return Candidate(claim, stems, claim_context(claim) | article_words)
+
+
+def prepare_statement(text: str) -> StatementFeatures:
+    """Compute the features of a statement once, for every candidate to use."""
+    speaker = find_speaker(text)
+    speaker_words = set(words(speaker)) if speaker else set()
+    return StatementFeatures(
+        text=text,
+        stems=tuple(dict.fromkeys(content_stems(text))),
+        quantities=extract_quantities(text),
+        negated=is_negated(text),
+        speaker=speaker,
+        entities=tuple(e for e in find_entities(text) if e not in speaker_words),
+        words=frozenset(words(text)),
+    )
+
+
+def find_entities(text: str) -> list[str]:
+    """Return the lower-cased proper-noun words of a text (names, places, organisations)."""
+    text = _MULTIWORD.sub("U.S.", clean(text))
+    if is_mostly_upper(text) or text.islower():
+        return []
+    found = []
+    for match in _CAPITAL.finditer(text):
+        token = match.group(1)
+        low_words = words(token)
+        if not low_words:
+            continue
+        low = low_words[0]
+        at_start = match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".!?\"'(:"
+        if low in STOPWORDS or low in _TITLES or low in NUMBER_WORDS:
+            continue
+        if low.rstrip(".") in MONTHS or low in WEEKDAYS:
+            continue
+        if at_start and low in _COMMON_OPENERS:
+            continue
+        found.append(low)
+    return found
+
+
+def claim_context(claim: Claim) -> frozenset[str]:
+    """Return every word a claim's sentence and attribution contain, for entity checks."""
+    parts = [claim.text, claim.quote, claim.speaker or "", claim.speaker_role or ""]
+    parts.extend(claim.attribution)
+    found = set(words(" ".join(parts)))
+    found.update(_acronym(name) for name in claim.attribution if " " in name)
+    return frozenset(found)
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
+
+
+def missing_entities(statement: StatementFeatures, context: frozenset[str]) -> list[str]:
+    """Return the statement's proper nouns that the claim never mentions."""
+    return [e for e in statement.entities if e not in context and e.rstrip(".") not in context]
+
+
+def speaker_matches(speaker: str, claim: Claim) -> bool:
+    """Tell whether a statement's speaker is the claim's speaker or someone in its chain."""
+    tokens = [w for w in words(speaker) if w not in STOPWORDS and w not in _TITLES]
+    names = [w for w in tokens if w not in _ROLE_WORDS]
+    if names:  # the family name decides: "Ryan Dillon" is not "Kevin Joseph Ryan"
+        return names[-1] in claim_context(claim)
+    attribution = set(content_stems(" ".join((claim.speaker or "", claim.speaker_role or "",
+                                              *claim.attribution))))  # fmt: skip
+    return all(stem in attribution for stem in content_stems(" ".join(tokens)))
+
+
+def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:
+    """Score how closely a claim speaks of the statement's topic, numbers left out."""
+    said, fact = statement.stems, candidate.stems
+    if not said or not fact:
+        return 0.0
+    context = set(fact) | set(content_stems(candidate.claim.quote))
+    weights = [_weight(s) for s in said]
+    covered = sum(w * (1.0 if s in context else _fuzzy_hit(s, context))
+                  for s, w in zip(said, weights))  # fmt: skip
+    coverage = covered / sum(weights)
+    precision = sum(1 for s in fact if s in said) / len(fact)
+    ratio = fuzz.token_set_ratio(" ".join(said), " ".join(fact)) / 100
+    topic = 0.45 * coverage + 0.2 * precision + 0.15 * ratio + 0.2 * _bigram_overlap(said, fact)
+    return min(1.0, topic + 0.1 * _slot_overlap(statement.quantities, candidate.claim.quantities))
+
+
+def _slot_overlap(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> float:
+    """Share of the statement's quantities for which the claim has one of the same kind.
+
+    Values are not compared here (that is the verdict's job); only whether the claim speaks
+    of the same sort of figure, which tells "170,000 troops in 2007" from "60 percent".
+    """
+    if not said:
+        return 0.0
+    return sum(1 for q in said if any(compatible(q, c) for c in source)) / len(said)
+
+
+def _weight(stem: str) -> float:
+    return 0.4 if stem in _LIGHT else 1.0
+
+
+def _bigram_overlap(said: tuple[str, ...], fact: tuple[str, ...]) -> float:
+    """Share of the statement's adjacent stem pairs that the claim also has, in order."""
+    if len(said) < 2:
+        return 1.0 if said and said[0] in fact else 0.0
+    theirs = set(zip(fact, fact[1:]))
+    mine = list(zip(said, said[1:]))
+    return sum(1 for pair in mine if pair in theirs) / len(mine)
+
+
+def _fuzzy_hit(stem: str, context: set[str]) -> float:
+    """Give partial credit to a stem that is a near spelling of one in the claim."""
+    if len(stem) < 5:
+        return 0.0
+    best = max((fuzz.ratio(stem, other) for other in context if abs(len(other) - len(stem)) < 3),
+               default=0.0)  # fmt: skip
+    return 0.7 if best >= 85 else 0.0
+
+
+def rank(statement: StatementFeatures, candidates: list[Candidate], limit: int) -> list[Match]:
+    """Re-rank candidate claims by topic score, best first, keeping the top `limit`."""
+    scored = [Match(c.claim, topic_score(statement, c), c.context) for c in candidates]
+    scored.sort(key=lambda m: m.score, reverse=True)
+    return scored[:limit]
+
+
+def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
+    """Return a (statement word, claim word) pair of opposites, when the two disagree so."""
+    claim_words = set(words(claim.text))
+    for left, right in ANTONYMS:
+        a, b = set(left.split()), set(right.split())
+        for mine, theirs in ((a, b), (b, a)):
+            said, source = mine & statement.words, theirs & claim_words
+            if said and source and not mine & claim_words:
+                return min(said), min(source)
+    return None

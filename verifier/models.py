@@ -1,0 +1,153 @@
+"""Frozen dataclasses that carry the domain between layers: no rows, no dicts."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+SUPPORTED = "supported"
+CONTRADICTED = "contradicted"
+UNVERIFIED = "unverified"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text: a count, a percentage, a year, a month or a weekday."""
+
+    value: float
+    kind: str  # "count" | "percent" | "year" | "month" | "weekday"
+    unit: str | None = None  # what is counted ("troops"), stemmed; None when unknown
+    qualifier: str | None = None  # "approx" | "more" | "less" | "at_least" | "at_most" | "nearly"
+    raw: str = ""
+
+    def interval(self, tolerance: float) -> tuple[float, float]:
+        """Return the closed range of values this quantity allows."""
+        v = self.value
+        slack = abs(v) * tolerance
+        if self.qualifier == "approx":
+            return v - slack, v + slack
+        if self.qualifier == "nearly":
+            return v - slack, v
+        if self.qualifier == "more":
+            return math.nextafter(v, math.inf), math.inf
+        if self.qualifier == "at_least":
+            return v, math.inf
+        if self.qualifier == "less":
+            return -math.inf, math.nextafter(v, -math.inf)
+        if self.qualifier == "at_most":
+            return -math.inf, v
+        return v, v
+
+    def describe(self) -> str:
+        """Render the quantity as a journalist would read it."""
+        if self.kind in ("month", "weekday"):
+            return self.raw or str(self.value)
+        number = f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:,g}"
+        if self.kind == "year":
+            number = str(int(self.value))
+        prefix = {
+            "approx": "about ",
+            "nearly": "nearly ",
+            "more": "more than ",
+            "less": "fewer than ",
+            "at_least": "at least ",
+            "at_most": "at most ",
+        }.get(self.qualifier or "", "")
+        suffix = " percent" if self.kind == "percent" else ""
+        return f"{prefix}{number}{suffix}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source article: its text and what is known of where it came from."""
+
+    id: str
+    title: str
+    text: str
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    photo_credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable fact of an article, with the verbatim sentence it rests on."""
+
+    id: str
+    article_id: str
+    text: str  # the fact itself, as matched against statements
+    quote: str  # the verbatim source sentence
+    start: int  # offsets of `quote` in the article text
+    end: int
+    speaker: str | None = None
+    speaker_role: str | None = None
+    attribution: tuple[str, ...] = ()  # the chain, innermost first: speaker, then who reported
+    quantities: tuple[Quantity, ...] = ()
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """The part of an article a citation names."""
+
+    id: str
+    title: str
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a verdict comes from: the claim, its verbatim sentence and its place."""
+
+    claim_id: str
+    quote: str
+    speaker: str | None
+    attribution: tuple[str, ...]
+    article: ArticleRef
+    start: int
+    end: int
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a verdict was given, with the two values side by side where there are two."""
+
+    code: str
+    detail: str
+    statement_value: str | None = None
+    claim_value: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer for one statement."""
+
+    statement: str
+    verdict: str
+    confidence: float
+    explanation: str
+    reasons: tuple[Reason, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class DraftSentence:
+    """One sentence of a draft, where it sits in the draft, and its verdict."""
+
+    start: int
+    end: int
+    text: str
+    verdict: Verdict | None  # None when the sentence holds nothing checkable
+
+
+@dataclass(frozen=True)
+class DraftReport:
+    """The verdicts of a whole draft."""
+
+    sentences: tuple[DraftSentence, ...]
+    counts: dict[str, int] = field(default_factory=dict)

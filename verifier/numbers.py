@@ -1,0 +1,257 @@
+"""Quantity extraction and comparison: digits, words, k/million, percent, years, months."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from verifier.models import Quantity
+from verifier.text import ALIASES, clean, stem
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_FRACTIONS = {"half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3,
+              "quarter": 25.0, "quarters": 25.0}  # fmt: skip
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
+            "saturday": 6, "sunday": 7}  # fmt: skip
+_QUALIFIERS = [
+    (("more", "than"), "more"), (("greater", "than"), "more"), (("upwards", "of"), "more"),
+    (("over",), "more"), (("above",), "more"), (("exceeding",), "more"),
+    (("at", "least"), "at_least"), (("no", "fewer", "than"), "at_least"),
+    (("no", "less", "than"), "at_least"), (("fewer", "than"), "less"),
+    (("less", "than"), "less"), (("under",), "less"), (("below",), "less"),
+    (("at", "most"), "at_most"), (("up", "to"), "at_most"), (("no", "more", "than"), "at_most"),
+    (("close", "to"), "nearly"), (("nearly",), "nearly"), (("almost",), "nearly"),
+    (("just", "under"), "nearly"), (("roughly",), "approx"), (("about",), "approx"),
+    (("around",), "approx"), (("approximately",), "approx"), (("some",), "approx"),
+    (("estimated",), "approx"), (("circa",), "approx"), (("~",), "approx"),
+    (("an", "estimated"), "approx"), (("almost",), "nearly"),
+]  # fmt: skip
+_YEAR_CUES = frozenset("in since by until till from of before after year years during the "
+                       "early late mid end start".split())  # fmt: skip
+# Words that may stand between a number and what it counts ("4,000 U.S. troops").
+_UNIT_SKIP = frozenset("u.s. us american additional more extra new other of the his her their "
+                       "its our further another".split())  # fmt: skip
+_NOT_UNITS = frozenset("and or to in on at by for from until since than as with will would "
+                       "were was are is be been have has had who which that this these those "
+                       "percent per cent a an the it they he she we i year years ago".split())  # fmt: skip
+_TOKEN = re.compile(
+    r"\d+(?:st|nd|rd|th)\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
+    r"|[A-Za-z]+(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*|%|~|\S"
+)
+
+
+@dataclass
+class _Token:
+    text: str
+    low: str
+    start: int
+
+
+def tokenize(text: str) -> list[_Token]:
+    """Split cleaned text into tokens that keep their offsets."""
+    return [_Token(m.group(), m.group().lower(), m.start()) for m in _TOKEN.finditer(text)]
+
+
+def parse_number(raw: str) -> float | None:
+    """Parse a digit form such as '4,000', '4k', '1.5m' or '$90'; None if it is not finite."""
+    body = raw.lstrip("$").rstrip("%").replace(",", "")
+    scale = 1.0
+    match = re.fullmatch(r"([\d.eE+-]+?)(k|K|m|bn|mn|tn|b)?", body)
+    if not match:
+        return None
+    if match.group(2):
+        scale = _SUFFIX_SCALES[match.group(2).lower()]
+    try:
+        value = float(match.group(1)) * scale
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and abs(value) < 1e15 else None
+
+
+def _parse_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
+    """Parse number words from tokens[i]: 'four thousand', 'one hundred and seventy'."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < len(tokens):
+        parts = tokens[j].low.split("-")
+        if all(p in _SMALL for p in parts):
+            current += sum(_SMALL[p] for p in parts)
+        elif tokens[j].low == "hundred" and seen:
+            current = max(current, 1) * 100
+        elif tokens[j].low in _SCALES and seen:
+            total += max(current, 1) * _SCALES[tokens[j].low]
+            current = 0
+        elif tokens[j].low == "and" and seen and j + 1 < len(tokens) and (
+            tokens[j + 1].low.split("-")[0] in _SMALL
+        ):
+            pass
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None
+    return total + current, j
+
+
+def _qualifier(tokens: list[_Token], i: int) -> str | None:
+    """Find an approximation or comparison qualifier just before tokens[i]."""
+    for words, name in _QUALIFIERS:
+        n = len(words)
+        if i - n >= 0 and tuple(t.low for t in tokens[i - n : i]) == words:
+            return name
+    return None
+
+
+def _unit(tokens: list[_Token], j: int) -> str | None:
+    """Find what a number counts: the first plain noun within a few tokens after it."""
+    for token in tokens[j : j + 4]:
+        low = token.low.rstrip(".") if token.low.count(".") == 1 else token.low
+        if low in _UNIT_SKIP or (token.text[:1].isupper() and low not in ALIASES):
+            continue
+        if not low.isalpha() or low in _NOT_UNITS:
+            return None
+        return ALIASES.get(low, low)
+    return None
+
+
+def _is_capitalized(token: _Token, all_caps: bool) -> bool:
+    return all_caps or token.text[:1].isupper()
+
+
+def extract_quantities(text: str) -> tuple[Quantity, ...]:
+    """Return every quantity, year, month and weekday a text states."""
+    text = clean(text)
+    tokens = tokenize(text)
+    letters = [c for c in text if c.isalpha()]
+    all_caps = bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+    found: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        quantity, i_next = _read_quantity(tokens, i, all_caps)
+        if quantity is not None:
+            found.append(quantity)
+        i = max(i_next, i + 1)
+    return tuple(found)
+
+
+def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quantity | None, int]:
+    token = tokens[i]
+    low = token.low.rstrip(".")
+    if low in MONTHS and _is_capitalized(token, all_caps) and _is_month(tokens, i, low):
+        return Quantity(MONTHS[low], "month", raw=token.text.rstrip(".")), i + 1
+    if re.fullmatch(r"\d+(st|nd|rd|th)", token.low):
+        return None, i + 1  # an ordinal ("1st Lt.", "September 11th") counts nothing
+    if low in WEEKDAYS and _is_capitalized(token, all_caps):
+        return Quantity(WEEKDAYS[low], "weekday", raw=token.text.rstrip(".")), i + 1
+    if token.text[0] in "$0123456789":
+        value, j = parse_number(token.text), i + 1
+    elif low in _FRACTIONS or "-" in low and low.split("-")[-1] in _FRACTIONS:
+        return _read_fraction(tokens, i)
+    else:
+        parsed = _parse_words(tokens, i)
+        if parsed is None:
+            return None, i + 1
+        value, j = parsed
+    if value is None:
+        return None, j
+    return _finish(tokens, i, j, value), j
+
+
+def _finish(tokens: list[_Token], i: int, j: int, value: float) -> Quantity | None:
+    """Turn a parsed number at tokens[i:j] into a quantity, reading its scale and unit."""
+    raw_start = tokens[i]
+    while j < len(tokens) and tokens[j].low in _SCALES:
+        value *= _SCALES[tokens[j].low]
+        j += 1
+    if j < len(tokens) and tokens[j].low == "dozen":
+        value, j = value * 12, j + 1
+    qualifier = _qualifier(tokens, i)
+    raw = " ".join(t.text for t in tokens[i:j])
+    if raw_start.text.endswith("%"):
+        return Quantity(value, "percent", "percent", qualifier, raw)
+    if j < len(tokens) and tokens[j].low in ("percent", "%", "pct", "pct."):
+        return Quantity(value, "percent", "percent", qualifier, raw + " percent")
+    if j + 1 < len(tokens) and (tokens[j].low, tokens[j + 1].low) == ("per", "cent"):
+        return Quantity(value, "percent", "percent", qualifier, raw + " percent")
+    if _is_year(tokens, i, j, value):
+        return Quantity(value, "year", None, None, raw)
+    if i > 0 and tokens[i - 1].low.rstrip(".") in MONTHS and 1 <= value <= 31 and j == i + 1:
+        return Quantity(value, "day", None, None, raw)
+    unit = "dollar" if raw_start.text.startswith("$") else _unit(tokens, j)
+    if value == 1 and unit is None and raw_start.text[0].isalpha():
+        return None  # "one of", "one day": too loose to count as a number
+    return Quantity(value, "count", unit, qualifier, raw)
+
+
+def _read_fraction(tokens: list[_Token], i: int) -> tuple[Quantity | None, int]:
+    """Read 'half', 'a third', 'two-thirds', 'three quarters' as percentages."""
+    low = tokens[i].low
+    parts = low.split("-")
+    numerator = float(_SMALL.get(parts[0], 1)) if len(parts) == 2 else 1.0
+    if len(parts) == 1 and i > 0 and tokens[i - 1].low.split("-")[0] in _SMALL:
+        numerator = float(_SMALL[tokens[i - 1].low])
+    following = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if following != "of" and _qualifier(tokens, i - 1 if i and tokens[i - 1].low in
+                                         ("a", "one") else i) is None:  # fmt: skip
+        return None, i + 1
+    start = i - 1 if i > 0 and tokens[i - 1].low in ("a", "one") else i
+    qualifier = _qualifier(tokens, start)
+    value = round(numerator * _FRACTIONS[parts[-1]], 1)
+    return Quantity(value, "percent", "percent", qualifier, tokens[i].text), i + 1
+
+
+def _is_month(tokens: list[_Token], i: int, low: str) -> bool:
+    """Tell a month from a homograph ('may', 'march') by its neighbours."""
+    if low not in ("may", "march", "mar"):
+        return True
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    prev = tokens[i - 1].low if i > 0 else ""
+    return nxt[:1].isdigit() or prev in ("in", "since", "of", "until", "by", "last", "next")
+
+
+def _is_year(tokens: list[_Token], i: int, j: int, value: float) -> bool:
+    text = tokens[i].text
+    if j != i + 1 or not re.fullmatch(r"(1[6-9]|20)\d\d", text):
+        return False
+    prev = tokens[i - 1].low.rstrip(".") if i > 0 else ""
+    if prev in _YEAR_CUES or prev in MONTHS or prev == ",":
+        return True
+    nxt = tokens[j].low if j < len(tokens) else ""
+    return not nxt.isalpha() or nxt in _NOT_UNITS
+
+
+def compatible(statement: Quantity, claim: Quantity) -> bool:
+    """Tell whether two quantities speak of the same thing (kind and unit)."""
+    if statement.kind != claim.kind:
+        return False
+    if statement.kind != "count":
+        return True
+    if statement.unit is None or claim.unit is None:
+        return True
+    return stem(statement.unit) == stem(claim.unit)
+
+
+def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
+    """Tell whether two compatible quantities can both be true."""
+    if statement.kind in ("year", "month", "weekday", "day"):
+        return statement.value == claim.value
+    s_lo, s_hi = statement.interval(tolerance)
+    c_lo, c_hi = claim.interval(tolerance)
+    if claim.qualifier is None and statement.qualifier is None:
+        return math.isclose(statement.value, claim.value, rel_tol=1e-6)
+    return s_lo <= c_hi and c_lo <= s_hi

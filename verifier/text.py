@@ -1,0 +1,204 @@
+"""Text normalization, tokens, stems and sentence splitting with character spans."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+# Curly quotes, primes and dashes folded to ASCII; NBSP and friends to a space.
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s+")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of in on at to for from by with as into onto over under about
+    is are was were be been being am has have had having do does did will would shall should
+    can could may might must this that these those it its it's they them their there here he
+    she his her him we our us you your i me my who whom whose which what when where why how
+    than then so such also just very too only still s t said says say told tell some"""
+    .split()
+)
+
+# Spelling variants of the same thing, folded before stemming.
+ALIASES = {
+    "us": "u.s.",
+    "usa": "u.s.",
+    "u.s.a.": "u.s.",
+    "america": "u.s.",
+    "american": "u.s.",
+    "americans": "u.s.",
+    "united states": "u.s.",
+    "uk": "britain",
+    "u.k.": "britain",
+    "british": "britain",
+    "soldiers": "troops",
+    "soldier": "troops",
+    "troop": "troops",
+    "servicemembers": "troops",
+    "pentagon": "pentagon",
+    "isis": "islamic state",
+    "isil": "islamic state",
+    "daesh": "islamic state",
+}
+_MULTIWORD = re.compile(r"\b(united states|u\.s\.a\.|u\.k\.)(?=\W|$)", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?|%", re.IGNORECASE)
+_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion",
+             "ies", "ied", "ers", "er", "ed", "es", "ly", "al", "s")
+STEM_LENGTH = 7
+
+
+def clean(text: str) -> str:
+    """Fold quotes, dashes, odd spaces and control characters; keep length-changing folds out."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return _CONTROL.sub(" ", text)
+
+
+def normalize(text: str) -> str:
+    """Return lower-case, quote- and space-folded text; idempotent."""
+    return _SPACES.sub(" ", clean(text)).strip().lower()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Reduce a lower-case word to a short stem so that inflections meet."""
+    word = word.strip(".'").replace("'s", "").replace("-", "")
+    if word in ALIASES:
+        word = ALIASES[word]
+    if any(ch.isdigit() for ch in word) or "." in word:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:STEM_LENGTH]
+
+
+def words(text: str) -> list[str]:
+    """Split normalized text into word tokens (abbreviations like u.s. kept whole)."""
+    text = _MULTIWORD.sub(lambda m: ALIASES[m.group(1).lower()], normalize(text))
+    out = []
+    for token in _WORD.findall(text):
+        token = token.rstrip(".") if token.count(".") == 1 else token
+        if token.endswith("'s"):
+            token = token[:-2]
+        out.append(ALIASES.get(token, token))
+    return out
+
+
+def content_stems(text: str, drop_numbers: bool = True) -> list[str]:
+    """Return the stems of the content words of a text, numbers left out by default."""
+    out = []
+    for token in words(text):
+        if token in STOPWORDS or len(token) < 2 and token != "%":
+            continue
+        if drop_numbers and (token[0].isdigit() or token in NUMBER_WORDS):
+            continue
+        for part in token.split():
+            out.append(stem(part))
+    return out
+
+
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion trillion dozen half third thirds quarter quarters
+    percent per cent k m bn %""".split()
+)
+
+# --- sentences -----------------------------------------------------------------------------
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt col lt gen brig maj capt sgt cpl pvt adm cmdr gov sen rep
+    pres supt insp det rev hon no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept
+    oct nov dec a.m p.m e.g i.e approx dept est fig ft"""
+    .split()
+)
+# After "U.S." a capitalized word usually continues the sentence ("U.S. Army"), unless it is
+# one of the words that typically open one.
+_OPENERS = frozenset(
+    "the a an it he she they we i this that these those in on at but and if when while as "
+    "there his her their its after before during".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Tell whether the period at index `dot` ends an abbreviation rather than a sentence."""
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"'(\u201c":
+        start -= 1
+    token = text[start:dot].lower().rsplit("-", 1)[-1]
+    if not token:
+        return False
+    if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
+        return True
+    if token in ABBREVIATIONS:
+        return True
+    if "." in token and re.fullmatch(r"([a-z]\.)+[a-z]", token):  # u.s, a.m
+        following = text[dot + 1 :].lstrip().split(" ", 1)[0].strip("\"'\u201c").lower()
+        return following not in _OPENERS
+    return False
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) spans of the sentences of a text, whitespace trimmed."""
+    for para_start, para_end in _paragraphs(text):
+        start = para_start
+        for match in _BOUNDARY.finditer(text, para_start, para_end):
+            dot = match.start()
+            if match.group()[0] == "." and _is_abbreviation(text, dot):
+                continue
+            yield from _trimmed(text, start, match.end())
+            start = match.end()
+        yield from _trimmed(text, start, para_end)
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _PARAGRAPH.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def is_mostly_upper(text: str) -> bool:
+    """Tell whether a text is written in capitals (so case says nothing about names)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.7 * len(letters)

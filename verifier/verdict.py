@@ -1,0 +1,178 @@
+"""decide(statement, matches) -> Verdict: compare numbers, dates, polarity and speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from verifier.matching import (
+    Match,
+    StatementFeatures,
+    antonym_flip,
+    missing_entities,
+    speaker_matches,
+)
+from verifier.models import (
+    CONTRADICTED,
+    SUPPORTED,
+    UNVERIFIED,
+    ArticleRef,
+    Citation,
+    Quantity,
+    Reason,
+    Verdict,
+)
+from verifier.numbers import agree, compatible
+
+_VALUE_CODES = {"year": "year_mismatch", "month": "date_mismatch", "weekday": "date_mismatch",
+                "day": "date_mismatch", "count": "number_mismatch",
+                "percent": "number_mismatch"}  # fmt: skip
+_HARD = frozenset({"negation", "antonym", "speaker_mismatch"})
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The knobs of a decision, taken from settings."""
+
+    match: float = 0.5  # a claim below this topic score is not about the statement
+    margin: float = 0.08  # claims this close to the best one are weighed together
+    tolerance: float = 0.1  # relative slack for approximate numbers ("roughly 4,000")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One claim held against the statement."""
+
+    match: Match
+    conflicts: tuple[Reason, ...]
+    covered: frozenset[int]  # indices of the statement's quantities this claim agrees with
+
+
+def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Assessment:
+    """Compare a statement with one claim: polarity, speaker and every quantity."""
+    claim = match.claim
+    conflicts: list[Reason] = []
+    if statement.negated != claim.negated:
+        conflicts.append(_negation_reason(statement, match))
+    elif (flip := antonym_flip(statement, claim)) is not None:
+        conflicts.append(Reason("antonym", f"The source says {flip[1]!r}, not {flip[0]!r}.",
+                                flip[0], flip[1]))  # fmt: skip
+    if statement.speaker and not speaker_matches(statement.speaker, claim):
+        conflicts.append(
+            Reason("speaker_mismatch",
+                   f"The source attributes this to {claim.speaker}, not {statement.speaker}.",
+                   statement.speaker, claim.speaker)  # fmt: skip
+        )
+    covered, value_conflicts = _compare_quantities(statement.quantities, claim.quantities,
+                                                   tolerance)  # fmt: skip
+    return Assessment(match, tuple(conflicts + value_conflicts), frozenset(covered))
+
+
+def _negation_reason(statement: StatementFeatures, match: Match) -> Reason:
+    said = "negated" if statement.negated else "affirmed"
+    source = "negated" if match.claim.negated else "affirmed"
+    return Reason("negation", f"The statement is {said} where the source is {source}.",
+                  said, source)  # fmt: skip
+
+
+def _compare_quantities(
+    said: tuple[Quantity, ...], source: tuple[Quantity, ...], tolerance: float
+) -> tuple[set[int], list[Reason]]:
+    """Align quantities by what they count; a value with no agreeing peer is a conflict."""
+    covered = {i for i, s in enumerate(said)
+               if any(compatible(s, c) and agree(s, c, tolerance) for c in source)}  # fmt: skip
+    used = {j for j, c in enumerate(source)
+            if any(compatible(s, c) and agree(s, c, tolerance) for s in said)}  # fmt: skip
+    conflicts = []
+    for i, s in enumerate(said):
+        if i in covered:
+            continue
+        rivals = [c for j, c in enumerate(source) if j not in used and compatible(s, c)]
+        if rivals:
+            c = rivals[0]
+            conflicts.append(Reason(_VALUE_CODES[s.kind],
+                                    f"The source says {_show(c)}, not {_show(s)}.",
+                                    _show(s), _show(c)))  # fmt: skip
+    return covered, conflicts
+
+
+def _show(q: Quantity) -> str:
+    text = q.describe()
+    return f"{text} {q.unit}" if q.kind == "count" and q.unit else text
+
+
+def decide(statement: StatementFeatures, matches: list[Match], thresholds: Thresholds,
+           articles: Mapping[str, ArticleRef]) -> Verdict:  # fmt: skip
+    """Turn ranked matches into a verdict with reasons and citations."""
+    strong = [m for m in matches if m.score >= thresholds.match]
+    on_topic = [m for m in strong if not missing_entities(statement, m.context)]
+    if not on_topic:
+        return _unverified(statement, strong, matches)
+    best = on_topic[0]
+    assessed = [assess(statement, m, thresholds.tolerance) for m in on_topic]
+    contenders = [a for a in assessed if a.match.score >= best.score - thresholds.margin]
+    lead = contenders[0]
+    agreeing = [a for a in contenders if not a.conflicts]
+    if any(r.code in _HARD for r in lead.conflicts) or not agreeing:
+        return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
+    missing = _uncovered(statement, agreeing)
+    if missing:  # a statement joining two facts: look further down for the other one
+        for extra in assessed[len(contenders):]:
+            if not extra.conflicts and extra.covered & missing:
+                agreeing.append(extra)
+                missing -= extra.covered
+    if missing:
+        rivals = [a for a in assessed if a.conflicts and not any(
+            r.code in _HARD for r in a.conflicts)]  # fmt: skip
+        if rivals:
+            return _verdict(statement, CONTRADICTED, [rivals[0]], rivals[0].conflicts,
+                            thresholds, articles)  # fmt: skip
+        shown = ", ".join(_show(statement.quantities[i]) for i in sorted(missing))
+        reason = Reason("not_in_source", f"The source gives no figure for {shown}.", shown)
+        return _verdict(statement, UNVERIFIED, agreeing, (reason,), thresholds, articles)
+    return _verdict(statement, SUPPORTED, agreeing, (), thresholds, articles)
+
+
+def _uncovered(statement: StatementFeatures, agreeing: list[Assessment]) -> set[int]:
+    """Return the indices of the statement's quantities that no agreeing claim vouches for."""
+    covered = frozenset().union(*(a.covered for a in agreeing))
+    return {i for i in range(len(statement.quantities)) if i not in covered}
+
+
+def _unverified(statement: StatementFeatures, strong: list[Match],
+                matches: list[Match]) -> Verdict:  # fmt: skip
+    best = matches[0].score if matches else 0.0
+    if strong:
+        absent = missing_entities(statement, strong[0].context)
+        names = ", ".join(dict.fromkeys(absent))
+        reason = Reason("unknown_entity", f"The sources say nothing about {names}.", names)
+    else:
+        reason = Reason("no_match", "No claim in the claim base is close to this statement.")
+    return Verdict(statement.text, UNVERIFIED, round(1 - best / 2, 3), reason.detail, (reason,))
+
+
+def _verdict(statement: StatementFeatures, verdict: str, cited: list[Assessment],
+             reasons: tuple[Reason, ...], thresholds: Thresholds,
+             articles: Mapping[str, ArticleRef]) -> Verdict:  # fmt: skip
+    lead = cited[0].match
+    span = max(1e-9, 1 - thresholds.match)
+    confidence = round(min(1.0, 0.5 + 0.5 * (lead.score - thresholds.match) / span), 3)
+    citations = tuple(_cite(a.match, articles) for a in cited)
+    return Verdict(statement.text, verdict, confidence,
+                   _explain(verdict, reasons, lead), reasons, citations)  # fmt: skip
+
+
+def _cite(match: Match, articles: Mapping[str, ArticleRef]) -> Citation:
+    claim = match.claim
+    article = articles.get(claim.article_id) or ArticleRef(claim.article_id, claim.article_id)
+    return Citation(claim.id, claim.quote, claim.speaker, claim.attribution, article,
+                    claim.start, claim.end, round(match.score, 3))  # fmt: skip
+
+
+def _explain(verdict: str, reasons: tuple[Reason, ...], lead: Match) -> str:
+    who = lead.claim.speaker or "the source"
+    if verdict == SUPPORTED:
+        return f"Supported by {who}: \u201c{lead.claim.text.rstrip('.')}.\u201d"
+    if reasons:
+        return " ".join(r.detail for r in reasons)
+    return f"The closest claim, by {who}, does not support it."
