@@ -40,8 +40,9 @@ def load_article(meta_path: Path) -> Article:
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     text = (meta_path.parent / meta["file"]).read_text(encoding="utf-8")
     fields = ("author", "url", "published", "publisher", "photo_credit")
-    return Article(id=meta["id"], title=meta["title"], text=text,
-                   **{f: meta.get(f) for f in fields})  # fmt: skip
+    return Article(
+        id=meta["id"], title=meta["title"], text=text, **{f: meta.get(f) for f in fields}
+    )
 
 
 def curated() -> Iterator[tuple[Article, list[Claim]]]:

@@ -19,7 +19,10 @@ SPEECH_VERBS = (
 _TITLE = r"(?:Col|Lt|Gen|Brig|Maj|Capt|Sgt|Adm|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Cpl|Pvt)\.?"
 _NAME_WORD = r"(?:[A-Z][\w'-]*\.?|al-[A-Z][\w'-]*|\d(?:st|nd|rd|th))"
 _NAME = rf"(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD}"
-_AUX = r"(?:(?:did|does|do|has|have|had|could|would|will|can|may|might)\s+(?:not\s+|n't\s+|never\s+)?)?"
+_AUX = (
+    r"(?:(?:did|does|do|has|have|had|could|would|will|can|may|might)\s+"
+    r"(?:not\s+|n't\s+|never\s+)?)?"
+)
 _ROLE = (
     r"spokesman|spokeswoman|spokesperson|official|officials|president|minister|secretary|"
     r"commander|general|chief|director|analyst|reporter|ambassador|senator|governor|mayor"
@@ -39,7 +42,7 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _LEADING_NOISE = re.compile(r"^(?:The|A|An|And|But|As|In|At|On)\s+")
-_NON_NAMES = frozenset("The A An It This That These They We He She In At On As But And".split())
+_NON_NAMES = frozenset("""The A An It This That These They We He She In At On As But And""".split())
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,10 @@ def find_speaker(text: str) -> str | None:
     """Return who a sentence says is speaking ('Glynn said ...', '..., an official estimated')."""
     text = clean(text)
     if is_mostly_upper(text):  # "DILLON SAID": names title-cased, other words lowered
-        text = " ".join(w.lower() if _VERB_WORDS.search(w) or w.lower() in STOPWORDS
-                        else w.title() for w in text.split())  # fmt: skip
+        text = " ".join(
+            w.lower() if _VERB_WORDS.search(w) or w.lower() in STOPWORDS else w.title()
+            for w in text.split()
+        )
     for pattern in (_SUBJECT_VERB, _VERB_SUBJECT, _ACCORDING, _ROLE_SUBJECT):
         for match in pattern.finditer(text):
             who = _LEADING_NOISE.sub("", match.group("who").strip()).rstrip(".,")
@@ -84,8 +89,11 @@ def attribute(sentence: str, previous: Attribution | None, author: str | None) -
     who = find_speaker(text)
     if who:
         name, role = _split_role(who)
-        chain = (name,) + (("Associated Press",) if re.search(r"\bAP\b|Associated Press", text)
-                           and "Associated Press" not in name else ())  # fmt: skip
+        chain = (name,) + (
+            ("Associated Press",)
+            if re.search(r"\bAP\b|Associated Press", text) and "Associated Press" not in name
+            else ()
+        )
         return Attribution(name, role, chain + ((author,) if author else ()))
     if previous and previous.speaker and (_PRONOUN.search(text) or text.startswith('"')):
         return previous

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -10,25 +11,67 @@ from rapidfuzz import fuzz
 from verifier.extract import find_speaker, is_negated
 from verifier.models import Claim, Quantity
 from verifier.numbers import MONTHS, WEEKDAYS, compatible, extract_quantities
-from verifier.text import _MULTIWORD, NUMBER_WORDS, STOPWORDS, clean, content_stems, is_mostly_upper, stem, words
+from verifier.text import (
+    _MULTIWORD,
+    NUMBER_WORDS,
+    STOPWORDS,
+    clean,
+    content_stems,
+    is_mostly_upper,
+    stem,
+    words,
+)
 
 # Words that open a sentence without naming anything: a capital there is no proper noun.
 _COMMON_OPENERS = frozenset(
     """some many most few several all both each every none roughly about around nearly almost
-    approximately more fewer less over under only just reportedly according after before since
-    during while although though because following despite however meanwhile now today
+    approximately more fewer less over under only just reportedly according after before
+    since during while although though because following despite however meanwhile now today
     yesterday last next officials troops there here""".split()
 )
 # Words that say little about a topic: they count less toward coverage.
 _LIGHT = frozenset(
-    stem(w) for w in """set expected part include includes including make made take taken get
-    got going go goes new now year years time times like well way according report reported
-    people number first last""".split()
+    stem(w)
+    for w in [
+        "set",
+        "expected",
+        "part",
+        "include",
+        "includes",
+        "including",
+        "make",
+        "made",
+        "take",
+        "taken",
+        "get",
+        "got",
+        "going",
+        "go",
+        "goes",
+        "new",
+        "now",
+        "year",
+        "years",
+        "time",
+        "times",
+        "like",
+        "well",
+        "way",
+        "according",
+        "report",
+        "reported",
+        "people",
+        "number",
+        "first",
+        "last",
+    ]
 )
-_TITLES = frozenset("col lt gen brig maj capt sgt adm mr mrs ms dr sen rep gov president".split())
+_TITLES = frozenset(
+    """col lt gen brig maj capt sgt adm mr mrs ms dr sen rep gov president""".split()
+)
 _ROLE_WORDS = frozenset(
-    "spokesman spokeswoman spokesperson official officials president minister secretary "
-    "commander general chief director analyst reporter anonymous unnamed government army".split()
+    """spokesman spokeswoman spokesperson official officials president minister secretary
+    commander general chief director analyst reporter anonymous unnamed government army""".split()
 )
 _CAPITAL = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*(?:\.[A-Z])*\.?)")
 # Word pairs that turn a statement around without a negation word.
@@ -46,7 +89,7 @@ ANTONYMS = (
     ("expand expands expanded expanding", "reduce reduces reduced reducing"),
     ("allow allows allowed allowing", "ban bans banned banning"),
     ("true", "false"),
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -148,8 +191,9 @@ def speaker_matches(speaker: str, claim: Claim) -> bool:
     names = [w for w in tokens if w not in _ROLE_WORDS]
     if names:  # the family name decides: "Ryan Dillon" is not "Kevin Joseph Ryan"
         return names[-1] in claim_context(claim)
-    attribution = set(content_stems(" ".join((claim.speaker or "", claim.speaker_role or "",
-                                              *claim.attribution))))  # fmt: skip
+    attribution = set(
+        content_stems(" ".join((claim.speaker or "", claim.speaker_role or "", *claim.attribution)))
+    )
     return all(stem in attribution for stem in content_stems(" ".join(tokens)))
 
 
@@ -160,8 +204,10 @@ def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:
         return 0.0
     context = set(fact) | set(content_stems(candidate.claim.quote))
     weights = [_weight(s) for s in said]
-    covered = sum(w * (1.0 if s in context else _fuzzy_hit(s, context))
-                  for s, w in zip(said, weights))  # fmt: skip
+    covered = sum(
+        w * (1.0 if s in context else _fuzzy_hit(s, context))
+        for s, w in zip(said, weights, strict=True)
+    )
     coverage = covered / sum(weights)
     precision = sum(1 for s in fact if s in said) / len(fact)
     ratio = fuzz.token_set_ratio(" ".join(said), " ".join(fact)) / 100
@@ -188,8 +234,8 @@ def _bigram_overlap(said: tuple[str, ...], fact: tuple[str, ...]) -> float:
     """Share of the statement's adjacent stem pairs that the claim also has, in order."""
     if len(said) < 2:
         return 1.0 if said and said[0] in fact else 0.0
-    theirs = set(zip(fact, fact[1:]))
-    mine = list(zip(said, said[1:]))
+    theirs = set(itertools.pairwise(fact))
+    mine = list(itertools.pairwise(said))
     return sum(1 for pair in mine if pair in theirs) / len(mine)
 
 
@@ -197,8 +243,10 @@ def _fuzzy_hit(stem: str, context: set[str]) -> float:
     """Give partial credit to a stem that is a near spelling of one in the claim."""
     if len(stem) < 5:
         return 0.0
-    best = max((fuzz.ratio(stem, other) for other in context if abs(len(other) - len(stem)) < 3),
-               default=0.0)  # fmt: skip
+    best = max(
+        (fuzz.ratio(stem, other) for other in context if abs(len(other) - len(stem)) < 3),
+        default=0.0,
+    )
     return 0.7 if best >= 85 else 0.0
 
 

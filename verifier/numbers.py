@@ -10,45 +10,126 @@ from verifier.models import Quantity
 from verifier.text import ALIASES, clean, stem
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
-_FRACTIONS = {"half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3,
-              "quarter": 25.0, "quarters": 25.0}  # fmt: skip
+_FRACTIONS = {
+    "half": 50.0,
+    "halves": 50.0,
+    "third": 100 / 3,
+    "thirds": 100 / 3,
+    "quarter": 25.0,
+    "quarters": 25.0,
+}
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
-            "saturday": 6, "sunday": 7}  # fmt: skip
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 1,
+    "tuesday": 2,
+    "wednesday": 3,
+    "thursday": 4,
+    "friday": 5,
+    "saturday": 6,
+    "sunday": 7,
+}
 _QUALIFIERS = [
-    (("more", "than"), "more"), (("greater", "than"), "more"), (("upwards", "of"), "more"),
-    (("over",), "more"), (("above",), "more"), (("exceeding",), "more"),
-    (("at", "least"), "at_least"), (("no", "fewer", "than"), "at_least"),
-    (("no", "less", "than"), "at_least"), (("fewer", "than"), "less"),
-    (("less", "than"), "less"), (("under",), "less"), (("below",), "less"),
-    (("at", "most"), "at_most"), (("up", "to"), "at_most"), (("no", "more", "than"), "at_most"),
-    (("close", "to"), "nearly"), (("nearly",), "nearly"), (("almost",), "nearly"),
-    (("just", "under"), "nearly"), (("roughly",), "approx"), (("about",), "approx"),
-    (("around",), "approx"), (("approximately",), "approx"), (("some",), "approx"),
-    (("estimated",), "approx"), (("circa",), "approx"), (("~",), "approx"),
-    (("an", "estimated"), "approx"), (("almost",), "nearly"),
-]  # fmt: skip
-_YEAR_CUES = frozenset("in since by until till from of before after year years during the "
-                       "early late mid end start".split())  # fmt: skip
+    (("more", "than"), "more"),
+    (("greater", "than"), "more"),
+    (("upwards", "of"), "more"),
+    (("over",), "more"),
+    (("above",), "more"),
+    (("exceeding",), "more"),
+    (("at", "least"), "at_least"),
+    (("no", "fewer", "than"), "at_least"),
+    (("no", "less", "than"), "at_least"),
+    (("fewer", "than"), "less"),
+    (("less", "than"), "less"),
+    (("under",), "less"),
+    (("below",), "less"),
+    (("at", "most"), "at_most"),
+    (("up", "to"), "at_most"),
+    (("no", "more", "than"), "at_most"),
+    (("close", "to"), "nearly"),
+    (("nearly",), "nearly"),
+    (("almost",), "nearly"),
+    (("just", "under"), "nearly"),
+    (("roughly",), "approx"),
+    (("about",), "approx"),
+    (("around",), "approx"),
+    (("approximately",), "approx"),
+    (("some",), "approx"),
+    (("estimated",), "approx"),
+    (("circa",), "approx"),
+    (("~",), "approx"),
+    (("an", "estimated"), "approx"),
+    (("almost",), "nearly"),
+]
+_YEAR_CUES = frozenset(
+    """in since by until till from of before after year years during the early late mid end
+    start""".split()
+)
 # Words that may stand between a number and what it counts ("4,000 U.S. troops").
-_UNIT_SKIP = frozenset("u.s. us american additional more extra new other of the his her their "
-                       "its our further another".split())  # fmt: skip
-_NOT_UNITS = frozenset("and or to in on at by for from until since than as with will would "
-                       "were was are is be been have has had who which that this these those "
-                       "percent per cent a an the it they he she we i year years ago".split())  # fmt: skip
+_UNIT_SKIP = frozenset(
+    """u.s. us american additional more extra new other of the his her their its our further
+    another""".split()
+)
+_NOT_UNITS = frozenset(
+    """and or to in on at by for from until since than as with will would were was are is be
+    been have has had who which that this these those percent per cent a an the it they he
+    she we i year years ago""".split()
+)
 _TOKEN = re.compile(
     r"\d+(?:st|nd|rd|th)\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
     r"|[A-Za-z]+(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*|%|~|\S"
@@ -95,8 +176,11 @@ def _parse_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
         elif tokens[j].low in _SCALES and seen:
             total += max(current, 1) * _SCALES[tokens[j].low]
             current = 0
-        elif tokens[j].low == "and" and seen and j + 1 < len(tokens) and (
-            tokens[j + 1].low.split("-")[0] in _SMALL
+        elif (
+            tokens[j].low == "and"
+            and seen
+            and j + 1 < len(tokens)
+            and (tokens[j + 1].low.split("-")[0] in _SMALL)
         ):
             pass
         else:
@@ -110,10 +194,16 @@ def _parse_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
 
 def _qualifier(tokens: list[_Token], i: int) -> str | None:
     """Find an approximation or comparison qualifier just before tokens[i]."""
+    found = _qualifier_span(tokens, i)
+    return found[0] if found else None
+
+
+def _qualifier_span(tokens: list[_Token], i: int) -> tuple[str, int] | None:
+    """Return the qualifier before tokens[i] and how many tokens it takes."""
     for words, name in _QUALIFIERS:
         n = len(words)
         if i - n >= 0 and tuple(t.low for t in tokens[i - n : i]) == words:
-            return name
+            return name, n
     return None
 
 
@@ -160,7 +250,7 @@ def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quanti
         return Quantity(WEEKDAYS[low], "weekday", raw=token.text.rstrip(".")), i + 1
     if token.text[0] in "$0123456789":
         value, j = parse_number(token.text), i + 1
-    elif low in _FRACTIONS or "-" in low and low.split("-")[-1] in _FRACTIONS:
+    elif low in _FRACTIONS or ("-" in low and low.split("-")[-1] in _FRACTIONS):
         return _read_fraction(tokens, i)
     else:
         parsed = _parse_words(tokens, i)
@@ -180,8 +270,10 @@ def _finish(tokens: list[_Token], i: int, j: int, value: float) -> Quantity | No
         j += 1
     if j < len(tokens) and tokens[j].low == "dozen":
         value, j = value * 12, j + 1
-    qualifier = _qualifier(tokens, i)
-    raw = " ".join(t.text for t in tokens[i:j])
+    span = _qualifier_span(tokens, i)
+    qualifier = span[0] if span else None
+    first = i - span[1] if span else i
+    raw = " ".join([t.low for t in tokens[first:i]] + [t.text for t in tokens[i:j]])
     if raw_start.text.endswith("%"):
         return Quantity(value, "percent", "percent", qualifier, raw)
     if j < len(tokens) and tokens[j].low in ("percent", "%", "pct", "pct."):
@@ -206,13 +298,17 @@ def _read_fraction(tokens: list[_Token], i: int) -> tuple[Quantity | None, int]:
     if len(parts) == 1 and i > 0 and tokens[i - 1].low.split("-")[0] in _SMALL:
         numerator = float(_SMALL[tokens[i - 1].low])
     following = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    if following != "of" and _qualifier(tokens, i - 1 if i and tokens[i - 1].low in
-                                         ("a", "one") else i) is None:  # fmt: skip
+    if (
+        following != "of"
+        and _qualifier(tokens, i - 1 if i and tokens[i - 1].low in ("a", "one") else i) is None
+    ):
         return None, i + 1
     start = i - 1 if i > 0 and tokens[i - 1].low in ("a", "one") else i
-    qualifier = _qualifier(tokens, start)
+    span = _qualifier_span(tokens, start)
+    first = start - span[1] if span else start
     value = round(numerator * _FRACTIONS[parts[-1]], 1)
-    return Quantity(value, "percent", "percent", qualifier, tokens[i].text), i + 1
+    raw = " ".join(t.low for t in tokens[first : i + 1])
+    return Quantity(value, "percent", "percent", span[0] if span else None, raw), i + 1
 
 
 def _is_month(tokens: list[_Token], i: int, low: str) -> bool:

@@ -38,12 +38,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\
 _SPACES = re.compile(r"\s+")
 
 STOPWORDS = frozenset(
-    """a an the and or but if of in on at to for from by with as into onto over under about
-    is are was were be been being am has have had having do does did will would shall should
+    """a an the and or but if of in on at to for from by with as into onto over under about is
+    are was were be been being am has have had having do does did will would shall should
     can could may might must this that these those it its it's they them their there here he
     she his her him we our us you your i me my who whom whose which what when where why how
-    than then so such also just very too only still s t said says say told tell some"""
-    .split()
+    than then so such also just very too only still s t said says say told tell some""".split()
 )
 
 # Spelling variants of the same thing, folded before stemming.
@@ -69,8 +68,26 @@ ALIASES = {
 }
 _MULTIWORD = re.compile(r"\b(united states|u\.s\.a\.|u\.k\.)(?=\W|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?|%", re.IGNORECASE)
-_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion",
-             "ies", "ied", "ers", "er", "ed", "es", "ly", "al", "s")
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ions",
+    "ion",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "ly",
+    "al",
+    "s",
+)
 STEM_LENGTH = 7
 
 
@@ -116,7 +133,7 @@ def content_stems(text: str, drop_numbers: bool = True) -> list[str]:
     """Return the stems of the content words of a text, numbers left out by default."""
     out = []
     for token in words(text):
-        if token in STOPWORDS or len(token) < 2 and token != "%":
+        if token in STOPWORDS or (len(token) < 2 and token != "%"):
             continue
         if drop_numbers and (token[0].isdigit() or token in NUMBER_WORDS):
             continue
@@ -127,24 +144,23 @@ def content_stems(text: str, drop_numbers: bool = True) -> list[str]:
 
 NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-    ninety hundred thousand million billion trillion dozen half third thirds quarter quarters
-    percent per cent k m bn %""".split()
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million billion trillion dozen half third thirds quarter
+    quarters percent per cent k m bn %""".split()
 )
 
 # --- sentences -----------------------------------------------------------------------------
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt col lt gen brig maj capt sgt cpl pvt adm cmdr gov sen rep
-    pres supt insp det rev hon no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept
-    oct nov dec a.m p.m e.g i.e approx dept est fig ft"""
-    .split()
+    pres supt insp det rev hon no vs etc inc corp ltd co jan feb mar apr jun jul aug sep
+    sept oct nov dec a.m p.m e.g i.e approx dept est fig ft""".split()
 )
 # After "U.S." a capitalized word usually continues the sentence ("U.S. Army"), unless it is
 # one of the words that typically open one.
 _OPENERS = frozenset(
-    "the a an it he she they we i this that these those in on at but and if when while as "
-    "there his her their its after before during".split()
+    """the a an it he she they we i this that these those in on at but and if when while as
+    there his her their its after before during""".split()
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")

@@ -24,9 +24,14 @@ from verifier.models import (
 )
 from verifier.numbers import agree, compatible
 
-_VALUE_CODES = {"year": "year_mismatch", "month": "date_mismatch", "weekday": "date_mismatch",
-                "day": "date_mismatch", "count": "number_mismatch",
-                "percent": "number_mismatch"}  # fmt: skip
+_VALUE_CODES = {
+    "year": "year_mismatch",
+    "month": "date_mismatch",
+    "weekday": "date_mismatch",
+    "day": "date_mismatch",
+    "count": "number_mismatch",
+    "percent": "number_mismatch",
+}
 _HARD = frozenset({"negation", "antonym", "speaker_mismatch"})
 
 
@@ -55,34 +60,46 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
     if statement.negated != claim.negated:
         conflicts.append(_negation_reason(statement, match))
     elif (flip := antonym_flip(statement, claim)) is not None:
-        conflicts.append(Reason("antonym", f"The source says {flip[1]!r}, not {flip[0]!r}.",
-                                flip[0], flip[1]))  # fmt: skip
+        conflicts.append(
+            Reason("antonym", f"The source says {flip[1]!r}, not {flip[0]!r}.", flip[0], flip[1])
+        )
     if statement.speaker and not speaker_matches(statement.speaker, claim):
         conflicts.append(
-            Reason("speaker_mismatch",
-                   f"The source attributes this to {claim.speaker}, not {statement.speaker}.",
-                   statement.speaker, claim.speaker)  # fmt: skip
+            Reason(
+                "speaker_mismatch",
+                f"The source attributes this to {claim.speaker}, not {statement.speaker}.",
+                statement.speaker,
+                claim.speaker,
+            )
         )
-    covered, value_conflicts = _compare_quantities(statement.quantities, claim.quantities,
-                                                   tolerance)  # fmt: skip
+    covered, value_conflicts = _compare_quantities(
+        statement.quantities, claim.quantities, tolerance
+    )
     return Assessment(match, tuple(conflicts + value_conflicts), frozenset(covered))
 
 
 def _negation_reason(statement: StatementFeatures, match: Match) -> Reason:
     said = "negated" if statement.negated else "affirmed"
     source = "negated" if match.claim.negated else "affirmed"
-    return Reason("negation", f"The statement is {said} where the source is {source}.",
-                  said, source)  # fmt: skip
+    return Reason(
+        "negation", f"The statement is {said} where the source is {source}.", said, source
+    )
 
 
 def _compare_quantities(
     said: tuple[Quantity, ...], source: tuple[Quantity, ...], tolerance: float
 ) -> tuple[set[int], list[Reason]]:
     """Align quantities by what they count; a value with no agreeing peer is a conflict."""
-    covered = {i for i, s in enumerate(said)
-               if any(compatible(s, c) and agree(s, c, tolerance) for c in source)}  # fmt: skip
-    used = {j for j, c in enumerate(source)
-            if any(compatible(s, c) and agree(s, c, tolerance) for s in said)}  # fmt: skip
+    covered = {
+        i
+        for i, s in enumerate(said)
+        if any(compatible(s, c) and agree(s, c, tolerance) for c in source)
+    }
+    used = {
+        j
+        for j, c in enumerate(source)
+        if any(compatible(s, c) and agree(s, c, tolerance) for s in said)
+    }
     conflicts = []
     for i, s in enumerate(said):
         if i in covered:
@@ -90,19 +107,35 @@ def _compare_quantities(
         rivals = [c for j, c in enumerate(source) if j not in used and compatible(s, c)]
         if rivals:
             c = rivals[0]
-            conflicts.append(Reason(_VALUE_CODES[s.kind],
-                                    f"The source says {_show(c)}, not {_show(s)}.",
-                                    _show(s), _show(c)))  # fmt: skip
+            conflicts.append(
+                Reason(
+                    _VALUE_CODES[s.kind],
+                    f"The source says {_show(c)}, not {_show(s)}.",
+                    _show(s),
+                    _show(c),
+                )
+            )
     return covered, conflicts
 
 
 def _show(q: Quantity) -> str:
-    text = q.describe()
-    return f"{text} {q.unit}" if q.kind == "count" and q.unit else text
+    """Render a quantity as written, with what it counts: 'roughly 4,000 troops'."""
+    text = " ".join(q.raw.split()) or q.describe()
+    if q.kind == "percent" and not any(ch.isdigit() for ch in text):
+        text += f" ({q.value:g} percent)"
+    elif q.kind == "percent" and "percent" not in text.lower() and "%" not in text:
+        text += " percent"
+    if q.kind == "count" and q.unit and q.unit not in text:
+        text += f" {q.unit}"
+    return text
 
 
-def decide(statement: StatementFeatures, matches: list[Match], thresholds: Thresholds,
-           articles: Mapping[str, ArticleRef]) -> Verdict:  # fmt: skip
+def decide(
+    statement: StatementFeatures,
+    matches: list[Match],
+    thresholds: Thresholds,
+    articles: Mapping[str, ArticleRef],
+) -> Verdict:
     """Turn ranked matches into a verdict with reasons and citations."""
     strong = [m for m in matches if m.score >= thresholds.match]
     on_topic = [m for m in strong if not missing_entities(statement, m.context)]
@@ -117,16 +150,18 @@ def decide(statement: StatementFeatures, matches: list[Match], thresholds: Thres
         return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
     missing = _uncovered(statement, agreeing)
     if missing:  # a statement joining two facts: look further down for the other one
-        for extra in assessed[len(contenders):]:
+        for extra in assessed[len(contenders) :]:
             if not extra.conflicts and extra.covered & missing:
                 agreeing.append(extra)
                 missing -= extra.covered
     if missing:
-        rivals = [a for a in assessed if a.conflicts and not any(
-            r.code in _HARD for r in a.conflicts)]  # fmt: skip
+        rivals = [
+            a for a in assessed if a.conflicts and not any(r.code in _HARD for r in a.conflicts)
+        ]
         if rivals:
-            return _verdict(statement, CONTRADICTED, [rivals[0]], rivals[0].conflicts,
-                            thresholds, articles)  # fmt: skip
+            return _verdict(
+                statement, CONTRADICTED, [rivals[0]], rivals[0].conflicts, thresholds, articles
+            )
         shown = ", ".join(_show(statement.quantities[i]) for i in sorted(missing))
         reason = Reason("not_in_source", f"The source gives no figure for {shown}.", shown)
         return _verdict(statement, UNVERIFIED, agreeing, (reason,), thresholds, articles)
@@ -139,8 +174,7 @@ def _uncovered(statement: StatementFeatures, agreeing: list[Assessment]) -> set[
     return {i for i in range(len(statement.quantities)) if i not in covered}
 
 
-def _unverified(statement: StatementFeatures, strong: list[Match],
-                matches: list[Match]) -> Verdict:  # fmt: skip
+def _unverified(statement: StatementFeatures, strong: list[Match], matches: list[Match]) -> Verdict:
     best = matches[0].score if matches else 0.0
     if strong:
         absent = missing_entities(statement, strong[0].context)
@@ -151,22 +185,36 @@ def _unverified(statement: StatementFeatures, strong: list[Match],
     return Verdict(statement.text, UNVERIFIED, round(1 - best / 2, 3), reason.detail, (reason,))
 
 
-def _verdict(statement: StatementFeatures, verdict: str, cited: list[Assessment],
-             reasons: tuple[Reason, ...], thresholds: Thresholds,
-             articles: Mapping[str, ArticleRef]) -> Verdict:  # fmt: skip
+def _verdict(
+    statement: StatementFeatures,
+    verdict: str,
+    cited: list[Assessment],
+    reasons: tuple[Reason, ...],
+    thresholds: Thresholds,
+    articles: Mapping[str, ArticleRef],
+) -> Verdict:
     lead = cited[0].match
     span = max(1e-9, 1 - thresholds.match)
     confidence = round(min(1.0, 0.5 + 0.5 * (lead.score - thresholds.match) / span), 3)
     citations = tuple(_cite(a.match, articles) for a in cited)
-    return Verdict(statement.text, verdict, confidence,
-                   _explain(verdict, reasons, lead), reasons, citations)  # fmt: skip
+    return Verdict(
+        statement.text, verdict, confidence, _explain(verdict, reasons, lead), reasons, citations
+    )
 
 
 def _cite(match: Match, articles: Mapping[str, ArticleRef]) -> Citation:
     claim = match.claim
     article = articles.get(claim.article_id) or ArticleRef(claim.article_id, claim.article_id)
-    return Citation(claim.id, claim.quote, claim.speaker, claim.attribution, article,
-                    claim.start, claim.end, round(match.score, 3))  # fmt: skip
+    return Citation(
+        claim.id,
+        claim.quote,
+        claim.speaker,
+        claim.attribution,
+        article,
+        claim.start,
+        claim.end,
+        round(match.score, 3),
+    )
 
 
 def _explain(verdict: str, reasons: tuple[Reason, ...], lead: Match) -> str:

@@ -1,0 +1,74 @@
+"""verifier: a fact-checking claim verifier for newsrooms."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from flask import Flask, request
+
+from verifier.config import load_settings, split_list
+from verifier.problems import Problem, register_error_handlers
+from verifier.store import NotFoundError
+
+try:
+    __version__ = version("verifier")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"
+
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the Flask app: settings, store, API blueprint, docs, errors and CORS."""
+    from flask_smorest import Api
+
+    from verifier import api
+    from verifier.docs import register_docs
+    from verifier.schemas import ProblemSchema
+    from verifier.service import engine_from_settings
+
+    app = Flask(__name__)
+    settings = load_settings(config)
+    app.config.update(
+        VERIFIER=settings,
+        VERSION=__version__,
+        MAX_CONTENT_LENGTH=settings["MAX_BODY_BYTES"],
+        API_TITLE="verifier",
+        API_VERSION=__version__,
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api/v1",
+        OPENAPI_JSON_PATH="openapi.json",
+    )
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.extensions["verifier"] = engine_from_settings(settings)
+    register_error_handlers(app)
+    app.register_error_handler(NotFoundError, _not_found)
+    app.before_request(_require_json)
+    rest = Api(
+        app, spec_kwargs={"info": {"description": "Statements in, verdicts with citations out."}}
+    )
+    rest.ERROR_SCHEMA = ProblemSchema
+    rest.register_blueprint(api.meta)
+    rest.register_blueprint(api.blp)
+    register_error_handlers(app)  # again: Api.init_app installs its own JSON error handler
+    register_docs(app)
+    origins = split_list(settings["CORS_ORIGINS"])
+    if origins:
+        from flask_cors import CORS
+
+        CORS(app, resources={r"/api/*": {"origins": origins}, r"/plugin/*": {"origins": origins}})
+    return app
+
+
+def _not_found(error: NotFoundError) -> Any:
+    raise Problem(404, "Not Found", str(error))
+
+
+def _require_json() -> None:
+    """Refuse a request body that is not JSON before any work is done."""
+    if request.method in _BODY_METHODS and request.mimetype != "application/json":
+        got = request.mimetype or "no content type"
+        raise Problem(
+            415, "Unsupported Media Type", f"Send the body as application/json (got {got})."
+        )

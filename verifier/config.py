@@ -1,0 +1,110 @@
+"""Every setting once, as data: name, default, type and a one-line help."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+PREFIX = "VERIFIER_"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its name (without the VERIFIER_ prefix), default, type and help."""
+
+    name: str
+    default: Any
+    type: type
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "DATABASE",
+        "data/verifier.db",
+        str,
+        "Path of the SQLite database; created and loaded with the seed claims on first use.",
+    ),
+    Setting(
+        "MATCH_THRESHOLD",
+        0.5,
+        float,
+        "Lowest topic score (0-1) at which a claim counts as speaking of a statement.",
+    ),
+    Setting(
+        "MATCH_MARGIN",
+        0.08,
+        float,
+        "Claims scoring within this of the best one are weighed together.",
+    ),
+    Setting(
+        "NUMBER_TOLERANCE",
+        0.1,
+        float,
+        "Relative slack allowed around approximate figures ('roughly 4,000').",
+    ),
+    Setting(
+        "CANDIDATE_LIMIT", 50, int, "Most candidate claims fetched from the index for re-ranking."
+    ),
+    Setting("MAX_STATEMENT_CHARS", 2000, int, "Longest statement accepted, in characters."),
+    Setting("MAX_DRAFT_CHARS", 100_000, int, "Longest draft accepted by /check, in characters."),
+    Setting("MAX_BATCH", 100, int, "Most statements in one batch request."),
+    Setting("MAX_BODY_BYTES", 1_048_576, int, "Largest request body accepted, in bytes."),
+    Setting(
+        "API_KEYS",
+        "",
+        str,
+        "Comma-separated API keys allowed to write; empty means every write is refused.",
+    ),
+    Setting(
+        "READ_KEYS",
+        "",
+        str,
+        "Comma-separated keys required for reads and verification; empty means open reads.",
+    ),
+    Setting(
+        "CORS_ORIGINS",
+        "",
+        str,
+        "Comma-separated origins allowed to call the API from a browser; none by default.",
+    ),
+    Setting(
+        "PUBLISHER",
+        "Verifier newsroom",
+        str,
+        "Name of the publishing organisation, used in ClaimReview output.",
+    ),
+    Setting("LOG_LEVEL", "INFO", str, "Logging level of the service."),
+)
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """Return every setting: defaults, then VERIFIER_* variables, then explicit overrides."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = environ.get(PREFIX + setting.name)
+        values[setting.name] = setting.default if raw is None else _convert(setting, raw)
+    for key, value in (overrides or {}).items():
+        values[key.removeprefix(PREFIX)] = value
+    return values
+
+
+def _convert(setting: Setting, raw: str) -> Any:
+    try:
+        return setting.type(raw)
+    except ValueError as error:
+        raise ValueError(
+            f"{PREFIX}{setting.name}={raw!r} is not a valid {setting.type.__name__}: {error}"
+        ) from None
+
+
+def split_list(value: str | list[str] | tuple[str, ...]) -> list[str]:
+    """Split a comma-separated setting into its items."""
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if str(v).strip()]
+    return [item.strip() for item in value.split(",") if item.strip()]

@@ -1,0 +1,41 @@
+"""Run the app under gunicorn: pre-forked workers, access log on stdout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+
+class _Server(BaseApplication):  # type: ignore[misc]
+    """gunicorn driven from Python, so `verifier serve` needs no config file."""
+
+    def __init__(self, options: dict[str, Any], overrides: dict[str, Any]) -> None:
+        self.options = options
+        self.overrides = overrides
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        from verifier import create_app
+
+        return create_app(self.overrides)
+
+
+def run(host: str, port: int, workers: int, overrides: dict[str, Any]) -> None:
+    """Serve until interrupted."""
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": max(1, workers),
+        "worker_class": "sync",
+        "accesslog": "-",
+        "errorlog": "-",
+        "access_log_format": '%(h)s "%(r)s" %(s)s %(b)s %(M)sms',
+        "timeout": 60,
+        "graceful_timeout": 10,
+        "keepalive": 5,
+    }
+    _Server(options, overrides).run()

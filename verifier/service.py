@@ -1,0 +1,152 @@
+"""The pipeline in one place: verify(), check_draft(), ingest_article(), import_claims()."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from verifier.curated import claim_from_record, curated
+from verifier.extract import article_id, claim_id, extract_claims, is_negated
+from verifier.matching import prepare_statement, rank
+from verifier.models import (
+    CONTRADICTED,
+    SUPPORTED,
+    UNVERIFIED,
+    Article,
+    Claim,
+    DraftReport,
+    DraftSentence,
+    Verdict,
+)
+from verifier.numbers import extract_quantities
+from verifier.store import ClaimStore
+from verifier.text import content_stems, split_sentences
+from verifier.verdict import Thresholds, decide
+
+
+@dataclass(frozen=True)
+class Engine:
+    """A store plus the thresholds to judge with: what every verification needs."""
+
+    store: ClaimStore
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    candidate_limit: int = 50
+
+
+def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
+    """Open the configured store (seeding it when empty) and wrap it with its thresholds."""
+    store = open_store(settings["DATABASE"])
+    thresholds = Thresholds(
+        settings["MATCH_THRESHOLD"], settings["MATCH_MARGIN"], settings["NUMBER_TOLERANCE"]
+    )
+    return Engine(store, thresholds, settings["CANDIDATE_LIMIT"])
+
+
+def open_store(path: str, seed: bool = True) -> ClaimStore:
+    """Open (creating if needed) a store; load the curated seed claims into an empty one."""
+    store = ClaimStore(path)
+    store.create()
+    if seed and store.count_articles() == 0:
+        load_seed(store)
+    return store
+
+
+def load_seed(store: ClaimStore) -> int:
+    """Load the shipped articles and their reviewed claims; return the claim count."""
+    return sum(store.save_article(article, claims) for article, claims in curated())
+
+
+def verify(statement: str, engine: Engine) -> Verdict:
+    """Verify one statement against the claim base."""
+    features = prepare_statement(statement)
+    candidates = engine.store.candidates(features.stems, engine.candidate_limit)
+    matches = rank(features, candidates, limit=engine.candidate_limit)
+    articles = engine.store.article_refs(m.claim.article_id for m in matches[:10])
+    return decide(features, matches, engine.thresholds, articles)
+
+
+def is_checkable(sentence: str) -> bool:
+    """Tell whether a draft sentence states something that could be checked."""
+    return len(content_stems(sentence, drop_numbers=False)) >= 2
+
+
+def check_draft(text: str, engine: Engine) -> DraftReport:
+    """Split a draft into sentences and verify each checkable one, keeping offsets."""
+    sentences = []
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        verdict = verify(sentence, engine) if is_checkable(sentence) else None
+        sentences.append(DraftSentence(start, end, sentence, verdict))
+    counts = Counter(s.verdict.verdict for s in sentences if s.verdict)
+    return DraftReport(
+        tuple(sentences), {k: counts.get(k, 0) for k in (SUPPORTED, CONTRADICTED, UNVERIFIED)}
+    )
+
+
+def ingest_article(text: str, engine: Engine, **meta: Any) -> tuple[Article, list[Claim]]:
+    """Extract the claims of an article text and store both."""
+    title = meta.pop("title", None) or text.strip().splitlines()[0][:200] if text.strip() else ""
+    article = Article(
+        id=meta.pop("id", None) or article_id(text),
+        title=title,
+        text=text,
+        **{k: v for k, v in meta.items() if v is not None},
+    )
+    claims = extract_claims(article)
+    engine.store.save_article(article, claims)
+    return article, claims
+
+
+def claim_from_fields(fields: Mapping[str, Any]) -> Claim:
+    """Build a claim from loose fields (text, speaker, article id, ...), filling the rest."""
+    text = fields["text"]
+    quote = fields.get("quote") or text
+    article = fields.get("article_id") or "imported"
+    record = {
+        "id": fields.get("id") or claim_id(article, quote, text),
+        "article_id": article,
+        "text": text,
+        "quote": quote,
+        "start": fields.get("start") or 0,
+        "end": fields.get("end") or len(quote),
+        "speaker": fields.get("speaker"),
+        "speaker_role": fields.get("speaker_role"),
+        "attribution": fields.get("attribution")
+        or ([fields["speaker"]] if fields.get("speaker") else []),
+        "negated": fields.get("negated", is_negated(text)),
+        "quantities": [],
+    }
+    claim = claim_from_record(record)
+    quantities = extract_quantities(text)
+    return Claim(**{**claim.__dict__, "quantities": quantities})
+
+
+def import_claims(
+    records: Iterable[Mapping[str, Any]], engine: Engine, batch_size: int = 5000
+) -> Iterator[int]:
+    """Store claims in atomic batches, yielding the size of each batch once it is written."""
+    batch: list[Claim] = []
+    seen_articles: set[str] = set()
+    for fields in records:
+        claim = claim_from_fields(fields)
+        if claim.article_id not in seen_articles:
+            engine.store.ensure_article(
+                claim.article_id, str(fields.get("article_title") or claim.article_id)
+            )
+            seen_articles.add(claim.article_id)
+        batch.append(claim)
+        if len(batch) >= batch_size:
+            yield engine.store.save_claims(batch)
+            batch = []
+    if batch:
+        yield engine.store.save_claims(batch)
+
+
+def add_claim(fields: Mapping[str, Any], engine: Engine) -> Claim:
+    """Store one curated claim, creating a bare article record when it names none we hold."""
+    claim = claim_from_fields(fields)
+    engine.store.ensure_article(claim.article_id, claim.article_id)
+    engine.store.save_claims([claim])
+    return claim

@@ -1,0 +1,348 @@
+"""ClaimStore over sqlite_utils.Database: the only module that speaks SQL."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils.db import Table
+
+from verifier.matching import Candidate, claim_context
+from verifier.models import Article, ArticleRef, Claim, Quantity
+from verifier.text import content_stems, words
+
+_ARTICLE_FIELDS = ("id", "title", "author", "url", "published", "publisher", "photo_credit")
+
+
+class NotFoundError(LookupError):
+    """The article or claim asked for is not in the store."""
+
+
+class ClaimStore:
+    """Articles and claims in one SQLite file, with an FTS5 index for candidates."""
+
+    def __init__(self, path: str | Path, busy_timeout_ms: int = 10_000) -> None:
+        self.path = str(path)
+        self.busy_timeout_ms = busy_timeout_ms
+        self._local = threading.local()
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._article_words = lru_cache(maxsize=4096)(self._load_article_words)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """Return this thread's connection, opened once and reused."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            conn = sqlite3.connect(
+                self.path,
+                timeout=self.busy_timeout_ms / 1000,
+                check_same_thread=False,
+                isolation_level=None,
+            )
+            db = sqlite_utils.Database(conn)
+            if self.path != ":memory:":
+                db.enable_wal()
+            db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+            db.execute("PRAGMA synchronous = NORMAL")
+            self._local.db = db
+        return db
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
+
+    def table(self, name: str) -> Table:
+        """Return a table of this store (never a view)."""
+        return self.db.table(name)
+
+    # --- schema -------------------------------------------------------------------------
+
+    def create(self) -> None:
+        """Create the tables and the full-text index if they are missing."""
+        db = self.db
+        with db.conn:
+            self.table("articles").create(
+                {
+                    "id": str,
+                    "title": str,
+                    "author": str,
+                    "url": str,
+                    "published": str,
+                    "publisher": str,
+                    "photo_credit": str,
+                    "text": str,
+                    "vocabulary": str,
+                },
+                pk="id",
+                if_not_exists=True,
+                not_null={"title", "text"},
+            )
+            self.table("claims").create(
+                {
+                    "id": str,
+                    "article_id": str,
+                    "text": str,
+                    "quote": str,
+                    "start": int,
+                    "end": int,
+                    "speaker": str,
+                    "speaker_role": str,
+                    "attribution": str,
+                    "negated": int,
+                    "quantities": str,
+                    "stems": str,
+                    "context": str,
+                },
+                pk="id",
+                if_not_exists=True,
+                not_null={"text", "quote", "stems"},
+            )
+            self.table("claims").create_index(["article_id"], if_not_exists=True)
+            self.table("quantities").create(
+                {
+                    "claim_id": str,
+                    "kind": str,
+                    "value": float,
+                    "unit": str,
+                    "qualifier": str,
+                    "raw": str,
+                },
+                if_not_exists=True,
+            )
+            self.table("quantities").create_index(["claim_id"], if_not_exists=True)
+            self.table("quantities").create_index(["kind", "value"], if_not_exists=True)
+        if not db["claims_fts"].exists():
+            self.table("claims").enable_fts(["stems"], create_triggers=True, tokenize="unicode61")
+
+    # --- writes -------------------------------------------------------------------------
+
+    def save_article(self, article: Article, claims: Iterable[Claim]) -> int:
+        """Store an article with its claims in one transaction; return the claim count."""
+        record = {f: getattr(article, f) for f in _ARTICLE_FIELDS}
+        record["text"] = article.text
+        record["vocabulary"] = " ".join(sorted(set(words(f"{article.title} {article.text}"))))
+        with self.db.conn:
+            self.table("articles").upsert(record, pk="id")
+            count = self._write_claims(list(claims))
+        self._article_words.cache_clear()
+        return count
+
+    def save_claims(self, claims: Iterable[Claim]) -> int:
+        """Store claims in one transaction, replacing those with the same id."""
+        with self.db.conn:
+            return self._write_claims(list(claims))
+
+    def ensure_article(self, article_id: str, title: str) -> None:
+        """Create a bare article record for claims imported without their article."""
+        with self.db.conn:
+            self.table("articles").insert(
+                {"id": article_id, "title": title, "text": "", "vocabulary": ""},
+                pk="id",
+                ignore=True,
+            )
+
+    def _write_claims(self, claims: list[Claim]) -> int:
+        if not claims:
+            return 0
+        ids = [c.id for c in claims]
+        marks = ",".join("?" * len(ids))
+        self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", ids)
+        self.table("claims").upsert_all((_claim_record(c) for c in claims), pk="id")
+        self.table("quantities").insert_all(
+            {"claim_id": c.id, **_quantity_record(q)} for c in claims for q in c.quantities
+        )
+        return len(claims)
+
+    def delete_article(self, article_id: str) -> int:
+        """Delete an article and its claims; return how many claims went with it."""
+        self.get_article(article_id)
+        with self.db.conn:
+            ids = [
+                r[0]
+                for r in self.db.execute("SELECT id FROM claims WHERE article_id = ?", [article_id])
+            ]
+            self._delete_claims(ids)
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+        self._article_words.cache_clear()
+        return len(ids)
+
+    def delete_claim(self, claim_id: str) -> None:
+        """Delete one claim."""
+        self.get_claim(claim_id)
+        with self.db.conn:
+            self._delete_claims([claim_id])
+
+    def _delete_claims(self, ids: list[str]) -> None:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", chunk)
+            self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
+
+    # --- reads --------------------------------------------------------------------------
+
+    def count_claims(self) -> int:
+        """Return how many claims are stored."""
+        return int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+    def count_articles(self) -> int:
+        """Return how many articles are stored."""
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def get_claim(self, claim_id: str) -> Claim:
+        """Return one claim, or raise NotFoundError."""
+        row = self.db.execute("SELECT * FROM claims WHERE id = ?", [claim_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No claim with id {claim_id!r}.")
+        return _claim(self._row(row, "claims"))
+
+    def get_article(self, article_id: str) -> Article:
+        """Return one article, or raise NotFoundError."""
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No article with id {article_id!r}.")
+        record = self._row(row, "articles")
+        return Article(**{k: record[k] for k in (*_ARTICLE_FIELDS, "text")})
+
+    def list_claims(
+        self,
+        query: str | None = None,
+        article_id: str | None = None,
+        limit: int = 50,
+        after: str | None = None,
+    ) -> list[Claim]:
+        """Page through claims by id, optionally filtered by words or article."""
+        where, params = ["1 = 1"], []
+        if article_id:
+            where.append("article_id = ?")
+            params.append(article_id)
+        if after:
+            where.append("id > ?")
+            params.append(after)
+        if query:
+            stems = content_stems(query, drop_numbers=False)
+            if not stems:
+                return []
+            where.append("rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(" ".join(_quote(s) for s in stems))
+        sql = f"SELECT * FROM claims WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
+        cursor = self.db.execute(sql, [*params, limit])
+        return [_claim(self._row(r, "claims")) for r in cursor.fetchall()]
+
+    def list_articles(self, limit: int = 50, after: str | None = None) -> list[Article]:
+        """Page through articles by id."""
+        cursor = self.db.execute(
+            "SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?", [after or "", limit]
+        )
+        rows = [self._row(r, "articles") for r in cursor.fetchall()]
+        return [Article(**{k: r[k] for k in (*_ARTICLE_FIELDS, "text")}) for r in rows]
+
+    def article_refs(self, ids: Iterable[str]) -> dict[str, ArticleRef]:
+        """Return the citation fields of the given articles."""
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        cursor = self.db.execute(
+            f"SELECT id, title, author, url, published FROM articles WHERE id IN ({marks})", ids
+        )
+        return {r[0]: ArticleRef(*r) for r in cursor.fetchall()}
+
+    def candidates(self, stems: Iterable[str], limit: int) -> list[Candidate]:
+        """Return up to `limit` claims sharing the most (rarest) stems, BM25-ranked."""
+        terms = list(dict.fromkeys(stems))
+        if not terms:
+            return []
+        cursor = self.db.execute(
+            "SELECT claims.* FROM claims_fts JOIN claims ON claims.rowid = claims_fts.rowid "
+            "WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT ?",
+            [" OR ".join(_quote(t) for t in terms), limit],
+        )
+        rows = [self._row(r, "claims") for r in cursor.fetchall()]
+        return [self._candidate(r) for r in rows]
+
+    def _candidate(self, record: dict[str, Any]) -> Candidate:
+        claim = _claim(record)
+        context = frozenset(record["context"].split()) | self._article_words(claim.article_id)
+        return Candidate(claim, tuple(record["stems"].split()), context)
+
+    def _load_article_words(self, article_id: str) -> frozenset[str]:
+        row = self.db.execute(
+            "SELECT vocabulary FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        return frozenset((row[0] or "").split()) if row else frozenset()
+
+    def _row(self, row: tuple[Any, ...], table: str) -> dict[str, Any]:
+        columns = self._columns(table)
+        return dict(zip(columns, row, strict=False))
+
+    def _columns(self, table: str) -> list[str]:
+        cache: dict[str, list[str]] = self.__dict__.setdefault("_column_cache", {})
+        if table not in cache:
+            cache[table] = [c.name for c in self.db[table].columns]
+        return cache[table]
+
+    def iter_claims(self, batch: int = 1000) -> Iterator[Claim]:
+        """Yield every claim, in id order."""
+        after = ""
+        while page := self.list_claims(limit=batch, after=after):
+            yield from page
+            after = page[-1].id
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _quantity_record(q: Quantity) -> dict[str, Any]:
+    return {
+        "kind": q.kind,
+        "value": q.value,
+        "unit": q.unit,
+        "qualifier": q.qualifier,
+        "raw": q.raw,
+    }
+
+
+def _claim_record(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "text": claim.text,
+        "quote": claim.quote,
+        "start": claim.start,
+        "end": claim.end,
+        "speaker": claim.speaker,
+        "speaker_role": claim.speaker_role,
+        "attribution": json.dumps(list(claim.attribution)),
+        "negated": int(claim.negated),
+        "quantities": json.dumps([_quantity_record(q) for q in claim.quantities]),
+        "stems": " ".join(dict.fromkeys(content_stems(claim.text))),
+        "context": " ".join(sorted(claim_context(claim))),
+    }
+
+
+def _claim(record: dict[str, Any]) -> Claim:
+    return Claim(
+        id=record["id"],
+        article_id=record["article_id"],
+        text=record["text"],
+        quote=record["quote"],
+        start=record["start"],
+        end=record["end"],
+        speaker=record["speaker"],
+        speaker_role=record["speaker_role"],
+        attribution=tuple(json.loads(record["attribution"] or "[]")),
+        quantities=tuple(Quantity(**q) for q in json.loads(record["quantities"] or "[]")),
+        negated=bool(record["negated"]),
+    )
