@@ -41,7 +41,7 @@ _NEGATION = re.compile(
     r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing)\b(?!\s+only)|n't\b",
     re.IGNORECASE,
 )
-_LEADING_NOISE = re.compile(r"^(?:The|A|An|And|But|As|In|At|On)\s+")
+_LEADING_NOISE = re.compile(r"^(?:The|the|A|An|And|But|As|In|At|On)\s+")
 _NON_NAMES = frozenset("""The A An It This That These They We He She In At On As But And""".split())
 
 

@@ -128,7 +128,7 @@ _UNIT_SKIP = frozenset(
 _NOT_UNITS = frozenset(
     """and or to in on at by for from until since than as with will would were was are is be
     been have has had who which that this these those percent per cent a an the it they he
-    she we i year years ago""".split()
+    she we i year years ago them us you him""".split()
 )
 _TOKEN = re.compile(
     r"\d+(?:st|nd|rd|th)\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
@@ -285,7 +285,8 @@ def _finish(tokens: list[_Token], i: int, j: int, value: float) -> Quantity | No
     if i > 0 and tokens[i - 1].low.rstrip(".") in MONTHS and 1 <= value <= 31 and j == i + 1:
         return Quantity(value, "day", None, None, raw)
     unit = "dollar" if raw_start.text.startswith("$") else _unit(tokens, j)
-    if value == 1 and unit is None and raw_start.text[0].isalpha():
+    follows_of = j < len(tokens) and tokens[j].low == "of"
+    if value == 1 and raw_start.text[0].isalpha() and (unit is None or follows_of):
         return None  # "one of", "one day": too loose to count as a number
     return Quantity(value, "count", unit, qualifier, raw)
 

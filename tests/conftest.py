@@ -1,0 +1,120 @@
+"""Fixtures: an app on a temporary database, its client and CLI runner, an engine, a server."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from verifier import create_app
+from verifier.service import Engine, open_store
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED_DEV = SHARED / "eval" / "seed_dev.jsonl"
+WRITE_KEY = "test-write-key"
+
+
+def seed_dev_rows() -> list[dict[str, Any]]:
+    """Return the labelled dev statements, or skip when shared/ is not beside the checkout."""
+    if not SEED_DEV.exists():
+        pytest.skip(f"{SEED_DEV} is not there")
+    return [json.loads(line) for line in SEED_DEV.read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Flask:
+    return create_app({"DATABASE": str(tmp_path / "verifier.db"), "API_KEYS": WRITE_KEY})
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> Any:
+    return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """A seeded engine shared by read-only tests."""
+    return Engine(open_store(str(tmp_path_factory.mktemp("engine") / "seed.db")))
+
+
+@pytest.fixture
+def fresh_engine(tmp_path: Path) -> Engine:
+    """A seeded engine of one's own, for tests that write."""
+    return Engine(open_store(str(tmp_path / "fresh.db")))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """A real `verifier serve` process on 127.0.0.1."""
+
+    def __init__(self, base: str, process: subprocess.Popen[bytes]) -> None:
+        self.base = base
+        self.process = process
+
+    def request(self, method: str, path: str, body: Any = None,
+                headers: dict[str, str] | None = None) -> tuple[int, Any, dict[str, str]]:
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.base + path, data=data, method=method)
+        request.add_header("Content-Type", "application/json")
+        for name, value in (headers or {}).items():
+            request.add_header(name, value)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                raw = response.read()
+                return response.status, json.loads(raw) if raw else None, dict(response.headers)
+        except urllib.error.HTTPError as error:
+            raw = error.read()
+            return error.code, json.loads(raw) if raw else None, dict(error.headers)
+
+
+def start_server(database: Path, env: dict[str, str] | None = None, workers: int = 2) -> Server:
+    port = free_port()
+    environment = {**os.environ, "VERIFIER_DATABASE": str(database), **(env or {})}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "verifier", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(workers)],
+        env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/health", timeout=2):
+                return Server(base, process)
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError("verifier serve exited early") from None
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("verifier serve did not come up in 30 s")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A real server on a free port with a write key configured."""
+    database = tmp_path_factory.mktemp("server") / "served.db"
+    running = start_server(database, {"VERIFIER_API_KEYS": WRITE_KEY})
+    yield running
+    running.process.terminate()
+    running.process.wait(timeout=15)

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+from verifier.curated import curated
+from verifier.extract import extract_claims, find_speaker, is_negated
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Glynn said coalition capabilities would shift.", "Glynn"),
+        ("Glynn did not pledge continued support.", "Glynn"),
+        ("\u201cIt is our intent,\u201d Dillon said.", "Dillon"),
+        ("\u201cIT IS OUR INTENT,\u201d DILLON SAID.", "Dillon"),
+        ("\u201cIt is our intent,\u201d said Dillon.", "Dillon"),
+        ("Col. Ryan Dillon pledged continued support.", "Col. Ryan Dillon"),
+        ("Saad al-Hadithi said U.S. troops had a change of mission.", "Saad al-Hadithi"),
+        ("60% will go, an Iraqi official estimated.", "an Iraqi official"),
+        ("The drawdown is the first, according to the Pentagon.", "Pentagon"),
+        ("Roughly 4,000 U.S. troops will remain in Iraq.", None),
+        ("The United States first intervened in Iraq in 2003.", None),
+        ("Col. Ryan Dillon is a U.S. Army spokesman.", None),
+    ],
+)
+def test_find_speaker(text: str, speaker: str | None) -> None:
+    assert find_speaker(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The U.S. is not withdrawing troops.", True),
+        ("The U.S. isn't withdrawing troops.", True),
+        ("Glynn didn't pledge support.", True),
+        ("He never said that.", True),
+        ("No troops will remain.", True),
+        ("The move does not indicate a drawdown.", True),
+        ("The U.S. has begun to withdraw troops.", False),
+        ("Not only troops but contractors left.", False),
+        ("Nothing happened.", True),
+        ("Notably, troops left.", False),
+    ],
+)
+def test_negation(text: str, negated: bool) -> None:
+    assert is_negated(text) is negated
+
+
+def test_extracting_the_seed_finds_its_speakers_and_numbers() -> None:
+    (article, _), = list(curated())
+    claims = extract_claims(article)
+    by_start = {c.quote[:30]: c for c in claims}
+    official = next(c for c in claims if "60 percent" in c.quote)
+    assert official.speaker == "an anonymous Iraqi official"
+    assert "Associated Press" in official.attribution
+    assert {q.value for q in official.quantities} >= {60.0, 4000.0}
+    hadithi = next(c for c in claims if c.quote.startswith("Iraqi government spokesman"))
+    assert hadithi.speaker == "Saad al-Hadithi" and hadithi.negated
+    assert next(c for c in claims if "began in 2003" in c.quote).speaker == article.author
+    for claim in claims:
+        assert article.text[claim.start : claim.end] == claim.quote
+    assert len(by_start) >= 18

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from verifier.models import Quantity
+from verifier.numbers import agree, compatible, extract_quantities
+
+
+def first(text: str) -> Quantity:
+    found = extract_quantities(text)
+    assert found, f"no quantity in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind", "qualifier"),
+    [
+        ("4,000 troops", 4000, "count", None),
+        ("4k troops", 4000, "count", None),
+        ("four thousand troops", 4000, "count", None),
+        ("roughly 4,000 troops", 4000, "count", "approx"),
+        ("roughly\u00a04,000 troops", 4000, "count", "approx"),
+        ("some 4k troops", 4000, "count", "approx"),
+        ("170 thousand troops", 170_000, "count", None),
+        ("one hundred and seventy thousand troops", 170_000, "count", None),
+        ("1.5 million people", 1_500_000, "count", None),
+        ("$90 billion", 90e9, "count", None),
+        ("60 percent", 60, "percent", None),
+        ("60%", 60, "percent", None),
+        ("sixty per cent", 60, "percent", None),
+        ("Twenty percent", 20, "percent", None),
+        ("fewer than half of them", 50, "percent", "less"),
+        ("two-thirds of voters", 66.7, "percent", None),
+        ("more than 3,000 troops", 3000, "count", "more"),
+        ("at least 12 schools", 12, "count", "at_least"),
+        ("nearly 40,000 troops", 40000, "count", "nearly"),
+        ("in 2003", 2003, "year", None),
+        ("since the 2014.", 2014, "year", None),
+        ("a January briefing", 1, "month", None),
+        ("announced Monday", 1, "weekday", None),
+    ],
+    ids=lambda v: str(v),
+)
+def test_number_forms(text: str, value: float, kind: str, qualifier: str | None) -> None:
+    quantity = first(text)
+    assert quantity.value == pytest.approx(value, rel=1e-3)
+    assert quantity.kind == kind
+    assert quantity.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1st Lt. William", []),
+        ("September 11th", [("month", 9)]),
+        ("one of them", []),
+        ("she may leave", []),
+        ("1e309 troops", []),
+        ("9" * 2000, []),
+        ("", []),
+    ],
+    ids=["ordinal", "ordinal-date", "one-of", "modal-may", "overflow", "digits", "empty"],
+)
+def test_what_is_not_a_quantity(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(q.kind, q.value) for q in extract_quantities(text)] == expected
+
+
+def test_counted_noun_is_found_past_adjectives() -> None:
+    assert first("4,000 U.S. troops").unit == "troops"
+    assert first("an additional 4,000 troops").unit == "troops"
+    assert first("4,000 American soldiers").unit == "troops"
+
+
+@pytest.mark.parametrize(
+    ("said", "source", "agrees"),
+    [
+        ("about 5,000 troops", "roughly 4,000 troops", False),
+        ("about 4,200 troops", "roughly 4,000 troops", True),
+        ("more than 3,000 troops", "roughly 4,000 troops", True),
+        ("more than 5,000 troops", "roughly 4,000 troops", False),
+        ("fewer than half of them", "60 percent", False),
+        ("more than half of them", "60 percent", True),
+        ("30 percent", "60 percent", False),
+        ("60%", "sixty percent", True),
+        ("in 2005", "in 2003", False),
+        ("2,000 troops", "4,000 troops", False),
+    ],
+)
+def test_agreement(said: str, source: str, agrees: bool) -> None:
+    a, b = first(said), first(source)
+    assert compatible(a, b)
+    assert agree(a, b, tolerance=0.1) is agrees
+
+
+def test_different_units_are_not_compared() -> None:
+    assert not compatible(first("4,000 troops"), first("4,000 dollars"))
+    assert not compatible(first("60 percent"), first("in 2003"))
+
+
+@given(st.integers(min_value=1, max_value=10**9))
+def test_digits_with_commas_round_trip(n: int) -> None:
+    assert first(f"{n:,} troops").value == n
+
+
+@given(st.text())
+def test_extraction_never_raises(text: str) -> None:
+    extract_quantities(text)

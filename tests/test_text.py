@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from verifier.text import content_stems, normalize, split_sentences, stem, words
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. Army left. Then it rained.", ["The U.S. Army left.", "Then it rained."]),
+        ("Troops left the U.S. The war ended.", ["Troops left the U.S.", "The war ended."]),
+        ("Col. Ryan Dillon spoke. He left.", ["Col. Ryan Dillon spoke.", "He left."]),
+        ("U.S. Army 1st Lt. William John Raymond added that.", ["U.S. Army 1st Lt. William John Raymond added that."]),
+        ("Brig. Gen. James Glynn told reporters.", ["Brig. Gen. James Glynn told reporters."]),
+        ("It happened on Aug. 27, 2017. Then more.", ["It happened on Aug. 27, 2017.", "Then more."]),
+        ("\u201cWe will go,\u201d Dillon said. \u201cWe will stay.\u201d", ["\u201cWe will go,\u201d Dillon said.", "\u201cWe will stay.\u201d"]),
+        ("He said \u201cIt ended.\u201d Next sentence.", ["He said \u201cIt ended.\u201d", "Next sentence."]),
+        ("First line\n\nSecond line", ["First line", "Second line"]),
+        ("The Iraqi-U.S. War in 2007 ended.", ["The Iraqi-U.S. War in 2007 ended."]),
+        ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
+        ("leaving roughly\u00a04,000 troops. Next.", ["leaving roughly\u00a04,000 troops.", "Next."]),
+        ("", []),
+        ("   \n  ", []),
+    ],
+    ids=["us-army", "us-at-end", "col", "1st-lt", "brig-gen", "aug-27", "quotes", "quote-end",
+         "paragraphs", "hyphen-us", "question", "nbsp", "empty", "blank"],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_spans_slice_back_to_the_text() -> None:
+    text = "One sentence here.  Another one\u00a0follows! And a third?"
+    for start, end in split_sentences(text):
+        assert text[start:end].strip() == text[start:end]
+        assert text[start:end]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("\u201cSmart\u201d quotes\u2019", '"smart" quotes\''),
+        ("non\u00a0breaking\u202fspace", "non breaking space"),
+        ("  Mixed   CASE\n\ttext ", "mixed case text"),
+        ("en\u2013dash em\u2014dash", "en-dash em-dash"),
+    ],
+    ids=["quotes", "nbsp", "space-case", "dashes"],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@given(st.text())
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("withdrawing", "withdraw"), ("intervened", "intervention"), ("troops", "soldiers"),
+     ("American", "U.S."), ("Iraq's", "Iraq")],
+)
+def test_variants_share_a_stem(a: str, b: str) -> None:
+    assert [stem(w) for w in words(a)] == [stem(w) for w in words(b)]
+
+
+def test_united_states_folds_to_us() -> None:
+    assert content_stems("The United States left") == content_stems("The U.S. left")
+
+
+def test_content_stems_drop_numbers_and_stopwords() -> None:
+    assert content_stems("About 4,000 of the troops will remain") == ["troop", "remain"]
