@@ -47,7 +47,7 @@ def test_negation(text: str, negated: bool) -> None:
 
 
 def test_extracting_the_seed_finds_its_speakers_and_numbers() -> None:
-    (article, _), = list(curated())
+    ((article, _),) = list(curated())
     claims = extract_claims(article)
     by_start = {c.quote[:30]: c for c in claims}
     official = next(c for c in claims if "60 percent" in c.quote)

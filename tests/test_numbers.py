@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -57,8 +59,8 @@ def test_number_forms(text: str, value: float, kind: str, qualifier: str | None)
         ("September 11th", [("month", 9)]),
         ("one of them", []),
         ("she may leave", []),
-        ("1e309 troops", []),
-        ("9" * 2000, []),
+        ("1e309 troops", [("unreadable", math.inf)]),
+        ("9" * 2000, [("unreadable", math.inf)]),
         ("", []),
     ],
     ids=["ordinal", "ordinal-date", "one-of", "modal-may", "overflow", "digits", "empty"],

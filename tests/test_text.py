@@ -17,20 +17,49 @@ def sentences(text: str) -> list[str]:
         ("The U.S. Army left. Then it rained.", ["The U.S. Army left.", "Then it rained."]),
         ("Troops left the U.S. The war ended.", ["Troops left the U.S.", "The war ended."]),
         ("Col. Ryan Dillon spoke. He left.", ["Col. Ryan Dillon spoke.", "He left."]),
-        ("U.S. Army 1st Lt. William John Raymond added that.", ["U.S. Army 1st Lt. William John Raymond added that."]),
+        (
+            "U.S. Army 1st Lt. William John Raymond added that.",
+            ["U.S. Army 1st Lt. William John Raymond added that."],
+        ),
         ("Brig. Gen. James Glynn told reporters.", ["Brig. Gen. James Glynn told reporters."]),
-        ("It happened on Aug. 27, 2017. Then more.", ["It happened on Aug. 27, 2017.", "Then more."]),
-        ("\u201cWe will go,\u201d Dillon said. \u201cWe will stay.\u201d", ["\u201cWe will go,\u201d Dillon said.", "\u201cWe will stay.\u201d"]),
-        ("He said \u201cIt ended.\u201d Next sentence.", ["He said \u201cIt ended.\u201d", "Next sentence."]),
+        (
+            "It happened on Aug. 27, 2017. Then more.",
+            ["It happened on Aug. 27, 2017.", "Then more."],
+        ),
+        (
+            "\u201cWe will go,\u201d Dillon said. \u201cWe will stay.\u201d",
+            ["\u201cWe will go,\u201d Dillon said.", "\u201cWe will stay.\u201d"],
+        ),
+        (
+            "He said \u201cIt ended.\u201d Next sentence.",
+            ["He said \u201cIt ended.\u201d", "Next sentence."],
+        ),
         ("First line\n\nSecond line", ["First line", "Second line"]),
         ("The Iraqi-U.S. War in 2007 ended.", ["The Iraqi-U.S. War in 2007 ended."]),
         ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
-        ("leaving roughly\u00a04,000 troops. Next.", ["leaving roughly\u00a04,000 troops.", "Next."]),
+        (
+            "leaving roughly\u00a04,000 troops. Next.",
+            ["leaving roughly\u00a04,000 troops.", "Next."],
+        ),
         ("", []),
         ("   \n  ", []),
     ],
-    ids=["us-army", "us-at-end", "col", "1st-lt", "brig-gen", "aug-27", "quotes", "quote-end",
-         "paragraphs", "hyphen-us", "question", "nbsp", "empty", "blank"],
+    ids=[
+        "us-army",
+        "us-at-end",
+        "col",
+        "1st-lt",
+        "brig-gen",
+        "aug-27",
+        "quotes",
+        "quote-end",
+        "paragraphs",
+        "hyphen-us",
+        "question",
+        "nbsp",
+        "empty",
+        "blank",
+    ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
@@ -65,8 +94,13 @@ def test_normalize_is_idempotent(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("withdrawing", "withdraw"), ("intervened", "intervention"), ("troops", "soldiers"),
-     ("American", "U.S."), ("Iraq's", "Iraq")],
+    [
+        ("withdrawing", "withdraw"),
+        ("intervened", "intervention"),
+        ("troops", "soldiers"),
+        ("American", "U.S."),
+        ("Iraq's", "Iraq"),
+    ],
 )
 def test_variants_share_a_stem(a: str, b: str) -> None:
     assert [stem(w) for w in words(a)] == [stem(w) for w in words(b)]

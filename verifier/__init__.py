@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, request
 
 from verifier.config import load_settings, split_list
-from verifier.problems import Problem, register_error_handlers
+from verifier.problems import Problem, problem_response, register_error_handlers
 from verifier.store import NotFoundError
 
 try:
@@ -62,7 +62,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def _not_found(error: NotFoundError) -> Any:
-    raise Problem(404, "Not Found", str(error))
+    return problem_response(404, "Not Found", str(error))
 
 
 def _require_json() -> None:

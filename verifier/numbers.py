@@ -131,7 +131,7 @@ _NOT_UNITS = frozenset(
     she we i year years ago them us you him""".split()
 )
 _TOKEN = re.compile(
-    r"\d+(?:st|nd|rd|th)\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
+    r"\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
     r"|[A-Za-z]+(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*|%|~|\S"
 )
 
@@ -157,8 +157,11 @@ def parse_number(raw: str) -> float | None:
         return None
     if match.group(2):
         scale = _SUFFIX_SCALES[match.group(2).lower()]
+    digits = match.group(1)
+    if len(digits) > 30:
+        return None
     try:
-        value = float(match.group(1)) * scale
+        value = float(digits) * scale
     except ValueError:
         return None
     return value if math.isfinite(value) and abs(value) < 1e15 else None
@@ -257,8 +260,8 @@ def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quanti
         if parsed is None:
             return None, i + 1
         value, j = parsed
-    if value is None:
-        return None, j
+    if value is None:  # digits we cannot read as a finite number: flag, never guess
+        return Quantity(math.inf, "unreadable", raw=token.text[:40]), j
     return _finish(tokens, i, j, value), j
 
 

@@ -125,7 +125,7 @@ def words(text: str) -> list[str]:
         token = token.rstrip(".") if token.count(".") == 1 else token
         if token.endswith("'s"):
             token = token[:-2]
-        out.append(ALIASES.get(token, token))
+        out.extend(ALIASES.get(token, token).split())
     return out
 
 
@@ -137,8 +137,7 @@ def content_stems(text: str, drop_numbers: bool = True) -> list[str]:
             continue
         if drop_numbers and (token[0].isdigit() or token in NUMBER_WORDS):
             continue
-        for part in token.split():
-            out.append(stem(part))
+        out.append(stem(token))
     return out
 
 

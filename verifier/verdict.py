@@ -81,9 +81,10 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
 def _negation_reason(statement: StatementFeatures, match: Match) -> Reason:
     said = "negated" if statement.negated else "affirmed"
     source = "negated" if match.claim.negated else "affirmed"
-    return Reason(
-        "negation", f"The statement is {said} where the source is {source}.", said, source
-    )
+    fact = match.claim.text.rstrip(".")
+    turn = "denies it" if statement.negated else "asserts the opposite"
+    detail = f"The source says \u201c{fact}\u201d; the statement {turn}."
+    return Reason("negation", detail, said, source)
 
 
 def _compare_quantities(
@@ -137,6 +138,8 @@ def decide(
     articles: Mapping[str, ArticleRef],
 ) -> Verdict:
     """Turn ranked matches into a verdict with reasons and citations."""
+    if reason := _uncheckable(statement):
+        return Verdict(statement.text, UNVERIFIED, 1.0, reason.detail, (reason,))
     strong = [m for m in matches if m.score >= thresholds.match]
     on_topic = [m for m in strong if not missing_entities(statement, m.context)]
     if not on_topic:
@@ -174,11 +177,23 @@ def _uncovered(statement: StatementFeatures, agreeing: list[Assessment]) -> set[
     return {i for i in range(len(statement.quantities)) if i not in covered}
 
 
+def _uncheckable(statement: StatementFeatures) -> Reason | None:
+    """Say why a statement cannot be checked at all, if it cannot."""
+    unreadable = [q.raw for q in statement.quantities if q.kind == "unreadable"]
+    if unreadable:
+        return Reason(
+            "unreadable_number", f"The number {unreadable[0]!r} cannot be read.", unreadable[0]
+        )
+    if len(statement.stems) < 2:
+        return Reason("too_short", "The statement says too little to be checked.")
+    return None
+
+
 def _unverified(statement: StatementFeatures, strong: list[Match], matches: list[Match]) -> Verdict:
     best = matches[0].score if matches else 0.0
     if strong:
         absent = missing_entities(statement, strong[0].context)
-        names = ", ".join(dict.fromkeys(absent))
+        names = ", ".join(dict.fromkeys(name.title() for name in absent))
         reason = Reason("unknown_entity", f"The sources say nothing about {names}.", names)
     else:
         reason = Reason("no_match", "No claim in the claim base is close to this statement.")

@@ -1,0 +1,27 @@
+"""Settings are declared once, documented in the README, and read from VERIFIER_* vars."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from verifier.config import SETTINGS, load_settings
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=[s.name for s in SETTINGS])
+def test_every_setting_is_documented(setting) -> None:  # type: ignore[no-untyped-def]
+    assert f"VERIFIER_{setting.name}" in README.read_text(encoding="utf-8")
+
+
+def test_environment_then_overrides() -> None:
+    settings = load_settings({"MAX_BATCH": 5}, environ={"VERIFIER_MATCH_THRESHOLD": "0.7"})
+    assert settings["MATCH_THRESHOLD"] == 0.7 and settings["MAX_BATCH"] == 5
+    assert settings["DATABASE"] == "data/verifier.db"
+
+
+def test_a_bad_value_names_the_variable() -> None:
+    with pytest.raises(ValueError, match="VERIFIER_MAX_BATCH"):
+        load_settings(environ={"VERIFIER_MAX_BATCH": "lots"})

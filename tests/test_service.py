@@ -1,0 +1,181 @@
+"""The pipeline end to end in-process: seed dev accuracy, properties, drafts, imports."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import seed_dev_rows
+from verifier.curated import curated
+from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED
+from verifier.service import Engine, check_draft, import_claims, ingest_article, verify
+
+CLAIMS = [c for _, claims in curated() for c in claims]
+NUMBERED = [c for c in CLAIMS if any(q.kind in ("count", "percent") for q in c.quantities)]
+
+
+def test_seed_dev_verdicts_and_citations(engine: Engine) -> None:
+    rows = seed_dev_rows()
+    right = cited = citable = 0
+    for row in rows:
+        verdict = verify(row["statement"], engine)
+        right += verdict.verdict == row["verdict"]
+        if row["cite"]:
+            citable += 1
+            cited += any(row["cite"] in c.quote for c in verdict.citations)
+    assert right / len(rows) >= 0.95
+    assert cited / citable >= 0.90
+
+
+def test_the_issue_example(engine: Engine) -> None:
+    verdict = verify("About 5,000 U.S. troops will remain in Iraq.", engine)
+    assert verdict.verdict == CONTRADICTED
+    assert "4,000" in verdict.explanation and "5,000" in verdict.explanation
+    reason = verdict.reasons[0]
+    assert reason.code == "number_mismatch"
+    assert "5,000" in (reason.statement_value or "") and "4,000" in (reason.claim_value or "")
+    citation = verdict.citations[0]
+    assert "roughly\u00a04,000 U.S. troops to remain" in citation.quote
+    assert citation.attribution == (
+        "anonymous Iraqi official",
+        "Associated Press",
+        "Kevin Joseph Ryan",
+    )
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=[c.id for c in CLAIMS])
+def test_a_claims_own_text_is_supported_by_it(claim, engine: Engine) -> None:  # type: ignore[no-untyped-def]
+    verdict = verify(claim.text, engine)
+    assert verdict.verdict == SUPPORTED
+    assert claim.id in [c.claim_id for c in verdict.citations]
+
+
+def _change_first_number(text: str, factor: float) -> str:
+    match = re.search(r"\d[\d,]*", text)
+    assert match
+    value = int(match.group().replace(",", ""))
+    return text[: match.start()] + f"{round(value * factor):,}" + text[match.end() :]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(claim=st.sampled_from(NUMBERED), factor=st.one_of(st.floats(0.1, 0.6), st.floats(1.5, 9.0)))
+def test_changing_a_claims_number_contradicts_it(claim, factor: float, engine: Engine) -> None:  # type: ignore[no-untyped-def]
+    verdict = verify(_change_first_number(claim.text, factor), engine)
+    assert verdict.verdict == CONTRADICTED
+    assert verdict.reasons[0].code == "number_mismatch"
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    claim=st.sampled_from(CLAIMS),
+    upper=st.booleans(),
+    spaces=st.sampled_from([" ", "  ", "\u00a0", "\t"]),
+)
+def test_case_and_spacing_do_not_change_a_verdict(
+    claim,
+    upper: bool,
+    spaces: str,  # type: ignore[no-untyped-def]
+    engine: Engine,
+) -> None:
+    text = claim.text.upper() if upper else claim.text
+    assert verify(spaces.join(text.split()), engine).verdict == SUPPORTED
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "",
+        "   ",
+        "\u202e\u202dtroops",
+        "10^400 troops",
+        "1e309 troops remain in Iraq",
+        "9" * 3000,
+        "x" * 5000,
+        "\x00\x01\x02",
+        "\u05e9\u05dc\u05d5\u05dd troops",
+        "\u201c\u201c\u201cnested \u2018quotes\u2019\u201d\u201d",
+    ],
+    ids=[
+        "empty",
+        "blank",
+        "rtl-override",
+        "power",
+        "overflow",
+        "digits",
+        "long-word",
+        "control",
+        "hebrew",
+        "nested-quotes",
+    ],
+)
+def test_hostile_statements_are_unverified_not_errors(statement: str, engine: Engine) -> None:
+    assert verify(statement, engine).verdict == UNVERIFIED
+
+
+def test_draft_offsets_slice_back_to_each_sentence(engine: Engine) -> None:
+    draft = (
+        "Roughly 3,000 U.S. troops will remain in Iraq.\n\nOil prices fell 5 percent on "
+        "Monday. The U.S. intervention in Iraq began in 2003. Thanks."
+    )
+    report = check_draft(draft, engine)
+    assert [draft[s.start : s.end] for s in report.sentences] == [s.text for s in report.sentences]
+    verdicts = [s.verdict.verdict if s.verdict else None for s in report.sentences]
+    assert verdicts == [CONTRADICTED, UNVERIFIED, SUPPORTED, None]
+    assert report.counts == {SUPPORTED: 1, CONTRADICTED: 1, UNVERIFIED: 1}
+
+
+def test_an_ingested_article_becomes_verifiable(fresh_engine: Engine) -> None:
+    text = (
+        "City opens new schools\n\nMayor Ana Ruiz said 12 new schools will open in 2025. "
+        "The district has about 40,000 students."
+    )
+    article, claims = ingest_article(text, fresh_engine, author="Staff")
+    assert article.title == "City opens new schools"
+    assert len(claims) == 2
+    assert (
+        verify("Ruiz said twelve new schools will open in 2025.", fresh_engine).verdict == SUPPORTED
+    )
+    assert (
+        verify("Ruiz said 15 new schools will open in 2025.", fresh_engine).verdict == CONTRADICTED
+    )
+    assert (
+        verify("Ruiz said 12 new schools will open in 2027.", fresh_engine).verdict == CONTRADICTED
+    )
+
+
+def test_reimporting_claims_is_idempotent(fresh_engine: Engine) -> None:
+    records = [
+        {"text": f"The council approved {n} new bus lines in Springfield."} for n in range(1, 40)
+    ]
+    before = fresh_engine.store.count_claims()
+    assert sum(import_claims(records, fresh_engine, batch_size=10)) == 39
+    assert sum(import_claims(records, fresh_engine, batch_size=7)) == 39
+    assert fresh_engine.store.count_claims() == before + 39
+
+
+_SPEAKERS = ["Mayor Ana Ruiz", "Governor Tom Baker", "Police Chief Lee Park", "Senator Jo Hart"]
+_NOUNS = ["teachers", "nurses", "buses", "bridges", "officers", "clinics"]
+_PLACES = ["Springfield", "Riverton", "Lakeside", "Hill Valley"]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    speaker=st.sampled_from(_SPEAKERS),
+    noun=st.sampled_from(_NOUNS),
+    place=st.sampled_from(_PLACES),
+    number=st.integers(20, 90_000),
+    year=st.integers(1990, 2030),
+)
+def test_any_imported_claim_supports_itself_and_rejects_a_new_number(  # type: ignore[no-untyped-def]
+    speaker: str, noun: str, place: str, number: int, year: int, fresh_engine: Engine
+) -> None:
+    text = f"{speaker} said {place} hired {number:,} {noun} in {year}."
+    list(import_claims([{"text": text, "speaker": speaker}], fresh_engine))
+    assert verify(text, fresh_engine).verdict == SUPPORTED
+    changed = text.replace(f"{number:,}", f"{number * 3:,}")
+    assert verify(changed, fresh_engine).verdict == CONTRADICTED
