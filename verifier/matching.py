@@ -103,6 +103,7 @@ class StatementFeatures:
     speaker: str | None
     entities: tuple[str, ...]
     words: frozenset[str]
+    speaker_stems: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def prepare_statement(text: str) -> StatementFeatures:
         speaker=speaker,
         entities=tuple(e for e in find_entities(text) if e not in speaker_words),
         words=frozenset(words(text)),
+        speaker_stems=frozenset(content_stems(speaker)) if speaker else frozenset(),
     )
 
 
@@ -203,7 +205,11 @@ def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:
     if not said or not fact:
         return 0.0
     context = set(fact) | set(content_stems(candidate.claim.quote))
-    weights = [_weight(s) for s in said]
+    # Who is speaking is judged apart (speaker_matches); a different name must not also
+    # make the claim look off-topic.
+    weights = [0.0 if s in statement.speaker_stems else _weight(s) for s in said]
+    if not any(weights):
+        weights = [1.0] * len(said)
     covered = sum(
         w * (1.0 if s in context else _fuzzy_hit(s, context))
         for s, w in zip(said, weights, strict=True)

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+import snowballstemmer
+
 # Curly quotes, primes and dashes folded to ASCII; NBSP and friends to a space.
 _TRANSLATE = str.maketrans(
     {
@@ -42,7 +44,11 @@ STOPWORDS = frozenset(
     are was were be been being am has have had having do does did will would shall should
     can could may might must this that these those it its it's they them their there here he
     she his her him we our us you your i me my who whom whose which what when where why how
-    than then so such also just very too only still s t said says say told tell some""".split()
+    than then so such also just very too only still s t said says say told tell some not no
+    never n't nor cannot more fewer less least most over under nearly almost roughly around
+    approximately january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
+    wednesday thursday friday saturday sunday""".split()
 )
 
 # Spelling variants of the same thing, folded before stemming.
@@ -68,27 +74,8 @@ ALIASES = {
 }
 _MULTIWORD = re.compile(r"\b(united states|u\.s\.a\.|u\.k\.)(?=\W|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?|%", re.IGNORECASE)
-_SUFFIXES = (
-    "ational",
-    "ations",
-    "ation",
-    "ments",
-    "ment",
-    "ings",
-    "ing",
-    "ions",
-    "ion",
-    "ies",
-    "ied",
-    "ers",
-    "er",
-    "ed",
-    "es",
-    "ly",
-    "al",
-    "s",
-)
 STEM_LENGTH = 7
+_SNOWBALL = snowballstemmer.stemmer("english")
 
 
 def clean(text: str) -> str:
@@ -104,17 +91,17 @@ def normalize(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Reduce a lower-case word to a short stem so that inflections meet."""
+    """Reduce a lower-case word to a short stem so that inflections meet.
+
+    Snowball does the linguistics; cutting its stem to a fixed length also joins derived
+    forms it keeps apart ("intervention" and "intervened").
+    """
     word = word.strip(".'").replace("'s", "").replace("-", "")
-    if word in ALIASES:
-        word = ALIASES[word]
-    if any(ch.isdigit() for ch in word) or "." in word:
+    word = ALIASES.get(word, word)
+    if any(ch.isdigit() for ch in word) or "." in word or " " in word:
         return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    return word[:STEM_LENGTH]
+    stemmed: str = _SNOWBALL.stemWord(word)
+    return stemmed[:STEM_LENGTH]
 
 
 def words(text: str) -> list[str]:

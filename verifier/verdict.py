@@ -149,7 +149,11 @@ def decide(
     contenders = [a for a in assessed if a.match.score >= best.score - thresholds.margin]
     lead = contenders[0]
     agreeing = [a for a in contenders if not a.conflicts]
-    if any(r.code in _HARD for r in lead.conflicts) or not agreeing:
+    # A close claim that agrees on the statement's figures outweighs a lead that only
+    # disagrees in polarity or speaker: the figures say which fact the statement is about.
+    if any(r.code in _HARD for r in lead.conflicts):
+        agreeing = [a for a in agreeing if a.covered]
+    if not agreeing:
         return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
     missing = _uncovered(statement, agreeing)
     if missing:  # a statement joining two facts: look further down for the other one
