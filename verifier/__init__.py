@@ -25,6 +25,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from verifier import api
     from verifier.docs import register_docs
+    from verifier.web import register_web
     from verifier.schemas import ProblemSchema
     from verifier.service import engine_from_settings
 
@@ -53,6 +54,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     rest.register_blueprint(api.blp)
     register_error_handlers(app)  # again: Api.init_app installs its own JSON error handler
     register_docs(app)
+    register_web(app)
     origins = split_list(settings["CORS_ORIGINS"])
     if origins:
         from flask_cors import CORS
