@@ -20,6 +20,10 @@ from flask.testing import FlaskClient
 from verifier import create_app
 from verifier.service import Engine, open_store
 
+# The suite pins lexical ranking so that it behaves the same with or without the optional
+# [semantic] extra installed; tests/test_semantic.py covers the embeddings on their own.
+os.environ["VERIFIER_SEMANTIC"] = "off"
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED_DEV = SHARED / "eval" / "seed_dev.jsonl"
 WRITE_KEY = "test-write-key"

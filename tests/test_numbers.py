@@ -34,6 +34,7 @@ def first(text: str) -> Quantity:
         ("sixty per cent", 60, "percent", None),
         ("Twenty percent", 20, "percent", None),
         ("fewer than half of them", 50, "percent", "less"),
+        ("turnout was less than half.", 50, "percent", "less"),
         ("two-thirds of voters", 66.7, "percent", None),
         ("more than 3,000 troops", 3000, "count", "more"),
         ("at least 12 schools", 12, "count", "at_least"),

@@ -25,9 +25,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from verifier import api
     from verifier.docs import register_docs
-    from verifier.web import register_web
     from verifier.schemas import ProblemSchema
     from verifier.service import engine_from_settings
+    from verifier.web import register_web
 
     app = Flask(__name__)
     settings = load_settings(config)

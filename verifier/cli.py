@@ -223,3 +223,57 @@ def settings() -> None:
         click.echo(
             f"VERIFIER_{setting.name}={value}\n    {setting.help} Default: {setting.default!r}."
         )
+
+
+@main.command("eval")
+@click.argument(
+    "name",
+    type=click.Choice(
+        ["checkthat2020", "snopes", "politifact", "fever-symmetric", "climate-fever", "seed-dev"]
+    ),
+)
+@click.option("--split", help="Split to run (default: the held-out test split).")
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The shared/bench folder (default: found beside the working directory).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--limit", type=int, help="Only the first N queries or pairs (a quick look).")
+def eval_command(
+    name: str, split: str | None, data: Path | None, as_json: bool, limit: int | None
+) -> None:
+    """Score the engine on a public benchmark, in a temporary store (never your database).
+
+    \b
+    Examples:
+      verifier eval seed-dev
+      verifier eval checkthat2020 --split dev
+      verifier eval fever-symmetric --split test --json
+    """
+    from verifier import benchsets, evaluate
+
+    try:
+        folder = data or benchsets.find_data_dir()
+        loaded = benchsets.load(name, split or benchsets.default_split(name), folder)
+    except (benchsets.BenchmarkError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+    if isinstance(loaded, benchsets.RetrievalSet):
+        if limit:
+            loaded.queries = loaded.queries[:limit]
+        report = evaluate.evaluate_retrieval(loaded, progress=_progress)
+    else:
+        if limit:
+            loaded.pairs = loaded.pairs[:limit]
+            loaded.cites = loaded.cites[:limit]
+        # seed-dev is judged against the shipped claim base, in a store of its own.
+        engine = service.Engine(service.open_store(":memory:")) if name == "seed-dev" else None
+        report = evaluate.evaluate_verdicts(loaded, engine, progress=_progress)
+    report["split"] = split or benchsets.default_split(name)
+    click.echo(json.dumps(report, indent=2) if as_json else evaluate.format_report(report))
+
+
+def _progress(items: Any, label: str, length: int) -> Any:
+    """Wrap an iterable in a progress bar on standard error."""
+    with click.progressbar(items, label=label, length=length or None, file=sys.stderr) as bar:
+        yield from bar

@@ -48,6 +48,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "CANDIDATE_LIMIT", 50, int, "Most candidate claims fetched from the index for re-ranking."
     ),
+    Setting(
+        "SEMANTIC",
+        "auto",
+        str,
+        "'auto' uses sentence embeddings for ranking when the [semantic] extra is installed; "
+        "'off' never does.",
+    ),
     Setting("MAX_STATEMENT_CHARS", 2000, int, "Longest statement accepted, in characters."),
     Setting("MAX_DRAFT_CHARS", 100_000, int, "Longest draft accepted by /check, in characters."),
     Setting("MAX_BATCH", 100, int, "Most statements in one batch request."),

@@ -32,6 +32,7 @@ def claim_from_record(record: dict[str, Any]) -> Claim:
         attribution=tuple(record.get("attribution") or ()),
         quantities=tuple(Quantity(**q) for q in record.get("quantities") or ()),
         negated=bool(record.get("negated", False)),
+        title=record.get("title"),
     )
 
 

@@ -113,6 +113,7 @@ class Candidate:
     claim: Claim
     stems: tuple[str, ...]  # content stems of the fact, numbers left out
     context: frozenset[str]  # words of its sentence, attribution and article
+    relevance: float = 0.0  # the index's own score (BM25, higher is better)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,15 @@ class Match:
     claim: Claim
     score: float
     context: frozenset[str] = frozenset()
+
+
+def number_terms(quantities: tuple[Quantity, ...]) -> list[str]:
+    """Return index terms for figures ("n4300", "n2011"), so shared numbers help retrieval."""
+    return [
+        f"n{q.value:.0f}"
+        for q in quantities
+        if q.kind in ("count", "percent", "year") and q.value == q.value // 1
+    ]
 
 
 def prepare_claim(claim: Claim, article_words: frozenset[str] = frozenset()) -> Candidate:
@@ -256,11 +266,28 @@ def _fuzzy_hit(stem: str, context: set[str]) -> float:
     return 0.7 if best >= 85 else 0.0
 
 
-def rank(statement: StatementFeatures, candidates: list[Candidate], limit: int) -> list[Match]:
-    """Re-rank candidate claims by topic score, best first, keeping the top `limit`."""
-    scored = [Match(c.claim, topic_score(statement, c), c.context) for c in candidates]
-    scored.sort(key=lambda m: m.score, reverse=True)
-    return scored[:limit]
+def rank(
+    statement: StatementFeatures,
+    candidates: list[Candidate],
+    limit: int,
+    similarity: dict[str, float] | None = None,
+) -> list[Match]:
+    """Order candidates for retrieval, each scored for topic; keep the top `limit`.
+
+    The order fuses (reciprocal rank fusion) the index's BM25 order with the sentence
+    embeddings' order when there are any: measured on the CheckThat! dev splits, either
+    alone ranks worse, and the word-coverage topic score (made for verdicts) ranks long
+    noisy queries worse still. Verdicts re-sort by topic score themselves.
+    """
+    orders = [sorted(candidates, key=lambda c: -c.relevance)]
+    if similarity:
+        orders.append(sorted(candidates, key=lambda c: -similarity.get(c.claim.id, -1.0)))
+    fused: dict[str, float] = {}
+    for order in orders:
+        for position, candidate in enumerate(order):
+            fused[candidate.claim.id] = fused.get(candidate.claim.id, 0.0) + 1 / (10 + position)
+    ordered = sorted(candidates, key=lambda c: -fused[c.claim.id])[:limit]
+    return [Match(c.claim, topic_score(statement, c), c.context) for c in ordered]
 
 
 def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:

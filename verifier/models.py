@@ -86,6 +86,7 @@ class Claim:
     attribution: tuple[str, ...] = ()  # the chain, innermost first: speaker, then who reported
     quantities: tuple[Quantity, ...] = ()
     negated: bool = False
+    title: str | None = None  # a headline for the claim (a fact-check's title), searched too
 
 
 @dataclass(frozen=True)

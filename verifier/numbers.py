@@ -296,7 +296,7 @@ def _finish(tokens: list[_Token], i: int, j: int, value: float) -> Quantity | No
 
 def _read_fraction(tokens: list[_Token], i: int) -> tuple[Quantity | None, int]:
     """Read 'half', 'a third', 'two-thirds', 'three quarters' as percentages."""
-    low = tokens[i].low
+    low = tokens[i].low.rstrip(".")
     parts = low.split("-")
     numerator = float(_SMALL.get(parts[0], 1)) if len(parts) == 2 else 1.0
     if len(parts) == 1 and i > 0 and tokens[i - 1].low.split("-")[0] in _SMALL:

@@ -154,6 +154,7 @@ class ClaimSchema(Schema):
     attribution = fields.List(fields.String())
     quantities = fields.List(fields.Nested(QuantitySchema))
     negated = fields.Boolean()
+    title = fields.String(allow_none=True)
 
 
 class ClaimInSchema(Schema):
@@ -164,6 +165,7 @@ class ClaimInSchema(Schema):
     attribution = fields.List(fields.String(validate=validate.Length(max=300)))
     article_id = fields.String(validate=validate.Length(min=1, max=200))
     id = fields.String(validate=validate.Length(min=1, max=200))
+    title = fields.String(allow_none=True, validate=validate.Length(max=500))
 
 
 class ClaimQuerySchema(Schema):

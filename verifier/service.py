@@ -9,7 +9,7 @@ from typing import Any
 
 from verifier.curated import claim_from_record, curated
 from verifier.extract import article_id, claim_id, extract_claims, is_negated
-from verifier.matching import prepare_statement, rank
+from verifier.matching import Match, StatementFeatures, number_terms, prepare_statement, rank
 from verifier.models import (
     CONTRADICTED,
     SUPPORTED,
@@ -21,6 +21,7 @@ from verifier.models import (
     Verdict,
 )
 from verifier.numbers import extract_quantities
+from verifier.semantic import Embedder, cosine_scores, load_embedder
 from verifier.store import ClaimStore
 from verifier.text import content_stems, split_sentences
 from verifier.verdict import Thresholds, decide
@@ -33,6 +34,7 @@ class Engine:
     store: ClaimStore
     thresholds: Thresholds = field(default_factory=Thresholds)
     candidate_limit: int = 50
+    embedder: Embedder | None = None  # sentence embeddings, when the [semantic] extra is on
 
 
 def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
@@ -41,7 +43,8 @@ def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
     thresholds = Thresholds(
         settings["MATCH_THRESHOLD"], settings["MATCH_MARGIN"], settings["NUMBER_TOLERANCE"]
     )
-    return Engine(store, thresholds, settings["CANDIDATE_LIMIT"])
+    embedder = load_embedder(str(settings["SEMANTIC"]).lower() != "off")
+    return Engine(store, thresholds, settings["CANDIDATE_LIMIT"], embedder)
 
 
 def open_store(path: str, seed: bool = True) -> ClaimStore:
@@ -58,11 +61,22 @@ def load_seed(store: ClaimStore) -> int:
     return sum(store.save_article(article, claims) for article, claims in curated())
 
 
+def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Match]]:
+    """Find and re-rank the claims closest to a statement, best first."""
+    features = prepare_statement(statement)
+    terms = [*features.stems, *number_terms(features.quantities)]
+    candidates = engine.store.candidates(terms, engine.candidate_limit)
+    similarity = None
+    if engine.embedder is not None and candidates:
+        query = engine.embedder.embed([features.text])[0]
+        stored = engine.store.vectors(c.claim.id for c in candidates)
+        similarity = cosine_scores(query, stored)
+    return features, rank(features, candidates, engine.candidate_limit, similarity)
+
+
 def verify(statement: str, engine: Engine) -> Verdict:
     """Verify one statement against the claim base."""
-    features = prepare_statement(statement)
-    candidates = engine.store.candidates(features.stems, engine.candidate_limit)
-    matches = rank(features, candidates, limit=engine.candidate_limit)
+    features, matches = search(statement, engine)
     articles = engine.store.article_refs(m.claim.article_id for m in matches[:10])
     return decide(features, matches, engine.thresholds, articles)
 
@@ -96,6 +110,7 @@ def ingest_article(text: str, engine: Engine, **meta: Any) -> tuple[Article, lis
     )
     claims = extract_claims(article)
     engine.store.save_article(article, claims)
+    embed_claims(claims, engine)
     return article, claims
 
 
@@ -117,6 +132,7 @@ def claim_from_fields(fields: Mapping[str, Any]) -> Claim:
         or ([fields["speaker"]] if fields.get("speaker") else []),
         "negated": fields.get("negated", is_negated(text)),
         "quantities": [],
+        "title": fields.get("title"),
     }
     claim = claim_from_record(record)
     quantities = extract_quantities(text)
@@ -138,10 +154,26 @@ def import_claims(
             seen_articles.add(claim.article_id)
         batch.append(claim)
         if len(batch) >= batch_size:
-            yield engine.store.save_claims(batch)
+            yield _save_batch(batch, engine)
             batch = []
     if batch:
-        yield engine.store.save_claims(batch)
+        yield _save_batch(batch, engine)
+
+
+def _save_batch(batch: list[Claim], engine: Engine) -> int:
+    count = engine.store.save_claims(batch)
+    embed_claims(batch, engine)
+    return count
+
+
+def embed_claims(claims: list[Claim], engine: Engine) -> None:
+    """Store the sentence embeddings of claims, when semantic ranking is on."""
+    if engine.embedder is None or not claims:
+        return
+    texts = [f"{c.text} {c.title or ''}".strip() for c in claims]
+    engine.store.save_vectors(
+        dict(zip((c.id for c in claims), engine.embedder.embed(texts), strict=True))
+    )
 
 
 def add_claim(fields: Mapping[str, Any], engine: Engine) -> Claim:
@@ -149,4 +181,5 @@ def add_claim(fields: Mapping[str, Any], engine: Engine) -> Claim:
     claim = claim_from_fields(fields)
     engine.store.ensure_article(claim.article_id, claim.article_id)
     engine.store.save_claims([claim])
+    embed_claims([claim], engine)
     return claim

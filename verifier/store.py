@@ -13,7 +13,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import Table
 
-from verifier.matching import Candidate, claim_context
+from verifier.matching import Candidate, claim_context, number_terms
 from verifier.models import Article, ArticleRef, Claim, Quantity
 from verifier.text import content_stems, words
 
@@ -102,6 +102,8 @@ class ClaimStore:
                     "quantities": str,
                     "stems": str,
                     "context": str,
+                    "title": str,
+                    "extra": str,
                 },
                 pk="id",
                 if_not_exists=True,
@@ -121,8 +123,13 @@ class ClaimStore:
             )
             self.table("quantities").create_index(["claim_id"], if_not_exists=True)
             self.table("quantities").create_index(["kind", "value"], if_not_exists=True)
+            self.table("vectors").create(
+                {"claim_id": str, "vector": bytes}, pk="claim_id", if_not_exists=True
+            )
         if not db["claims_fts"].exists():
-            self.table("claims").enable_fts(["stems"], create_triggers=True, tokenize="unicode61")
+            self.table("claims").enable_fts(
+                ["stems", "extra"], create_triggers=True, tokenize="unicode61"
+            )
 
     # --- writes -------------------------------------------------------------------------
 
@@ -182,10 +189,29 @@ class ClaimStore:
         with self.db.conn:
             self._delete_claims([claim_id])
 
+    def save_vectors(self, vectors: dict[str, bytes]) -> None:
+        """Store the sentence embeddings of claims (only when semantic ranking is on)."""
+        with self.db.conn:
+            self.table("vectors").upsert_all(
+                ({"claim_id": k, "vector": v} for k, v in vectors.items()), pk="claim_id"
+            )
+
+    def vectors(self, claim_ids: Iterable[str]) -> dict[str, bytes]:
+        """Return the stored embeddings of the given claims (those that have one)."""
+        ids = list(claim_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        cursor = self.db.execute(
+            f"SELECT claim_id, vector FROM vectors WHERE claim_id IN ({marks})", ids
+        )
+        return dict(cursor.fetchall())
+
     def _delete_claims(self, ids: list[str]) -> None:
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM vectors WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
 
@@ -264,17 +290,18 @@ class ClaimStore:
         if not terms:
             return []
         cursor = self.db.execute(
-            "SELECT claims.* FROM claims_fts JOIN claims ON claims.rowid = claims_fts.rowid "
-            "WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT ?",
+            "SELECT claims.*, bm25(claims_fts, 1.0, 0.6) AS relevance FROM claims_fts "
+            "JOIN claims ON claims.rowid = claims_fts.rowid "
+            "WHERE claims_fts MATCH ? ORDER BY relevance LIMIT ?",
             [" OR ".join(_quote(t) for t in terms), limit],
         )
-        rows = [self._row(r, "claims") for r in cursor.fetchall()]
-        return [self._candidate(r) for r in rows]
+        rows = cursor.fetchall()
+        return [self._candidate(self._row(r[:-1], "claims"), -r[-1]) for r in rows]
 
-    def _candidate(self, record: dict[str, Any]) -> Candidate:
+    def _candidate(self, record: dict[str, Any], relevance: float) -> Candidate:
         claim = _claim(record)
         context = frozenset(record["context"].split()) | self._article_words(claim.article_id)
-        return Candidate(claim, tuple(record["stems"].split()), context)
+        return Candidate(claim, tuple(record["stems"].split()), context, relevance)
 
     def _load_article_words(self, article_id: str) -> frozenset[str]:
         row = self.db.execute(
@@ -329,6 +356,11 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
         "quantities": json.dumps([_quantity_record(q) for q in claim.quantities]),
         "stems": " ".join(dict.fromkeys(content_stems(claim.text))),
         "context": " ".join(sorted(claim_context(claim))),
+        "title": claim.title,
+        "extra": " ".join(
+            content_stems(f"{claim.title or ''} {claim.speaker or ''}")
+            + number_terms(claim.quantities)
+        ),
     }
 
 
@@ -345,4 +377,5 @@ def _claim(record: dict[str, Any]) -> Claim:
         attribution=tuple(json.loads(record["attribution"] or "[]")),
         quantities=tuple(Quantity(**q) for q in json.loads(record["quantities"] or "[]")),
         negated=bool(record["negated"]),
+        title=record["title"],
     )

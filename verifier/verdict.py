@@ -140,6 +140,7 @@ def decide(
     """Turn ranked matches into a verdict with reasons and citations."""
     if reason := _uncheckable(statement):
         return Verdict(statement.text, UNVERIFIED, 1.0, reason.detail, (reason,))
+    matches = sorted(matches, key=lambda m: m.score, reverse=True)
     strong = [m for m in matches if m.score >= thresholds.match]
     on_topic = [m for m in strong if not missing_entities(statement, m.context)]
     if not on_topic:
