@@ -1,0 +1,42 @@
+"""The optional sentence embeddings (skipped when the [semantic] extra is not installed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import seed_dev_rows
+from verifier.semantic import cosine_scores, load_embedder
+from verifier.service import Engine, open_store, verify
+
+embedder = load_embedder(True)
+pytestmark = pytest.mark.skipif(embedder is None, reason="the [semantic] extra is not installed")
+
+
+def test_a_paraphrase_is_closer_than_an_unrelated_sentence() -> None:
+    assert embedder is not None
+    query, near, far = embedder.embed(
+        [
+            "The U.S. is pulling troops out of Iraq.",
+            "The U.S. has begun to withdraw troops from Iraq.",
+            "Oil prices fell 5 percent on Monday.",
+        ]
+    )
+    scores = cosine_scores(query, {"near": near, "far": far})
+    assert scores["near"] > scores["far"] + 0.2
+    assert 0.99 < cosine_scores(near, {"self": near})["self"] <= 1.0001
+
+
+def test_semantic_ranking_keeps_the_seed_verdicts(tmp_path: Path) -> None:
+    rows = seed_dev_rows()
+    lexical = Engine(open_store(str(tmp_path / "lexical.db")))
+    store = open_store(str(tmp_path / "semantic.db"))
+    semantic = Engine(store, embedder=embedder)
+    from verifier.service import embed_claims
+
+    embed_claims(list(store.iter_claims()), semantic)
+    for row in rows:
+        assert (
+            verify(row["statement"], semantic).verdict == verify(row["statement"], lexical).verdict
+        )
