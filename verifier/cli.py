@@ -261,7 +261,12 @@ def eval_command(
     if isinstance(loaded, benchsets.RetrievalSet):
         if limit:
             loaded.queries = loaded.queries[:limit]
-        report = evaluate.evaluate_retrieval(loaded, progress=_progress)
+        from verifier.semantic import load_embedder
+
+        wanted = str(load_settings()["SEMANTIC"]).lower() != "off"
+        report = evaluate.evaluate_retrieval(
+            loaded, progress=_progress, embedder=load_embedder(wanted)
+        )
     else:
         if limit:
             loaded.pairs = loaded.pairs[:limit]

@@ -13,6 +13,7 @@ from verifier import metrics
 from verifier.benchsets import RetrievalSet, VerdictSet
 from verifier.extract import is_negated
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED
+from verifier.semantic import Embedder
 from verifier.service import Engine, claim_from_fields, import_claims, open_store, search, verify
 from verifier.verdict import Thresholds
 
@@ -31,12 +32,12 @@ def evaluate_retrieval(
     k: int = 5,
     progress: Progress[Any] = _plain,
     thresholds: Thresholds | None = None,
+    embedder: Embedder | None = None,
 ) -> dict[str, Any]:
     """Import the claim pool through the bulk path, rank it for each query, and score."""
     with tempfile.TemporaryDirectory(prefix="verifier-eval-") as folder:
-        engine = Engine(
-            open_store(str(Path(folder) / "eval.db"), seed=False), thresholds or Thresholds()
-        )
+        store = open_store(str(Path(folder) / "eval.db"), seed=False)
+        engine = Engine(store, thresholds or Thresholds(), embedder=embedder)
         started = time.perf_counter()
         for _ in progress(
             import_claims(_claim_records(data), engine, batch_size=5000), "importing claims", 0
