@@ -55,6 +55,7 @@ def evaluate_retrieval(
     return {
         "set": data.name,
         "kind": "retrieval",
+        "semantic": embedder is not None,
         "claims": len(data.claims),
         "queries": len(rankings),
         "map@1": metrics.mean_average_precision(rankings, gold, 1),
