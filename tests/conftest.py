@@ -23,6 +23,9 @@ from verifier.service import Engine, open_store
 # The suite pins lexical ranking so that it behaves the same with or without the optional
 # [semantic] extra installed; tests/test_semantic.py covers the embeddings on their own.
 os.environ["VERIFIER_SEMANTIC"] = "off"
+# Writes are rate-limited by default; tests that hammer the API would trip it, so the suite
+# turns it off and tests/test_limits.py turns it on where it is the subject.
+os.environ["VERIFIER_WRITE_RATE_LIMIT"] = ""
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED_DEV = SHARED / "eval" / "seed_dev.jsonl"

@@ -25,6 +25,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from verifier import api
     from verifier.docs import register_docs
+    from verifier.limits import register_limits
     from verifier.schemas import ProblemSchema
     from verifier.service import engine_from_settings
     from verifier.web import register_web
@@ -50,6 +51,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app, spec_kwargs={"info": {"description": "Statements in, verdicts with citations out."}}
     )
     rest.ERROR_SCHEMA = ProblemSchema
+    register_limits(app, api.blp, settings)
     rest.register_blueprint(api.meta)
     rest.register_blueprint(api.blp)
     register_error_handlers(app)  # again: Api.init_app installs its own JSON error handler

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from flask import current_app, request
 
 from verifier.config import split_list
+from verifier.keys import READ, WRITE, hash_token
 from verifier.problems import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -24,11 +25,22 @@ def _presented_key() -> str | None:
     return token.strip()
 
 
+def _allowed_hashes(scopes: tuple[str, ...], setting_names: tuple[str, ...]) -> list[str]:
+    """Return the hashes of every key allowed for these scopes: settings, then stored keys."""
+    settings = current_app.config["VERIFIER"]
+    hashes = [hash_token(k) for name in setting_names for k in split_list(settings[name])]
+    store = current_app.extensions["verifier"].store
+    hashes += [h for h, scope in store.active_key_hashes() if scope in scopes]
+    return hashes
+
+
 def _matches(key: str, allowed: list[str]) -> bool:
-    # Compare against every key, in constant time, so timing tells nothing about which.
+    # Compare the hash against every allowed hash, in constant time, so that timing tells
+    # nothing about which key (or how much of one) matched.
+    presented = hash_token(key).encode()
     found = False
     for candidate in allowed:
-        found |= hmac.compare_digest(key.encode(), candidate.encode())
+        found |= hmac.compare_digest(presented, candidate.encode())
     return found
 
 
@@ -37,26 +49,30 @@ def _refuse(detail: str) -> Problem:
 
 
 def require_write_key() -> None:
-    """Refuse the request unless it carries a configured write key."""
-    allowed = split_list(current_app.config["VERIFIER"]["API_KEYS"])
+    """Refuse the request unless it carries a valid write key."""
+    allowed = _allowed_hashes((WRITE,), ("API_KEYS",))
     if not allowed:
         raise _refuse("Writes are disabled: the operator has configured no API key.")
     key = _presented_key()
     if key is None:
         raise _refuse("This endpoint needs an API key: send 'Authorization: Bearer <key>'.")
     if not _matches(key, allowed):
-        raise _refuse("The API key is not valid.")
+        raise _refuse("The API key is not valid (unknown or revoked).")
 
 
 def require_read_key() -> None:
     """Refuse a read unless reads are open or the request carries a read or write key."""
     settings = current_app.config["VERIFIER"]
-    readers = split_list(settings["READ_KEYS"])
-    if not readers:
+    if not split_list(settings["READ_KEYS"]) and not _truthy(settings["LOCK_READS"]):
         return
     key = _presented_key()
-    if key is None or not _matches(key, readers + split_list(settings["API_KEYS"])):
+    allowed = _allowed_hashes((READ, WRITE), ("READ_KEYS", "API_KEYS"))
+    if key is None or not _matches(key, allowed):
         raise _refuse("Reads need an API key here: send 'Authorization: Bearer <key>'.")
+
+
+def _truthy(value: object) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
 
 
 def writes(view: F) -> F:

@@ -225,6 +225,94 @@ def settings() -> None:
         )
 
 
+@main.group()
+def keys() -> None:
+    """Create, list and revoke API keys (stored hashed; a token is shown only once).
+
+    \b
+    Examples:
+      verifier keys create --name cms-plugin --scope read
+      verifier keys create --name newsdesk
+      verifier keys list
+      verifier keys revoke k-3fa94c01d2
+    """
+
+
+@keys.command("create")
+@click.option("--name", required=True, help="Who or what the key is for.")
+@click.option(
+    "--scope",
+    type=click.Choice(["write", "read"]),
+    default="write",
+    show_default=True,
+    help="write keys may also read; read keys only matter with VERIFIER_LOCK_READS.",
+)
+@_database
+def keys_create(name: str, scope: str, database: str | None) -> None:
+    """Create a key and print its token once."""
+    key, token = service.create_key(_engine(database), name, scope)
+    click.echo(f"{key.id}  {key.scope}  {key.name}")
+    click.echo(f"token (shown once, store it now): {token}")
+
+
+@keys.command("list")
+@_database
+def keys_list(database: str | None) -> None:
+    """List keys: id, scope, name, created, and when revoked."""
+    for key in _engine(database).store.list_keys():
+        state = f"revoked {key.revoked}" if key.revoked else "active"
+        click.echo(f"{key.id}  {key.scope:<5}  {key.name}  created {key.created}  {state}")
+
+
+@keys.command("revoke")
+@click.argument("key_id")
+@_database
+def keys_revoke(key_id: str, database: str | None) -> None:
+    """Revoke the key KEY_ID: it stops working at once."""
+    from verifier.store import NotFoundError
+
+    try:
+        service.revoke_key(_engine(database), key_id)
+    except NotFoundError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Revoked {key_id}.")
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@_database
+def backup(path: Path, database: str | None) -> None:
+    """Copy the database to PATH, consistently, even while the server is running.
+
+    \b
+    Example:
+      verifier backup backups/verifier-$(date +%F).db
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = _engine(database)
+    engine.store.backup_to(path)
+    click.echo(f"Backed up {engine.store.count_claims()} claims to {path}.")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
+@_database
+def restore(path: Path, yes: bool, database: str | None) -> None:
+    """Replace the database's content with the backup at PATH (checked first).
+
+    Safe while the server runs: SQLite locks the database for the copy; requests wait.
+    """
+    if not yes:
+        click.confirm(f"Replace the database with {path}?", abort=True)
+    engine = _engine(database)
+    try:
+        engine.store.restore_from(path)
+    except (ValueError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Restored {engine.store.count_claims()} claims from {path}.")
+
+
 @main.command("eval")
 @click.argument(
     "name",

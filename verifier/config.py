@@ -72,6 +72,24 @@ SETTINGS: tuple[Setting, ...] = (
         "Comma-separated keys required for reads and verification; empty means open reads.",
     ),
     Setting(
+        "LOCK_READS",
+        "false",
+        str,
+        "'true' makes reads and verification need a key too (a stored read key or any write key).",
+    ),
+    Setting(
+        "RATE_LIMIT",
+        "",
+        str,
+        "Limit on API requests per key or client address, e.g. '600 per minute'; empty: none.",
+    ),
+    Setting(
+        "WRITE_RATE_LIMIT",
+        "120 per minute",
+        str,
+        "Limit on writes per key or client address; empty: none.",
+    ),
+    Setting(
         "CORS_ORIGINS",
         "",
         str,

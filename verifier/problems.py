@@ -74,6 +74,11 @@ def _from_http(error: HTTPException) -> Response:
             errors=errors,
         )
     detail = data.get("message") or error.description or error.name
+    if status == 429:
+        detail = (
+            f"Too many requests: the limit is {detail}. Retry after the number of "
+            "seconds in the Retry-After header."
+        )
     return problem_response(status, error.name, str(detail), headers)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from verifier.curated import claim_from_record, curated
 from verifier.extract import article_id, claim_id, extract_claims, is_negated
+from verifier.keys import WRITE, ApiKey, hash_token, key_id, new_token
 from verifier.matching import Match, StatementFeatures, number_terms, prepare_statement, rank
 from verifier.models import (
     CONTRADICTED,
@@ -183,3 +185,18 @@ def add_claim(fields: Mapping[str, Any], engine: Engine) -> Claim:
     engine.store.save_claims([claim])
     embed_claims([claim], engine)
     return claim
+
+
+def create_key(engine: Engine, name: str, scope: str = WRITE) -> tuple[ApiKey, str]:
+    """Make a new API key; return it with its token, which is shown once and never stored."""
+    token = new_token()
+    token_hash = hash_token(token)
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    key = ApiKey(key_id(token_hash), name, scope, created)
+    engine.store.add_key(key, token_hash)
+    return key, token
+
+
+def revoke_key(engine: Engine, key: str) -> None:
+    """Revoke a key by its id."""
+    engine.store.revoke_key(key, datetime.now(UTC).isoformat(timespec="seconds"))

@@ -13,6 +13,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import Table
 
+from verifier.keys import ApiKey
 from verifier.matching import Candidate, claim_context, number_terms
 from verifier.models import Article, ArticleRef, Claim, Quantity
 from verifier.text import content_stems, words
@@ -123,6 +124,11 @@ class ClaimStore:
             )
             self.table("quantities").create_index(["claim_id"], if_not_exists=True)
             self.table("quantities").create_index(["kind", "value"], if_not_exists=True)
+            self.table("api_keys").create(
+                {"id": str, "hash": str, "name": str, "scope": str, "created": str, "revoked": str},
+                pk="id",
+                if_not_exists=True,
+            )
             self.table("vectors").create(
                 {"claim_id": str, "vector": bytes}, pk="claim_id", if_not_exists=True
             )
@@ -214,6 +220,60 @@ class ClaimStore:
             self.db.execute(f"DELETE FROM vectors WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
+
+    # --- keys -------------------------------------------------------------------------
+
+    def add_key(self, key: ApiKey, token_hash: str) -> None:
+        """Store a new key by its hash."""
+        with self.db.conn:
+            self.table("api_keys").insert({**key.__dict__, "hash": token_hash}, pk="id")
+
+    def list_keys(self) -> list[ApiKey]:
+        """Return every key, revoked ones included, oldest first."""
+        cursor = self.db.execute(
+            "SELECT id, name, scope, created, revoked FROM api_keys ORDER BY created, id"
+        )
+        return [ApiKey(*row) for row in cursor.fetchall()]
+
+    def revoke_key(self, key_id: str, when: str) -> None:
+        """Mark a key revoked; it stops working at once, in every worker."""
+        with self.db.conn:
+            cursor = self.db.execute(
+                "UPDATE api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL", [when, key_id]
+            )
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"No active key with id {key_id!r}.")
+
+    def active_key_hashes(self) -> list[tuple[str, str]]:
+        """Return (hash, scope) of every key that is not revoked."""
+        return list(
+            self.db.execute("SELECT hash, scope FROM api_keys WHERE revoked IS NULL").fetchall()
+        )
+
+    # --- backups ------------------------------------------------------------------------
+
+    def backup_to(self, path: str | Path) -> None:
+        """Copy the database consistently while it is in use (SQLite's online backup API)."""
+        target = sqlite3.connect(str(path))
+        try:
+            self.db.conn.backup(target)
+        finally:
+            target.close()
+
+    def restore_from(self, path: str | Path) -> None:
+        """Replace the database's content with a backup, after checking the backup is sound."""
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise ValueError(f"{path} fails SQLite's integrity check.")
+            source.backup(self.db.conn)
+        finally:
+            source.close()
+        self._article_words.cache_clear()
+
+    def integrity(self) -> str:
+        """Return SQLite's integrity check verdict ('ok' when sound)."""
+        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
 
     # --- reads --------------------------------------------------------------------------
 
