@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from verifier.extract import find_speaker, is_negated
 from verifier.models import Claim, Quantity
@@ -114,6 +114,7 @@ class Candidate:
     stems: tuple[str, ...]  # content stems of the fact, numbers left out
     context: frozenset[str]  # words of its sentence, attribution and article
     relevance: float = 0.0  # the index's own score (BM25, higher is better)
+    topic: frozenset[str] = frozenset()  # stems of the fact and its sentence, for coverage
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ def number_terms(quantities: tuple[Quantity, ...]) -> list[str]:
 def prepare_claim(claim: Claim, article_words: frozenset[str] = frozenset()) -> Candidate:
     """Compute what re-ranking needs of a claim; article_words widen its entity context."""
     stems = tuple(dict.fromkeys(content_stems(claim.text)))
-    return Candidate(claim, stems, claim_context(claim) | article_words)
+    topic = frozenset(stems) | frozenset(content_stems(claim.quote))
+    return Candidate(claim, stems, claim_context(claim) | article_words, topic=topic)
 
 
 def prepare_statement(text: str) -> StatementFeatures:
@@ -214,7 +216,7 @@ def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:
     said, fact = statement.stems, candidate.stems
     if not said or not fact:
         return 0.0
-    context = set(fact) | set(content_stems(candidate.claim.quote))
+    context = candidate.topic or frozenset(fact)
     # Who is speaking is judged apart (speaker_matches); a different name must not also
     # make the claim look off-topic.
     weights = [0.0 if s in statement.speaker_stems else _weight(s) for s in said]
@@ -255,15 +257,12 @@ def _bigram_overlap(said: tuple[str, ...], fact: tuple[str, ...]) -> float:
     return sum(1 for pair in mine if pair in theirs) / len(mine)
 
 
-def _fuzzy_hit(stem: str, context: set[str]) -> float:
+def _fuzzy_hit(stem: str, context: frozenset[str]) -> float:
     """Give partial credit to a stem that is a near spelling of one in the claim."""
     if len(stem) < 5:
         return 0.0
-    best = max(
-        (fuzz.ratio(stem, other) for other in context if abs(len(other) - len(stem)) < 3),
-        default=0.0,
-    )
-    return 0.7 if best >= 85 else 0.0
+    found = process.extractOne(stem, context, scorer=fuzz.ratio, score_cutoff=85)
+    return 0.7 if found else 0.0
 
 
 def rank(

@@ -103,6 +103,7 @@ class ClaimStore:
                     "quantities": str,
                     "stems": str,
                     "context": str,
+                    "topic": str,
                     "title": str,
                     "extra": str,
                 },
@@ -136,6 +137,9 @@ class ClaimStore:
             self.table("claims").enable_fts(
                 ["stems", "extra"], create_triggers=True, tokenize="unicode61"
             )
+        db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts_vocab USING fts5vocab(claims_fts, 'row')"
+        )
 
     # --- writes -------------------------------------------------------------------------
 
@@ -344,24 +348,67 @@ class ClaimStore:
         )
         return {r[0]: ArticleRef(*r) for r in cursor.fetchall()}
 
-    def candidates(self, stems: Iterable[str], limit: int) -> list[Candidate]:
-        """Return up to `limit` claims sharing the most (rarest) stems, BM25-ranked."""
-        terms = list(dict.fromkeys(stems))
+    def candidates(self, stems: Iterable[str], limit: int, max_terms: int = 24) -> list[Candidate]:
+        """Return up to `limit` claims sharing the most (rarest) stems, BM25-ranked.
+
+        Only the rarest few terms go into the query: an OR of every word of a long statement
+        matches most of a large claim base, and common words add nothing to the ranking.
+        """
+        terms = self._selective_terms(list(dict.fromkeys(stems)), max_terms)
         if not terms:
             return []
-        cursor = self.db.execute(
-            "SELECT claims.*, bm25(claims_fts, 1.0, 0.6) AS relevance FROM claims_fts "
-            "JOIN claims ON claims.rowid = claims_fts.rowid "
+        # Rank inside the index first, then read only the winners' rows.
+        ranked = self.db.execute(
+            "SELECT rowid, bm25(claims_fts, 1.0, 0.6) AS relevance FROM claims_fts "
             "WHERE claims_fts MATCH ? ORDER BY relevance LIMIT ?",
             [" OR ".join(_quote(t) for t in terms), limit],
+        ).fetchall()
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        rows = self.db.execute(
+            f"SELECT rowid, * FROM claims WHERE rowid IN ({marks})", [r[0] for r in ranked]
+        ).fetchall()
+        by_rowid = {r[0]: r[1:] for r in rows}
+        return [
+            self._candidate(self._row(by_rowid[rowid], "claims"), -score)
+            for rowid, score in ranked
+            if rowid in by_rowid
+        ]
+
+    def _selective_terms(self, terms: list[str], max_terms: int) -> list[str]:
+        """Keep the rarest terms that occur at all, dropping very common ones when others exist."""
+        if not terms:
+            return []
+        total = max(1, self._claim_total())
+        found = self._document_frequencies(tuple(t for t in terms if t.isalnum()))
+        # Terms the tokenizer splits ("u.s") are kept as phrases, after the rare single words.
+        ranked = sorted((found.get(t, total if not t.isalnum() else 0), t) for t in terms)
+        present = [(df, t) for df, t in ranked if df > 0]
+        # Small bases are searched with every term; large ones drop the very common terms.
+        rare = [t for df, t in present if df <= max(1000, 0.05 * total)]
+        chosen = rare if len(rare) >= 2 else [t for _, t in present]
+        return chosen[:max_terms]
+
+    def _document_frequencies(self, terms: tuple[str, ...]) -> dict[str, int]:
+        if not terms:
+            return {}
+        marks = ",".join("?" * len(terms))
+        cursor = self.db.execute(
+            f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", list(terms)
         )
-        rows = cursor.fetchall()
-        return [self._candidate(self._row(r[:-1], "claims"), -r[-1]) for r in rows]
+        return dict(cursor.fetchall())
+
+    def _claim_total(self) -> int:
+        # max(rowid) tracks the table's size without a full count on every query.
+        row = self.db.execute("SELECT max(rowid) FROM claims").fetchone()
+        return int(row[0] or 0)
 
     def _candidate(self, record: dict[str, Any], relevance: float) -> Candidate:
         claim = _claim(record)
         context = frozenset(record["context"].split()) | self._article_words(claim.article_id)
-        return Candidate(claim, tuple(record["stems"].split()), context, relevance)
+        topic = frozenset(record["topic"].split())
+        return Candidate(claim, tuple(record["stems"].split()), context, relevance, topic)
 
     def _load_article_words(self, article_id: str) -> frozenset[str]:
         row = self.db.execute(
@@ -416,6 +463,7 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
         "quantities": json.dumps([_quantity_record(q) for q in claim.quantities]),
         "stems": " ".join(dict.fromkeys(content_stems(claim.text))),
         "context": " ".join(sorted(claim_context(claim))),
+        "topic": " ".join(sorted(set(content_stems(f"{claim.text} {claim.quote}")))),
         "title": claim.title,
         "extra": " ".join(
             content_stems(f"{claim.title or ''} {claim.speaker or ''}")
