@@ -43,6 +43,9 @@ def first(text: str) -> Quantity:
         ("since the 2014.", 2014, "year", None),
         ("a January briefing", 1, "month", None),
         ("announced Monday", 1, "weekday", None),
+        ("in the 1990s", 1990, "year", "decade"),
+        ("born in the fifties", 1950, "year", "decade"),
+        ("back in the '80s", 1980, "year", "decade"),
     ],
     ids=lambda v: str(v),
 )
@@ -63,8 +66,9 @@ def test_number_forms(text: str, value: float, kind: str, qualifier: str | None)
         ("1e309 troops", [("unreadable", math.inf)]),
         ("9" * 2000, [("unreadable", math.inf)]),
         ("", []),
+        ("5G towers and COVID19 cases at 10am", []),
     ],
-    ids=["ordinal", "ordinal-date", "one-of", "modal-may", "overflow", "digits", "empty"],
+    ids=["ordinal", "ordinal-date", "one-of", "modal-may", "overflow", "digits", "empty", "codes"],
 )
 def test_what_is_not_a_quantity(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(q.kind, q.value) for q in extract_quantities(text)] == expected
@@ -88,6 +92,8 @@ def test_counted_noun_is_found_past_adjectives() -> None:
         ("30 percent", "60 percent", False),
         ("60%", "sixty percent", True),
         ("in 2005", "in 2003", False),
+        ("in the fifties", "in 1947", False),
+        ("in the 1940s", "in 1947", True),
         ("2,000 troops", "4,000 troops", False),
     ],
 )

@@ -130,9 +130,11 @@ _NOT_UNITS = frozenset(
     been have has had who which that this these those percent per cent a an the it they he
     she we i year years ago them us you him""".split()
 )
+_NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
+_CODE = re.compile(r"\d+[A-Za-z_]\w*")
 _TOKEN = re.compile(
-    r"\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
-    r"|[A-Za-z]+(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*|%|~|\S"
+    r"\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
+    r"|\d+[A-Za-z_]\w*|[A-Za-z][A-Za-z0-9]*(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*|%|~|\S"
 )
 
 
@@ -249,6 +251,10 @@ def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quanti
         return Quantity(MONTHS[low], "month", raw=token.text.rstrip(".")), i + 1
     if re.fullmatch(r"\d+(st|nd|rd|th)", token.low):
         return None, i + 1  # an ordinal ("1st Lt.", "September 11th") counts nothing
+    if (decade := _decade(tokens, i)) is not None:
+        return decade, i + 1
+    if _CODE.fullmatch(token.text) and not _NUMERIC.fullmatch(token.text):
+        return None, i + 1  # a code or name with digits ("5G", "COVID19", "10am")
     if low in WEEKDAYS and _is_capitalized(token, all_caps):
         return Quantity(WEEKDAYS[low], "weekday", raw=token.text.rstrip(".")), i + 1
     if token.text[0] in "$0123456789":
@@ -263,6 +269,32 @@ def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quanti
     if value is None:  # digits we cannot read as a finite number: flag, never guess
         return Quantity(math.inf, "unreadable", raw=token.text[:40]), j
     return _finish(tokens, i, j, value), j
+
+
+_DECADE_WORDS = {
+    "twenties": 1920,
+    "thirties": 1930,
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+}
+
+
+def _decade(tokens: list[_Token], i: int) -> Quantity | None:
+    """Read '1990s', "'90s", '90s' and 'the nineties' as a span of ten years."""
+    low = tokens[i].low
+    match = re.fullmatch(r"'?(\d{2}|\d{4})0?s", low)
+    if match and low.endswith("0s"):
+        digits = low.strip("'")[:-1]
+        start = int(digits) if len(digits) == 4 else 1900 + int(digits)
+        return Quantity(float(start), "year", None, "decade", tokens[i].text)
+    previous = tokens[i - 1].low if i > 0 else ""
+    if low in _DECADE_WORDS and previous == "the":
+        return Quantity(float(_DECADE_WORDS[low]), "year", None, "decade", f"the {low}")
+    return None
 
 
 def _finish(tokens: list[_Token], i: int, j: int, value: float) -> Quantity | None:
@@ -348,6 +380,10 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
 
 def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
     """Tell whether two compatible quantities can both be true."""
+    if "decade" in (statement.qualifier, claim.qualifier):
+        s_end = statement.value + (9 if statement.qualifier == "decade" else 0)
+        c_end = claim.value + (9 if claim.qualifier == "decade" else 0)
+        return statement.value <= c_end and claim.value <= s_end
     if statement.kind in ("year", "month", "weekday", "day"):
         return statement.value == claim.value
     s_lo, s_hi = statement.interval(tolerance)
