@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
-from flask import current_app
+from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from verifier import schemas, service
+from verifier import claimreview, schemas, service
 from verifier.auth import require_read_key, writes
-from verifier.models import Article, Claim, DraftReport, Verdict
+from verifier.extract import find_speaker
+from verifier.models import Article, ArticleRef, Claim, DraftReport, Verdict
 from verifier.problems import Problem
 from verifier.service import Engine
 
@@ -22,6 +24,7 @@ blp = Blueprint(
     description="Verify statements and manage the claim base.",
 )
 meta = Blueprint("meta", __name__, description="Service health.")
+JSON_LD = "application/ld+json"
 
 
 def engine() -> Engine:
@@ -67,10 +70,41 @@ def health() -> dict[str, Any]:
 
 @blp.route("/verify", methods=["POST"])
 @blp.arguments(schemas.StatementSchema)
+@blp.arguments(schemas.VerifyQuerySchema, location="query")
 @blp.response(200, schemas.VerdictSchema)
-def verify(body: dict[str, str]) -> Verdict:
+@blp.alt_response(
+    200,
+    schema=schemas.ClaimReviewSchema,
+    content_type=JSON_LD,
+    description="With ?format=claimreview: schema.org ClaimReview JSON-LD.",
+    success=True,
+)
+def verify(body: dict[str, str], query: dict[str, str]) -> Verdict | Response:
     """Verify one statement: supported, contradicted or unverified, with citations."""
-    return service.verify(body["statement"], engine())
+    verdict = service.verify(body["statement"], engine())
+    if query["format"] != "claimreview":
+        return verdict
+    settings = current_app.config["VERIFIER"]
+    review = claimreview.review_verdict(
+        verdict, request.url, settings["PUBLISHER"], find_speaker(body["statement"])
+    )
+    return _json_ld(review)
+
+
+def _json_ld(document: dict[str, Any]) -> Response:
+    return Response(json.dumps(document, ensure_ascii=False), mimetype=JSON_LD)
+
+
+@blp.route("/claims/<claim_id>/claimreview")
+@blp.response(200, schemas.ClaimReviewSchema, content_type=JSON_LD)
+def claim_review(claim_id: str) -> Response:
+    """Describe a stored claim as schema.org ClaimReview JSON-LD, for a CMS to embed."""
+    store = engine().store
+    claim = store.get_claim(claim_id)
+    article = store.article_refs([claim.article_id]).get(claim.article_id)
+    article = article or ArticleRef(claim.article_id, claim.article_id)
+    settings = current_app.config["VERIFIER"]
+    return _json_ld(claimreview.review_claim(claim, article, request.url, settings["PUBLISHER"]))
 
 
 @blp.route("/verify/batch", methods=["POST"])

@@ -235,3 +235,17 @@ class ProblemSchema(Schema):
         fields.Dict(),
         metadata={"description": "Each invalid field: a JSON pointer and its detail."},
     )
+
+
+class ClaimReviewSchema(Schema):
+    """schema.org ClaimReview (JSON-LD); documented here, built by verifier.claimreview."""
+
+    context = fields.String(data_key="@context")
+    type = fields.String(data_key="@type")
+    url = fields.String()
+    claimReviewed = fields.String()
+    datePublished = fields.String()
+    author = fields.Dict()
+    reviewBody = fields.String()
+    reviewRating = fields.Dict()
+    itemReviewed = fields.Dict()
