@@ -68,16 +68,7 @@ def review_verdict(
 
 def review_claim(claim: Claim, article: ArticleRef, url: str, publisher: str) -> dict[str, Any]:
     """Describe a stored claim as a ClaimReview: the statement as its source reported it."""
-    citation = Citation(
-        claim.id,
-        claim.quote,
-        claim.speaker,
-        claim.attribution,
-        article,
-        claim.start,
-        claim.end,
-        1.0,
-    )
+    citation = Citation.of(claim, article, 1.0)
     chain = " via ".join(claim.attribution) or "the source"
     verdict = Verdict(
         claim.text,

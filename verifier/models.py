@@ -113,6 +113,20 @@ class Citation:
     end: int
     similarity: float
 
+    @classmethod
+    def of(cls, claim: Claim, article: ArticleRef, similarity: float) -> Citation:
+        """Cite a claim of an article."""
+        return cls(
+            claim.id,
+            claim.quote,
+            claim.speaker,
+            claim.attribution,
+            article,
+            claim.start,
+            claim.end,
+            similarity,
+        )
+
 
 @dataclass(frozen=True)
 class Reason:

@@ -13,6 +13,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import Table
 
+from verifier.curated import claim_from_record
 from verifier.keys import ApiKey
 from verifier.matching import Candidate, claim_context, number_terms
 from verifier.models import Article, ArticleRef, Claim, Quantity
@@ -473,17 +474,10 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
 
 
 def _claim(record: dict[str, Any]) -> Claim:
-    return Claim(
-        id=record["id"],
-        article_id=record["article_id"],
-        text=record["text"],
-        quote=record["quote"],
-        start=record["start"],
-        end=record["end"],
-        speaker=record["speaker"],
-        speaker_role=record["speaker_role"],
-        attribution=tuple(json.loads(record["attribution"] or "[]")),
-        quantities=tuple(Quantity(**q) for q in json.loads(record["quantities"] or "[]")),
-        negated=bool(record["negated"]),
-        title=record["title"],
+    return claim_from_record(
+        {
+            **record,
+            "attribution": json.loads(record["attribution"] or "[]"),
+            "quantities": json.loads(record["quantities"] or "[]"),
+        }
     )

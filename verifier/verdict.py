@@ -225,16 +225,7 @@ def _verdict(
 def _cite(match: Match, articles: Mapping[str, ArticleRef]) -> Citation:
     claim = match.claim
     article = articles.get(claim.article_id) or ArticleRef(claim.article_id, claim.article_id)
-    return Citation(
-        claim.id,
-        claim.quote,
-        claim.speaker,
-        claim.attribution,
-        article,
-        claim.start,
-        claim.end,
-        round(match.score, 3),
-    )
+    return Citation.of(claim, article, round(match.score, 3))
 
 
 def _explain(verdict: str, reasons: tuple[Reason, ...], lead: Match) -> str:
