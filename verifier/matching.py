@@ -185,7 +185,7 @@ def claim_context(claim: Claim) -> frozenset[str]:
     """Return every word a claim's sentence and attribution contain, for entity checks."""
     parts = [claim.text, claim.quote, claim.speaker or "", claim.speaker_role or ""]
     parts.extend(claim.attribution)
-    found = set(words(" ".join(parts)))
+    found = set(words(" ".join(dict.fromkeys(parts))))
     found.update(_acronym(name) for name in claim.attribution if " " in name)
     return frozenset(found)
 

@@ -116,6 +116,11 @@ _QUALIFIERS = [
     (("an", "estimated"), "approx"),
     (("almost",), "nearly"),
 ]
+# Qualifiers grouped by their last word (longest first), so most tokens are ruled out at once.
+_QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _name in sorted(_QUALIFIERS, key=lambda q: -len(q[0])):
+    _QUALIFIERS_BY_LAST.setdefault(_words[-1], []).append((_words, _name))
+_QUALIFIER_ENDINGS = frozenset(_QUALIFIERS_BY_LAST)
 _YEAR_CUES = frozenset(
     """in since by until till from of before after year years during the early late mid end
     start""".split()
@@ -205,7 +210,9 @@ def _qualifier(tokens: list[_Token], i: int) -> str | None:
 
 def _qualifier_span(tokens: list[_Token], i: int) -> tuple[str, int] | None:
     """Return the qualifier before tokens[i] and how many tokens it takes."""
-    for words, name in _QUALIFIERS:
+    if i == 0 or tokens[i - 1].low not in _QUALIFIER_ENDINGS:
+        return None
+    for words, name in _QUALIFIERS_BY_LAST[tokens[i - 1].low]:
         n = len(words)
         if i - n >= 0 and tuple(t.low for t in tokens[i - n : i]) == words:
             return name, n

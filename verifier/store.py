@@ -450,6 +450,8 @@ def _quantity_record(q: Quantity) -> dict[str, Any]:
 
 
 def _claim_record(claim: Claim) -> dict[str, Any]:
+    fact = content_stems(claim.text)
+    sentence = fact if claim.quote == claim.text else content_stems(claim.quote)
     return {
         "id": claim.id,
         "article_id": claim.article_id,
@@ -462,9 +464,9 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
         "attribution": json.dumps(list(claim.attribution)),
         "negated": int(claim.negated),
         "quantities": json.dumps([_quantity_record(q) for q in claim.quantities]),
-        "stems": " ".join(dict.fromkeys(content_stems(claim.text))),
+        "stems": " ".join(dict.fromkeys(fact)),
         "context": " ".join(sorted(claim_context(claim))),
-        "topic": " ".join(sorted(set(content_stems(f"{claim.text} {claim.quote}")))),
+        "topic": " ".join(sorted(set(fact) | set(sentence))),
         "title": claim.title,
         "extra": " ".join(
             content_stems(f"{claim.title or ''} {claim.speaker or ''}")
