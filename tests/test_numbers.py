@@ -43,6 +43,7 @@ def first(text: str) -> Quantity:
         ("since the 2014.", 2014, "year", None),
         ("a January briefing", 1, "month", None),
         ("announced Monday", 1, "weekday", None),
+        ("born 22 November 1948", 22, "day", None),
         ("in the 1990s", 1990, "year", "decade"),
         ("born in the fifties", 1950, "year", "decade"),
         ("back in the '80s", 1980, "year", "decade"),

@@ -324,7 +324,9 @@ def _finish(tokens: list[_Token], i: int, j: int, value: float) -> Quantity | No
         return Quantity(value, "percent", "percent", qualifier, raw + " percent")
     if _is_year(tokens, i, j, value):
         return Quantity(value, "year", None, None, raw)
-    if i > 0 and tokens[i - 1].low.rstrip(".") in MONTHS and 1 <= value <= 31 and j == i + 1:
+    following = tokens[j].low.rstrip(".") if j < len(tokens) else ""
+    beside_month = (i > 0 and tokens[i - 1].low.rstrip(".") in MONTHS) or following in MONTHS
+    if beside_month and 1 <= value <= 31 and j == i + 1:
         return Quantity(value, "day", None, None, raw)
     unit = "dollar" if raw_start.text.startswith("$") else _unit(tokens, j)
     follows_of = j < len(tokens) and tokens[j].low == "of"
