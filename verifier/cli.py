@@ -370,3 +370,8 @@ def _progress(items: Any, label: str, length: int) -> Any:
     """Wrap an iterable in a progress bar on standard error."""
     with click.progressbar(items, label=label, length=length or None, file=sys.stderr) as bar:
         yield from bar
+
+
+from verifier.bench import bench  # noqa: E402  (registered last, after every other command)
+
+main.add_command(bench)

@@ -1,0 +1,368 @@
+"""`verifier bench`: time import, verify, drafts and HTTP serving on synthetic claim stores."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import itertools
+import json
+import math
+import os
+import platform
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import click
+from rapidfuzz import fuzz, process
+
+from verifier import service, synthetic
+from verifier.matching import prepare_statement
+
+SEED = 20240611
+EXPECTED = {"paraphrase": "supported", "number_change": "contradicted", "unrelated": "unverified"}
+HTTP_CLIENTS = 4  # two requests in flight per worker: one served, one queued behind it
+HTTP_MAX_REQUESTS = 20_000
+# What the team must meet: (label, store size or None for every size, result path, sense, bound).
+TARGETS = (
+    ("verify p50 at 1M (ms)", 1_000_000, "verify.all.p50_ms", "<=", 5.0),
+    ("verify p99 at 1M (ms)", 1_000_000, "verify.all.p99_ms", "<=", 25.0),
+    ("verify p50 at 100k (ms)", 100_000, "verify.all.p50_ms", "<=", 2.0),
+    ("brute force / verify at 100k", 100_000, "ratios.brute_over_verify", ">=", 100.0),
+    ("verify / floor at 100k", 100_000, "ratios.verify_over_floor", "<=", 3.0),
+    ("HTTP req/s at 100k, 2 workers", 100_000, "http.rps", ">=", 400.0),
+    ("HTTP p99 at 100k (ms)", 100_000, "http.p99_ms", "<=", 50.0),
+    ("bulk import (claims/s)", None, "import.rate", ">=", 20_000.0),
+    ("1M store build (s)", 1_000_000, "import.build_s", "<=", 120.0),
+    ("worker peak RSS at 1M (MB)", 1_000_000, "http.max_rss_mb", "<=", 300.0),
+)
+
+
+def percentiles(seconds: list[float]) -> dict[str, Any]:
+    """Summarise latencies given in seconds as nearest-rank percentiles in milliseconds."""
+    ordered = sorted(seconds)
+    if not ordered:
+        return {"n": 0}
+    at = {p: ordered[max(0, math.ceil(p * len(ordered)) - 1)] for p in (0.5, 0.95, 0.99)}
+    mean = sum(ordered) / len(ordered)
+    return {"n": len(ordered), "mean_ms": round(mean * 1000, 3)} | {
+        f"p{round(p * 100)}_ms": round(v * 1000, 3) for p, v in at.items()
+    }
+
+
+def timed(fn: Callable[[Any], object], items: list[Any]) -> list[float]:
+    """Return the wall time of fn on each item, in seconds."""
+    out = []
+    for item in items:
+        start = time.perf_counter()
+        fn(item)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def build_store(
+    size: int, path: Path
+) -> tuple[service.Engine, list[synthetic.Fact], dict[str, Any]]:
+    """Generate `size` claims and bulk-import them into a fresh seeded store at `path`."""
+    for stale in path.parent.glob(path.name + "*"):
+        stale.unlink()
+    start = time.perf_counter()
+    facts = list(synthetic.facts(size, SEED))
+    records = [synthetic.claim_record(f) for f in facts]
+    generated = time.perf_counter()
+    engine = service.Engine(service.open_store(str(path), seed=True))
+    imported = sum(service.import_claims(records, engine))
+    build = time.perf_counter() - generated
+    megabytes = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 2**20
+    stats = {"claims": imported, "generate_s": round(generated - start, 2)}
+    stats |= {
+        "build_s": round(build, 2),
+        "rate": round(imported / build),
+        "db_mb": round(megabytes),
+    }
+    return engine, facts, stats
+
+
+def measure_ingest(engine: service.Engine, count: int) -> dict[str, Any]:
+    """Ingest generated multi-sentence articles one by one through the article path."""
+    texts = synthetic.articles(count, SEED + 1)
+    start = time.perf_counter()
+    claims = sum(len(service.ingest_article(t, engine, author="Staff")[1]) for t in texts)
+    seconds = time.perf_counter() - start
+    return {"articles": len(texts), "claims": claims, "rate": round(len(texts) / seconds, 1)}
+
+
+def measure_verify(engine: service.Engine, kinds: dict[str, list[str]]) -> dict[str, Any]:
+    """Time verify on each kind of statement; count how often the verdict is the expected one."""
+    out: dict[str, Any] = {"as_expected": {}}
+    everything: list[float] = []
+    for kind, items in kinds.items():
+        verdicts: Counter[str] = Counter()
+        seconds = []
+        for item in items:
+            start = time.perf_counter()
+            verdicts[service.verify(item, engine).verdict] += 1
+            seconds.append(time.perf_counter() - start)
+        everything += seconds
+        out[kind] = percentiles(seconds) | {"verdicts": dict(verdicts)}
+        out["as_expected"][kind] = round(verdicts[EXPECTED[kind]] / max(1, len(items)), 3)
+    out["all"] = percentiles(everything)
+    return out
+
+
+def measure_floor(engine: service.Engine, statements: list[str]) -> dict[str, Any]:
+    """Time the bare candidate query (FTS5 BM25) on the statements' stems: the floor."""
+    stems = [prepare_statement(s).stems for s in statements]
+    return percentiles(timed(lambda s: engine.store.candidates(s, engine.candidate_limit), stems))
+
+
+def measure_brute(texts: list[str], statements: list[str]) -> dict[str, Any]:
+    """Time rapidfuzz over every claim text: the reference an index must beat."""
+    scan = lambda q: process.extractOne(q, texts, scorer=fuzz.token_set_ratio)  # noqa: E731
+    return percentiles(timed(scan, statements))
+
+
+def measure_draft(engine: service.Engine, sample: list[synthetic.Fact]) -> dict[str, Any]:
+    """Time the check of a ~1,000-word draft mixing every kind of sentence, five times."""
+    text = synthetic.draft(sample, SEED + 2)
+    sentences = len(service.check_draft(text, engine).sentences)
+    seconds = timed(lambda t: service.check_draft(t, engine), [text] * 5)
+    return percentiles(seconds) | {"words": len(text.split()), "sentences": sentences}
+
+
+def measure_size(size: int, folder: Path, opts: Mapping[str, Any]) -> dict[str, Any]:
+    """Build one store and take every measurement on it."""
+
+    def say(message: str) -> None:
+        click.echo(f"[{size:,}] {message}", err=True)
+
+    path = folder / f"claims-{size}.db"
+    engine, facts, imported = build_store(size, path)
+    say(f"built: {imported['claims']:,} claims in {imported['build_s']} s")
+    result: dict[str, Any] = {"size": size, "import": imported}
+    result["ingest"] = measure_ingest(engine, opts["articles"])
+    result["stored_claims"] = engine.store.count_claims()
+    texts = [f.render() for f in facts]
+    picked = random.Random(SEED + size).sample(facts, min(len(facts), opts["queries"] + 10))
+    del facts
+    kinds = synthetic.statements(picked[10:], SEED + 3)
+    for warm in synthetic.statements(picked[:10], SEED + 4).values():
+        timed(lambda s: service.verify(s, engine), warm)
+    say("timing verify, the floor and brute force")
+    result["verify"] = measure_verify(engine, kinds)
+    mixed = [s for trio in zip(*kinds.values(), strict=True) for s in trio]
+    result["floor"] = measure_floor(engine, mixed)
+    result["brute"] = measure_brute(texts, mixed[: max(3, min(21, 2_000_000 // size))])
+    del texts
+    verify_p50 = result["verify"]["all"]["p50_ms"]
+    result["ratios"] = {
+        "brute_over_verify": round(result["brute"]["p50_ms"] / verify_p50, 1),
+        "verify_over_floor": round(verify_p50 / max(1e-6, result["floor"]["p50_ms"]), 2),
+    }
+    result["draft"] = measure_draft(engine, picked[10:])
+    result["load_average"] = round(os.getloadavg()[0], 2)  # ~1: the bench alone
+    engine.store.close()
+    if opts["http"]:
+        say("load-testing verifier serve")
+        result["http"] = measure_http(path, mixed, opts["http_seconds"])
+    return result
+
+
+def load(port: int, bodies: list[bytes], seconds: float, limit: int) -> dict[str, Any]:
+    """POST bodies to /api/v1/verify from a few threads until `seconds` pass or `limit` are sent."""
+    deadline, counter = time.monotonic() + seconds, itertools.count()
+
+    def client(_: int) -> tuple[list[float], int]:
+        conn, latencies, errors = http.client.HTTPConnection("127.0.0.1", port, timeout=30), [], 0
+        while time.monotonic() < deadline and (i := next(counter)) < limit:
+            start = time.perf_counter()
+            try:  # sync workers close every connection; http.client reopens it
+                headers = {"Content-Type": "application/json"}
+                conn.request("POST", "/api/v1/verify", bodies[i % len(bodies)], headers)
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == 200
+            except (OSError, http.client.HTTPException):
+                ok = False
+                conn.close()
+            latencies += [time.perf_counter() - start] if ok else []
+            errors += not ok
+        conn.close()
+        return latencies, errors
+
+    cpu, start = time.process_time(), time.perf_counter()
+    with ThreadPoolExecutor(HTTP_CLIENTS) as pool:
+        done = list(pool.map(client, range(HTTP_CLIENTS)))
+    elapsed = time.perf_counter() - start
+    latencies = [t for part, _ in done for t in part]
+    return percentiles(latencies) | {
+        "errors": sum(e for _, e in done),
+        "seconds": round(elapsed, 2),
+        "rps": round(len(latencies) / elapsed, 1),
+        "client_cpu": round((time.process_time() - cpu) / elapsed, 2),  # cores the client used
+    }
+
+
+def measure_http(path: Path, statements: list[str], seconds: float) -> dict[str, Any]:
+    """Serve the store with `verifier serve --workers 2`, load it, read the workers' peak RSS."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    env = os.environ | {"VERIFIER_DATABASE": str(path), "VERIFIER_SEMANTIC": "off"}
+    env |= {"VERIFIER_RATE_LIMIT": "", "VERIFIER_LOCK_READS": "false", "VERIFIER_READ_KEYS": ""}
+    command = [sys.executable, "-m", "verifier", "serve", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(port, server, timeout=120)
+        bodies = [json.dumps({"statement": s}).encode() for s in statements]
+        load(port, bodies[::-1], 30, 60)  # warm-up: both workers import, connect and cache
+        result = load(port, bodies, seconds, HTTP_MAX_REQUESTS)
+        rss = worker_peak_rss_mb(server.pid)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    return result | {"workers": 2, "worker_rss_mb": rss, "max_rss_mb": max(rss, default=None)}
+
+
+def wait_healthy(port: int, server: subprocess.Popen[bytes], timeout: float) -> None:
+    """Wait until the server answers /health; fail if it exits or takes longer than `timeout`."""
+    deadline = time.monotonic() + timeout
+    while server.poll() is None and time.monotonic() < deadline:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        with contextlib.suppress(OSError), contextlib.closing(conn):
+            conn.request("GET", "/health")
+            if conn.getresponse().status == 200:
+                return
+        time.sleep(0.2)
+    raise click.ClickException("verifier serve exited or was not healthy in time")
+
+
+def worker_peak_rss_mb(pid: int) -> list[float]:
+    """Return the peak resident set size (VmHWM, MB) of each child of a process, from /proc."""
+    peaks = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) != pid:
+                continue
+            status = (proc / "status").read_text().splitlines()
+            peaks += [int(s.split()[1]) / 1024 for s in status if s.startswith("VmHWM:")]
+        except (OSError, IndexError, ValueError):
+            continue  # not ours, or gone meanwhile
+    return [round(p, 1) for p in peaks]
+
+
+def lookup(result: dict[str, Any], path: str) -> Any:
+    """Return the value at a dotted path of a result, or None when any part is missing."""
+    value: Any = result
+    for key in path.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def check_targets(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Hold each measured size against the team's targets."""
+    out = []
+    for label, size, path, sense, bound in TARGETS:
+        for result in sizes:
+            value = lookup(result, path)
+            if size in (None, result["size"]) and isinstance(value, int | float):
+                ok = value <= bound if sense == "<=" else value >= bound
+                name = label if size else f"{label} at {result['size']:,}"
+                out.append({"target": name, "bound": f"{sense} {bound:g}", "value": value})
+                out[-1]["ok"] = ok
+    return out
+
+
+# Table rows: (label, dotted path of the section, keys shown from it, number format).
+ROWS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    ("claims stored", "", ("stored_claims",), ","),
+    ("machine load (1-min average)", "", ("load_average",), ".2f"),
+    ("generate / build (s)", "import", ("generate_s", "build_s"), ".1f"),
+    ("bulk import (claims/s)", "import", ("rate",), ","),
+    ("database size (MB)", "import", ("db_mb",), ","),
+    ("article ingest (articles/s)", "ingest", ("rate",), ".1f"),
+    *(
+        (f"verify {kind} p50/p95/p99 (ms)", f"verify.{kind}", ("p50_ms", "p95_ms", "p99_ms"), ".1f")
+        for kind in (*EXPECTED, "all")
+    ),
+    ("as expected: para/number/unrel", "verify.as_expected", tuple(EXPECTED), ".2f"),
+    ("floor (candidates) p50/p99 (ms)", "floor", ("p50_ms", "p99_ms"), ".2f"),
+    ("brute force p50 (ms), queries", "brute", ("p50_ms", "n"), ",.0f"),
+    ("brute/verify, verify/floor", "ratios", ("brute_over_verify", "verify_over_floor"), ",.1f"),
+    ("draft check p50 (ms), words", "draft", ("p50_ms", "words"), ",.0f"),
+    ("HTTP req/s (2 workers)", "http", ("rps",), ",.0f"),
+    ("HTTP p50/p99 (ms)", "http", ("p50_ms", "p99_ms"), ".1f"),
+    ("HTTP errors, client CPU (cores)", "http", ("errors", "client_cpu"), "g"),
+    ("worker peak RSS (MB)", "http", ("worker_rss_mb",), ".0f"),
+)
+
+
+def format_table(report: dict[str, Any]) -> str:
+    """Render the report: one column per store size, then the targets."""
+
+    def cell(result: dict[str, Any], section: str, keys: tuple[str, ...], fmt: str) -> str:
+        part = lookup(result, section) if section else result
+        if not isinstance(part, dict) or not any(part.get(k) is not None for k in keys):
+            return "-"
+        found = [part[k] for k in keys if part.get(k) is not None]
+        values = [v for f in found for v in (f if isinstance(f, list) else [f])]
+        return " / ".join(format(v, fmt) for v in values)
+
+    sizes = report["sizes"]
+    lines = [f"{'synthetic claims':<38}" + "".join(f"{r['size']:>24,}" for r in sizes)]
+    for label, section, keys, fmt in ROWS:
+        lines.append(f"{label:<38}" + "".join(f"{cell(r, section, keys, fmt):>24}" for r in sizes))
+    lines += ["", "targets:"]
+    for t in report["targets"]:
+        verdict = "PASS" if t["ok"] else "FAIL"
+        lines.append(f"  [{verdict}] {t['target']:<34} {t['bound']:>9}   measured {t['value']:,}")
+    return "\n".join(lines)
+
+
+@click.command()
+@click.option("--sizes", default="10000,100000,1000000", show_default=True, help="Claim counts.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--http/--no-http", default=True, show_default=True, help="Load-test the server.")
+@click.option("--queries", default=300, show_default=True, help="Statements of each kind timed.")
+@click.option("--articles", default=200, show_default=True, help="Articles ingested per size.")
+@click.option("--http-seconds", default=10.0, show_default=True, help="Length of the HTTP load.")
+@click.option(
+    "--keep",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Build the stores in DIR and keep them (default: a temporary folder, removed).",
+)
+def bench(sizes: str, as_json: bool, keep: Path | None, **opts: Any) -> None:
+    """Measure bulk import, verify latency, draft checks and HTTP serving on synthetic stores.
+
+    Each size is a fresh store of that many generated newsroom claims plus the seed claims.
+    verify is timed on paraphrases of stored claims, stored claims with a changed figure and
+    unrelated statements, beside brute-force rapidfuzz and the bare candidate query; the HTTP
+    load runs `verifier serve --workers 2` on 127.0.0.1. Progress goes to standard error.
+
+    \b
+    Examples:
+      verifier bench --sizes 10000 --no-http
+      verifier bench --json --keep /tmp/verifier-bench > bench.json
+    """
+    counts = [int(s.replace("_", "")) for s in sizes.split(",") if s.strip()]
+    with tempfile.TemporaryDirectory(prefix="verifier-bench-") as scratch:
+        folder = keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        results = [measure_size(n, folder, opts) for n in counts]
+    report: dict[str, Any] = {"seed": SEED, "semantic": False, "cpus": os.cpu_count()}
+    report |= {"python": platform.python_version(), **opts, "sizes": results}
+    report["targets"] = check_targets(results)
+    click.echo(json.dumps(report, indent=2) if as_json else format_table(report))
