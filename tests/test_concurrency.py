@@ -17,8 +17,6 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.conftest import WRITE_KEY, Server, start_server
 
 WRITERS, WRITES, VERIFIERS = 4, 50, 2
@@ -41,12 +39,6 @@ class LockedDatabaseError(AssertionError):
 # Seen about one run in six: each worker's first write to the full-text index reads its config
 # inside a deferred transaction (BEGIN, not BEGIN IMMEDIATE); when the other worker commits
 # meanwhile, the upgrade to a write lock fails at once, busy timeout or not.
-LOCK_RACE = pytest.mark.xfail(
-    raises=LockedDatabaseError,
-    strict=False,
-    reason="verifier/store.py writes in deferred transactions: a concurrent first write can fail "
-    "with 'database is locked' (500) instead of waiting; BEGIN IMMEDIATE fixes it",
-)
 
 
 def call(base: str, method: str, path: str, body: Any = None) -> Result:
@@ -138,7 +130,6 @@ def health_claims(server: Server) -> int:
     return int(body["claims"])
 
 
-@LOCK_RACE
 def test_writers_and_verifiers_at_once_lose_nothing(tmp_path: Path) -> None:
     server = start_server(tmp_path / "shared.db", {"VERIFIER_API_KEYS": WRITE_KEY}, workers=2)
     try:
@@ -186,7 +177,6 @@ def test_writers_and_verifiers_at_once_lose_nothing(tmp_path: Path) -> None:
         server.process.wait(timeout=15)
 
 
-@LOCK_RACE
 def test_two_imports_into_one_database_while_the_server_verifies(tmp_path: Path) -> None:
     database = tmp_path / "shared.db"
     server = start_server(database, {"VERIFIER_API_KEYS": WRITE_KEY}, workers=2)

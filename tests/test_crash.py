@@ -33,12 +33,6 @@ BATCH = 2000
 LINES = 24_000  # twelve batches: a kill lands inside one
 KILL_ROUNDS = 3
 AUTH = {"Authorization": f"Bearer {WRITE_KEY}"}
-PARTIAL_WRITES = pytest.mark.xfail(
-    strict=True,
-    reason="verifier/store.py: `with self.db.conn:` opens no transaction on a connection with "
-    "isolation_level=None; sqlite-utils commits claims in chunks of ~100 rows and the "
-    "quantities (and an article's row) separately, so a kill leaves partial writes",
-)
 
 
 def write_claims_file(path: Path, count: int) -> None:
@@ -159,7 +153,6 @@ def test_killed_import_leaves_a_sound_database(killed_import: KilledImport) -> N
     assert killed_import.unsound == {}
 
 
-@PARTIAL_WRITES
 def test_killed_import_leaves_whole_batches_only(killed_import: KilledImport) -> None:
     assert killed_import.imported % BATCH == 0, "a batch was left half-written"
     assert killed_import.incomplete == 0, "claims were left without their quantities"
@@ -369,6 +362,5 @@ def test_server_killed_mid_write_keeps_every_acknowledged_write(
         assert killed.unexpected == set(), "claims nobody wrote appeared"
 
 
-@pytest.mark.xfail(strict=False, reason=f"{PARTIAL_WRITES.kwargs['reason']} (when the kill hits)")
 def test_server_killed_mid_write_leaves_no_partial_write(kill_rounds: list[KillRound]) -> None:
     assert [(k.whole, k.incomplete) for k in kill_rounds] == [(True, 0)] * KILL_ROUNDS

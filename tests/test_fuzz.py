@@ -203,13 +203,7 @@ def _known(reason: str) -> pytest.MarkDecorator:
                 "(rest.ERROR_SCHEMA is set after Api(app) has built the spec)"
             ),
         ),
-        pytest.param(
-            "response_schema_conformance",
-            marks=_known(
-                "verifier/schemas.py QuantitySchema dumps math.inf (an 'unreadable' number) as "
-                "`Infinity`, which is not JSON, in claims and articles"
-            ),
-        ),
+        "response_schema_conformance",
         pytest.param(
             "positive_data_acceptance",
             marks=_known(
@@ -217,13 +211,7 @@ def _known(reason: str) -> pytest.MarkDecorator:
                 "and any string as cursor or url pass the schema but are refused with 422"
             ),
         ),
-        pytest.param(
-            "unsupported_method",
-            marks=_known(
-                "verifier/__init__.py _require_json runs before routing: PUT on a known path "
-                "without a JSON body gets 415 instead of 405"
-            ),
-        ),
+        "unsupported_method",
     ],
 )
 def test_fuzzing_finds_no_contract_violation(fuzz: FuzzRun, check: str) -> None:

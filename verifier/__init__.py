@@ -71,6 +71,8 @@ def _not_found(error: NotFoundError) -> Any:
 
 def _require_json() -> None:
     """Refuse a request body that is not JSON before any work is done."""
+    if request.routing_exception is not None:
+        return  # unknown route or method: let routing answer 404/405 first
     if request.method in _BODY_METHODS and request.mimetype != "application/json":
         got = request.mimetype or "no content type"
         raise Problem(

@@ -17,7 +17,8 @@ SPEECH_VERBS = (
     "explained|wrote|writes|confirmed|confirms|denied|denies|promised|promises|predicted"
 )
 _TITLE = r"(?:Col|Lt|Gen|Brig|Maj|Capt|Sgt|Adm|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Cpl|Pvt)\.?"
-_NAME_WORD = r"(?:[A-Z][\w'-]*\.?|al-[A-Z][\w'-]*|\d(?:st|nd|rd|th))"
+# Bounded repeats: an unbounded [\w]* over one very long "word" backtracks quadratically.
+_NAME_WORD = r"(?:[A-Z][\w'-]{0,40}\.?|al-[A-Z][\w'-]{0,40}|\d(?:st|nd|rd|th))"
 _NAME = rf"(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD}"
 _AUX = (
     r"(?:(?:did|does|do|has|have|had|could|would|will|can|may|might)\s+"
@@ -30,7 +31,7 @@ _ROLE = (
 _SUBJECT_VERB = re.compile(rf"(?P<who>{_NAME})\s+{_AUX}(?P<verb>{SPEECH_VERBS})\b")
 _VERB_SUBJECT = re.compile(rf"[,\"]\s*(?P<verb>said|says|added|told)\s+(?P<who>{_NAME})")
 _ROLE_SUBJECT = re.compile(
-    rf"(?P<who>(?:an?\s+|the\s+)?(?:[\w.-]+\s+){{0,3}}(?:{_ROLE}))\s+(?:who\s+)?{_AUX}"
+    rf"(?P<who>(?:an?\s+|the\s+)?(?:[\w.-]{{1,40}}\s+){{0,3}}(?:{_ROLE}))\s+(?:who\s+)?{_AUX}"
     rf"(?P<verb>{SPEECH_VERBS})\b",
     re.IGNORECASE,
 )

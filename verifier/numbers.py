@@ -138,7 +138,7 @@ _NOT_UNITS = frozenset(
 _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
 _CODE = re.compile(r"\d+[A-Za-z_]\w*")
 _TOKEN = re.compile(
-    r"\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
+    r"\d+(?:\^|\*\*)\d+|\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
     r"|\d+[A-Za-z_]\w*|[A-Za-z][A-Za-z0-9]*(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*|%|~|\S"
 )
 
@@ -258,6 +258,11 @@ def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quanti
         return Quantity(MONTHS[low], "month", raw=token.text.rstrip(".")), i + 1
     if re.fullmatch(r"\d+(st|nd|rd|th)", token.low):
         return None, i + 1  # an ordinal ("1st Lt.", "September 11th") counts nothing
+    if power := re.fullmatch(r"(\d+)(?:\^|\*\*)(\d+)", token.text):
+        base, exponent = int(power.group(1)), int(power.group(2))
+        if exponent > 15 or len(power.group(1)) > 15 or base**exponent >= 1e15:
+            return Quantity(math.inf, "unreadable", raw=token.text[:40]), i + 1
+        return _finish(tokens, i, i + 1, float(base**exponent)), i + 1
     if (decade := _decade(tokens, i)) is not None:
         return decade, i + 1
     if _CODE.fullmatch(token.text) and not _NUMERIC.fullmatch(token.text):

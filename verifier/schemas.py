@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from flask import current_app
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
 VERDICTS = ("supported", "contradicted", "unverified")
+
+
+class Text(fields.String):
+    """A string field that refuses unpaired UTF-16 surrogates (JSON allows "\\ud800")."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
+        text: str = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError(
+                "The text has an unpaired surrogate; send valid Unicode."
+            ) from None
+        return text
 
 
 def _limit(name: str) -> int:
@@ -24,7 +39,7 @@ def _check_length(value: str, setting: str, what: str) -> None:
 
 
 class StatementSchema(Schema):
-    statement = fields.String(
+    statement = Text(
         required=True,
         metadata={
             "description": "The statement to check.",
@@ -45,7 +60,7 @@ class VerifyQuerySchema(Schema):
 
 class BatchSchema(Schema):
     statements = fields.List(
-        fields.String(), required=True, metadata={"description": "Statements, answered in order."}
+        Text(), required=True, metadata={"description": "Statements, answered in order."}
     )
 
     @validates("statements")
@@ -67,7 +82,7 @@ class BatchSchema(Schema):
 
 
 class DraftSchema(Schema):
-    text = fields.String(required=True, metadata={"description": "A whole draft."})
+    text = Text(required=True, metadata={"description": "A whole draft."})
 
     @validates("text")
     def _text(self, value: str, **_: Any) -> None:
@@ -135,11 +150,15 @@ class DraftReportSchema(Schema):
 
 
 class QuantitySchema(Schema):
-    value = fields.Float()
+    value = fields.Method("_value", metadata={"description": "null when unreadable."})
     kind = fields.String()
     unit = fields.String(allow_none=True)
     qualifier = fields.String(allow_none=True)
     raw = fields.String()
+
+    def _value(self, quantity: Any) -> float | None:
+        # An unreadable figure is kept as infinity inside; JSON has no such number.
+        return quantity.value if math.isfinite(quantity.value) else None
 
 
 class ClaimSchema(Schema):
@@ -158,14 +177,14 @@ class ClaimSchema(Schema):
 
 
 class ClaimInSchema(Schema):
-    text = fields.String(required=True, validate=validate.Length(min=1, max=5000))
-    quote = fields.String(validate=validate.Length(min=1, max=5000))
-    speaker = fields.String(allow_none=True, validate=validate.Length(max=300))
-    speaker_role = fields.String(allow_none=True, validate=validate.Length(max=300))
-    attribution = fields.List(fields.String(validate=validate.Length(max=300)))
-    article_id = fields.String(validate=validate.Length(min=1, max=200))
-    id = fields.String(validate=validate.Length(min=1, max=200))
-    title = fields.String(allow_none=True, validate=validate.Length(max=500))
+    text = Text(required=True, validate=validate.Length(min=1, max=5000))
+    quote = Text(validate=validate.Length(min=1, max=5000))
+    speaker = Text(allow_none=True, validate=validate.Length(max=300))
+    speaker_role = Text(allow_none=True, validate=validate.Length(max=300))
+    attribution = fields.List(Text(validate=validate.Length(max=300)))
+    article_id = Text(validate=validate.Length(min=1, max=200))
+    id = Text(validate=validate.Length(min=1, max=200))
+    title = Text(allow_none=True, validate=validate.Length(max=500))
 
 
 class ClaimQuerySchema(Schema):
@@ -186,13 +205,13 @@ class ClaimPageSchema(Schema):
 
 
 class ArticleInSchema(Schema):
-    text = fields.String(required=True)
-    title = fields.String(validate=validate.Length(min=1, max=500))
-    author = fields.String(allow_none=True, validate=validate.Length(max=300))
+    text = Text(required=True)
+    title = Text(validate=validate.Length(min=1, max=500))
+    author = Text(allow_none=True, validate=validate.Length(max=300))
     url = fields.Url(allow_none=True)
-    published = fields.String(allow_none=True, validate=validate.Length(max=100))
-    publisher = fields.String(allow_none=True, validate=validate.Length(max=300))
-    id = fields.String(validate=validate.Length(min=1, max=200))
+    published = Text(allow_none=True, validate=validate.Length(max=100))
+    publisher = Text(allow_none=True, validate=validate.Length(max=300))
+    id = Text(validate=validate.Length(min=1, max=200))
 
     @validates("text")
     def _text(self, value: str, **_: Any) -> None:

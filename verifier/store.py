@@ -6,6 +6,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,27 @@ class ClaimStore:
             self._local.db = db
         return db
 
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """Run writes in one transaction taken with BEGIN IMMEDIATE.
+
+        IMMEDIATE takes the write lock up front, so a concurrent writer waits for the busy
+        timeout instead of failing with "database is locked" when a deferred transaction
+        tries to upgrade; sqlite-utils' own atomic() blocks nest inside as savepoints.
+        """
+        db = self.db
+        if db.conn.in_transaction:
+            yield
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if db.conn.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
     def close(self) -> None:
         """Close this thread's connection."""
         db = getattr(self._local, "db", None)
@@ -72,7 +94,7 @@ class ClaimStore:
     def create(self) -> None:
         """Create the tables and the full-text index if they are missing."""
         db = self.db
-        with db.conn:
+        with self.write():
             self.table("articles").create(
                 {
                     "id": str,
@@ -149,7 +171,7 @@ class ClaimStore:
         record = {f: getattr(article, f) for f in _ARTICLE_FIELDS}
         record["text"] = article.text
         record["vocabulary"] = " ".join(sorted(set(words(f"{article.title} {article.text}"))))
-        with self.db.conn:
+        with self.write():
             self.table("articles").upsert(record, pk="id")
             count = self._write_claims(list(claims))
         self._article_words.cache_clear()
@@ -157,12 +179,12 @@ class ClaimStore:
 
     def save_claims(self, claims: Iterable[Claim]) -> int:
         """Store claims in one transaction, replacing those with the same id."""
-        with self.db.conn:
+        with self.write():
             return self._write_claims(list(claims))
 
     def ensure_article(self, article_id: str, title: str) -> None:
         """Create a bare article record for claims imported without their article."""
-        with self.db.conn:
+        with self.write():
             self.table("articles").insert(
                 {"id": article_id, "title": title, "text": "", "vocabulary": ""},
                 pk="id",
@@ -184,7 +206,7 @@ class ClaimStore:
     def delete_article(self, article_id: str) -> int:
         """Delete an article and its claims; return how many claims went with it."""
         self.get_article(article_id)
-        with self.db.conn:
+        with self.write():
             ids = [
                 r[0]
                 for r in self.db.execute("SELECT id FROM claims WHERE article_id = ?", [article_id])
@@ -197,12 +219,12 @@ class ClaimStore:
     def delete_claim(self, claim_id: str) -> None:
         """Delete one claim."""
         self.get_claim(claim_id)
-        with self.db.conn:
+        with self.write():
             self._delete_claims([claim_id])
 
     def save_vectors(self, vectors: dict[str, bytes]) -> None:
         """Store the sentence embeddings of claims (only when semantic ranking is on)."""
-        with self.db.conn:
+        with self.write():
             self.table("vectors").upsert_all(
                 ({"claim_id": k, "vector": v} for k, v in vectors.items()), pk="claim_id"
             )
@@ -230,7 +252,7 @@ class ClaimStore:
 
     def add_key(self, key: ApiKey, token_hash: str) -> None:
         """Store a new key by its hash."""
-        with self.db.conn:
+        with self.write():
             self.table("api_keys").insert({**key.__dict__, "hash": token_hash}, pk="id")
 
     def list_keys(self) -> list[ApiKey]:
@@ -242,7 +264,7 @@ class ClaimStore:
 
     def revoke_key(self, key_id: str, when: str) -> None:
         """Mark a key revoked; it stops working at once, in every worker."""
-        with self.db.conn:
+        with self.write():
             cursor = self.db.execute(
                 "UPDATE api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL", [when, key_id]
             )
