@@ -96,26 +96,36 @@ class Server:
             return error.code, json.loads(raw) if raw else None, dict(error.headers)
 
 
-def start_server(database: Path, env: dict[str, str] | None = None, workers: int = 2) -> Server:
+def start_server(
+    database: Path, env: dict[str, str] | None = None, workers: int = 2, log: Path | None = None
+) -> Server:
+    """Start `verifier serve` on a free port, in a session of its own (so its whole process
+    group can be killed), logging to `log` when given; wait until /health answers."""
     port = free_port()
     environment = {**os.environ, "VERIFIER_DATABASE": str(database), **(env or {})}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "verifier",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-        ],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    out = log.open("ab") if log else subprocess.DEVNULL
+    try:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "verifier",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+            ],
+            env=environment,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    finally:
+        if log:
+            out.close()  # type: ignore[union-attr]
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -124,9 +134,10 @@ def start_server(database: Path, env: dict[str, str] | None = None, workers: int
                 return Server(base, process)
         except OSError:
             if process.poll() is not None:
-                raise RuntimeError("verifier serve exited early") from None
-            time.sleep(0.2)
-    process.kill()
+                tail = log.read_text()[-3000:] if log else ""
+                raise RuntimeError(f"verifier serve exited early\n{tail}") from None
+            time.sleep(0.1)
+    os.killpg(process.pid, 9)
     raise RuntimeError("verifier serve did not come up in 30 s")
 
 

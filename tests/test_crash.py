@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import WRITE_KEY, free_port
+from tests.conftest import WRITE_KEY, start_server
 from verifier.service import open_store
 
 BATCH = 2000
@@ -227,28 +227,9 @@ class Writer:
 
 
 def serve(database: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """Start `verifier serve` in a session of its own, so the whole group can be killed."""
-    port = free_port()
-    env = {**os.environ, "VERIFIER_DATABASE": str(database), "VERIFIER_API_KEYS": WRITE_KEY}
-    with log.open("ab") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "verifier", "serve", "--port", str(port), "--workers", "2"],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/health", timeout=2):
-                return process, base
-        except OSError:
-            assert process.poll() is None, f"the server did not start:\n{log.read_text()[-3000:]}"
-            time.sleep(0.1)
-    os.killpg(process.pid, signal.SIGKILL)
-    raise AssertionError("the server did not come up in 30 s")
+    """Start `verifier serve` with a write key, in a session of its own, logging to `log`."""
+    running = start_server(database, {"VERIFIER_API_KEYS": WRITE_KEY}, log=log)
+    return running.process, running.base
 
 
 def kill_group(process: subprocess.Popen[bytes]) -> None:

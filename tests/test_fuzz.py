@@ -15,7 +15,6 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import WRITE_KEY, free_port
+from tests.conftest import WRITE_KEY, start_server
 
 EXAMPLES = 40  # per operation and phase
 TIME_LIMIT_S = 150  # the whole run; it takes about 30 s
@@ -105,28 +104,8 @@ class FuzzRun:
 
 def serve(database: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
     """Start `verifier serve` with a write key, in a session of its own, logging to `log`."""
-    port = free_port()
-    env = {**os.environ, "VERIFIER_DATABASE": str(database), "VERIFIER_API_KEYS": WRITE_KEY}
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "verifier", "serve", "--port", str(port), "--workers", "2"],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/health", timeout=2):
-                return process, base
-        except OSError:
-            if process.poll() is not None:
-                raise RuntimeError(f"verifier serve exited:\n{log.read_text()[-2000:]}") from None
-            time.sleep(0.1)
-    os.killpg(process.pid, signal.SIGKILL)
-    raise RuntimeError("verifier serve did not come up in 30 s")
+    running = start_server(database, {"VERIFIER_API_KEYS": WRITE_KEY}, log=log)
+    return running.process, running.base
 
 
 @pytest.fixture(scope="module")
