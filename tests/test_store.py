@@ -65,3 +65,27 @@ def test_missing_things_raise_not_found(store: ClaimStore) -> None:
 
 def test_wal_mode(store: ClaimStore) -> None:
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_large_base_asks_for_pairs_of_rare_terms_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import verifier.store as store_module
+    from verifier.service import Engine, import_claims
+
+    monkeypatch.setattr(store_module, "LARGE_BASE", 10)
+    store = ClaimStore(tmp_path / "large.db")
+    store.create()
+    towns = ["Ashford", "Belmont", "Carver", "Dover", "Easton", "Fulton", "Garland", "Hudson"]
+    records = [
+        {"text": f"The {town} council approved {n} new {thing} this spring."}
+        for town in towns
+        for n, thing in enumerate(["bus lines", "parks", "clinics"], 2)
+    ]
+    list(import_claims(records, Engine(store)))
+    found = store.candidates(content_stems("Did Garland approve new clinics this spring?"), 5)
+    assert "Garland" in found[0].claim.text and "clinics" in found[0].claim.text
+    # Fewer pair matches than asked for: the plain OR query fills the rest.
+    assert len(found) == 5
+    only_one = store.candidates(content_stems("Hudson zebras"), 5)
+    assert only_one and all("Hudson" in c.claim.text for c in only_one)
