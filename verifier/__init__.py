@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 
 from verifier.config import load_settings, split_list
 from verifier.problems import Problem, problem_response, register_error_handlers
@@ -73,8 +74,27 @@ def _require_json() -> None:
     """Refuse a request body that is not JSON before any work is done."""
     if request.routing_exception is not None:
         return  # unknown route or method: let routing answer 404/405 first
+    if "chunked" in request.headers.get("Transfer-Encoding", "").lower():
+        _buffer_chunked_body()
     if request.method in _BODY_METHODS and request.mimetype != "application/json":
         got = request.mimetype or "no content type"
         raise Problem(
             415, "Unsupported Media Type", f"Send the body as application/json (got {got})."
         )
+
+
+def _buffer_chunked_body() -> None:
+    """Read a chunked body up to the limit, so an oversized one is refused with 413.
+
+    Without a Content-Length werkzeug silently cuts the body at the limit, and the cut JSON
+    would be answered 400. The body read here is handed back to werkzeug as a sized stream.
+    """
+    limit = int(current_app.config["MAX_CONTENT_LENGTH"])
+    environ = request.environ
+    body = environ["wsgi.input"].read(limit + 1)
+    if len(body) > limit:
+        raise Problem(413, "Content Too Large", f"The request body is over {limit} bytes.")
+    environ["wsgi.input"] = io.BytesIO(body)
+    environ["CONTENT_LENGTH"] = str(len(body))
+    environ.pop("HTTP_TRANSFER_ENCODING", None)
+    environ.pop("wsgi.input_terminated", None)
