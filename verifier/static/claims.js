@@ -27,17 +27,8 @@
     return node;
   }
 
-  /** Map code-point offsets (what the API counts) to UTF-16 offsets (what JavaScript counts). */
-  function utf16Offsets(text) {
-    const map = [0];
-    for (let i = 0; i < text.length; ) {
-      const high = text.charCodeAt(i);
-      const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      i += high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
-      map.push(i);
-    }
-    return map;
-  }
+  // Code-point offsets (what the API counts) to UTF-16 offsets: the plugin's own mapping.
+  const utf16Offsets = window.Verifier.utf16Offsets;
 
   async function getJSON(path) {
     const response = await fetch(path, { headers: { Accept: "application/json" } });
