@@ -218,12 +218,7 @@ class ArticleInSchema(Schema):
         _check_length(value, "MAX_DRAFT_CHARS", "article text")
 
 
-class ArticleSchema(Schema):
-    id = fields.String()
-    title = fields.String()
-    author = fields.String(allow_none=True)
-    url = fields.String(allow_none=True)
-    published = fields.String(allow_none=True)
+class ArticleSchema(ArticleRefSchema):
     publisher = fields.String(allow_none=True)
     photo_credit = fields.String(allow_none=True)
 
