@@ -135,13 +135,6 @@ def number_terms(quantities: tuple[Quantity, ...]) -> list[str]:
     ]
 
 
-def prepare_claim(claim: Claim, article_words: frozenset[str] = frozenset()) -> Candidate:
-    """Compute what re-ranking needs of a claim; article_words widen its entity context."""
-    stems = tuple(dict.fromkeys(content_stems(claim.text)))
-    topic = frozenset(stems) | frozenset(content_stems(claim.quote))
-    return Candidate(claim, stems, claim_context(claim) | article_words, topic=topic)
-
-
 def prepare_statement(text: str) -> StatementFeatures:
     """Compute the features of a statement once, for every candidate to use."""
     speaker = find_speaker(text)
