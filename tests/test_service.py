@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import seed_dev_rows
+from verifier.bulk import import_claims
 from verifier.curated import curated
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED
-from verifier.service import Engine, check_draft, import_claims, ingest_article, verify
+from verifier.service import Engine, check_draft, ingest_article, verify
 
 CLAIMS = [c for _, claims in curated() for c in claims]
 NUMBERED = [c for c in CLAIMS if any(q.kind in ("count", "percent") for q in c.quantities)]

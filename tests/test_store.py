@@ -35,6 +35,18 @@ def test_saving_again_does_not_duplicate(store: ClaimStore) -> None:
     )
 
 
+def test_replacing_a_claim_reindexes_it(store: ClaimStore) -> None:
+    from dataclasses import replace
+
+    claim = next(c for _, cs in curated() for c in cs if "cellular structure" in c.text)
+    store.save_claims([replace(claim, text="Zanzibar ferries carried record cargo.")])
+    assert store.count_claims() == 25
+    assert not any(c.claim.id == claim.id for c in store.candidates(content_stems("cellular"), 50))
+    assert [c.claim.id for c in store.candidates(content_stems("Zanzibar"), 5)] == [claim.id]
+    integrity = store.db.execute("INSERT INTO claims_fts(claims_fts) VALUES('integrity-check')")
+    assert integrity is not None  # raises sqlite3.DatabaseError when the index is out of step
+
+
 def test_candidates_come_from_the_index(store: ClaimStore) -> None:
     found = store.candidates(content_stems("cellular structure"), limit=5)
     assert found and "cellular structure" in found[0].claim.text
@@ -67,13 +79,14 @@ def test_wal_mode(store: ClaimStore) -> None:
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_a_large_base_asks_for_pairs_of_rare_terms_first(
+def test_the_candidate_query_keeps_to_its_postings_budget(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import verifier.store as store_module
-    from verifier.service import Engine, import_claims
+    from verifier.bulk import import_claims
+    from verifier.service import Engine
 
-    monkeypatch.setattr(store_module, "LARGE_BASE", 10)
+    monkeypatch.setattr(store_module, "POSTINGS_BUDGET", 6)
     store = ClaimStore(tmp_path / "large.db")
     store.create()
     towns = ["Ashford", "Belmont", "Carver", "Dover", "Easton", "Fulton", "Garland", "Hudson"]
@@ -83,9 +96,11 @@ def test_a_large_base_asks_for_pairs_of_rare_terms_first(
         for n, thing in enumerate(["bus lines", "parks", "clinics"], 2)
     ]
     list(import_claims(records, Engine(store)))
+    # "garland" (3 claims) fits the budget, "clinics" (8) would not: only Garland's claims.
     found = store.candidates(content_stems("Did Garland approve new clinics this spring?"), 5)
-    assert "Garland" in found[0].claim.text and "clinics" in found[0].claim.text
-    # Fewer pair matches than asked for: the plain OR query fills the rest.
-    assert len(found) == 5
+    assert sorted(c.claim.text.split()[1] for c in found) == ["Garland"] * 3
+    # Every term is over the budget: claims holding two of the rarest terms, best first.
+    common = store.candidates(content_stems("council approved clinics spring"), 50)
+    assert all("clinics" in c.claim.text for c in common[: len(towns)])
     only_one = store.candidates(content_stems("Hudson zebras"), 5)
     assert only_one and all("Hudson" in c.claim.text for c in only_one)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any, TextIO
 
 import click
 
-from verifier import service
+from verifier import bulk, service
 from verifier.config import SETTINGS, load_settings
 from verifier.models import Verdict
 
@@ -137,8 +138,14 @@ def ingest(files: tuple[str, ...], author: str | None, database: str | None) -> 
 @main.command("import-claims")
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.option("--batch-size", default=5000, show_default=True, help="Claims per transaction.")
+@click.option(
+    "--workers",
+    default=min(4, os.cpu_count() or 1),
+    show_default="CPUs, at most 4",
+    help="Processes preparing claims (stems, numbers) while one writes.",
+)
 @_database
-def import_claims(file: TextIO, batch_size: int, database: str | None) -> None:
+def import_claims(file: TextIO, batch_size: int, workers: int, database: str | None) -> None:
     """Bulk-import claims from a JSON-lines FILE, atomically per batch.
 
     Each line is an object with at least "text"; optional: id, quote, speaker, speaker_role,
@@ -151,7 +158,7 @@ def import_claims(file: TextIO, batch_size: int, database: str | None) -> None:
     engine = _engine(database)
     done = 0
     with click.progressbar(length=0, label="Importing claims", file=sys.stderr) as bar:
-        for count in service.import_claims(_records(file), engine, batch_size):
+        for count in bulk.import_claims(_records(file), engine, batch_size, workers):
             done += count
             bar.update(count)
     click.echo(f"Imported {done} claim(s).")

@@ -45,9 +45,8 @@ SETTINGS: tuple[Setting, ...] = (
         float,
         "Relative slack allowed around approximate figures ('roughly 4,000').",
     ),
-    Setting(
-        "CANDIDATE_LIMIT", 50, int, "Most candidate claims fetched from the index for re-ranking."
-    ),
+    Setting("CANDIDATE_LIMIT", 50, int, "Most candidate claims the index ranks for a statement."),
+    Setting("RERANK_LIMIT", 20, int, "Of those, how many are loaded and scored by fuzzy matching."),
     Setting(
         "SEMANTIC",
         "auto",

@@ -11,10 +11,11 @@ from typing import Any, TypeVar
 
 from verifier import metrics
 from verifier.benchsets import RetrievalSet, VerdictSet
+from verifier.bulk import claim_from_fields, import_claims
 from verifier.extract import is_negated
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED
 from verifier.semantic import Embedder
-from verifier.service import Engine, claim_from_fields, import_claims, open_store, search, verify
+from verifier.service import Engine, open_store, search, verify
 from verifier.verdict import Thresholds
 
 T = TypeVar("T")

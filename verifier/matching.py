@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -73,6 +76,7 @@ _ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson official officials president minister secretary
     commander general chief director analyst reporter anonymous unnamed government army""".split()
 )
+T = TypeVar("T", bound=Hashable)
 _CAPITAL = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*(?:\.[A-Z])*\.?)")
 # Word pairs that turn a statement around without a negation word.
 ANTONYMS = (
@@ -174,13 +178,22 @@ def find_entities(text: str) -> list[str]:
     return found
 
 
-def claim_context(claim: Claim) -> frozenset[str]:
+def claim_context(claim: Claim, text_words: list[str] | None = None) -> frozenset[str]:
     """Return every word a claim's sentence and attribution contain, for entity checks."""
-    parts = [claim.text, claim.quote, claim.speaker or "", claim.speaker_role or ""]
-    parts.extend(claim.attribution)
-    found = set(words(" ".join(dict.fromkeys(parts))))
+    found = set(words(claim.text) if text_words is None else text_words)
+    if claim.quote != claim.text:
+        found.update(words(claim.quote))
+    for name in (claim.speaker, claim.speaker_role, *claim.attribution):
+        if name:
+            found.update(_name_words(name))
     found.update(_acronym(name) for name in claim.attribution if " " in name)
     return frozenset(found)
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> tuple[str, ...]:
+    """Words of a speaker's name or role: few distinct ones, met again and again."""
+    return tuple(words(name))
 
 
 def _acronym(name: str) -> str:
@@ -258,28 +271,23 @@ def _fuzzy_hit(stem: str, context: frozenset[str]) -> float:
     return 0.7 if found else 0.0
 
 
-def rank(
-    statement: StatementFeatures,
-    candidates: list[Candidate],
-    limit: int,
-    similarity: dict[str, float] | None = None,
-) -> list[Match]:
-    """Order candidates for retrieval, each scored for topic; keep the top `limit`.
+def fuse(orders: list[list[T]]) -> list[T]:
+    """Merge several rankings of the same items by reciprocal rank fusion (k = 10).
 
-    The order fuses (reciprocal rank fusion) the index's BM25 order with the sentence
-    embeddings' order when there are any: measured on the CheckThat! dev splits, either
-    alone ranks worse, and the word-coverage topic score (made for verdicts) ranks long
-    noisy queries worse still. Verdicts re-sort by topic score themselves.
+    Measured on the CheckThat! dev splits, the index's BM25 order and the sentence
+    embeddings' order each rank worse alone than fused; the word-coverage topic score
+    (made for verdicts) ranks long noisy queries worse still, so it stays out.
     """
-    orders = [sorted(candidates, key=lambda c: -c.relevance)]
-    if similarity:
-        orders.append(sorted(candidates, key=lambda c: -similarity.get(c.claim.id, -1.0)))
-    fused: dict[str, float] = {}
+    fused: dict[T, float] = {}
     for order in orders:
-        for position, candidate in enumerate(order):
-            fused[candidate.claim.id] = fused.get(candidate.claim.id, 0.0) + 1 / (10 + position)
-    ordered = sorted(candidates, key=lambda c: -fused[c.claim.id])[:limit]
-    return [Match(c.claim, topic_score(statement, c), c.context) for c in ordered]
+        for position, item in enumerate(order):
+            fused[item] = fused.get(item, 0.0) + 1 / (10 + position)
+    return sorted(fused, key=lambda item: -fused[item])
+
+
+def rank(statement: StatementFeatures, candidates: list[Candidate]) -> list[Match]:
+    """Score each candidate for topic, keeping the retrieval order (verdicts re-sort)."""
+    return [Match(c.claim, topic_score(statement, c), c.context) for c in candidates]
 
 
 def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:

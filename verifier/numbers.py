@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from verifier.models import Quantity
-from verifier.text import ALIASES, clean, stem
+from verifier.text import ALIASES, clean, is_mostly_upper, stem
 
 _SMALL = {
     "zero": 0,
@@ -136,30 +136,36 @@ _NOT_UNITS = frozenset(
     she we i year years ago them us you him""".split()
 )
 _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
+_DIGITS = re.compile(r"([\d.eE+-]+?)(k|K|m|bn|mn|tn|b)?")
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+_POWER = re.compile(r"(\d+)(?:\^|\*\*)(\d+)")
+_DECADE = re.compile(r"'?(\d{2}|\d{4})0?s")
+_YEAR = re.compile(r"(1[6-9]|20)\d\d")
 _CODE = re.compile(r"\d+[A-Za-z_]\w*")
+# Words first: most tokens are words, and no other branch can match where a letter starts.
 _TOKEN = re.compile(
-    r"\d+(?:\^|\*\*)\d+|\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
-    r"|\d+[A-Za-z_]\w*|[A-Za-z][A-Za-z0-9]*(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*|%|~|\S"
+    r"[A-Za-z][A-Za-z0-9]*(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*"
+    r"|\d+(?:\^|\*\*)\d+|\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
+    r"|\d+[A-Za-z_]\w*|%|~|\S"
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     low: str
-    start: int
 
 
 def tokenize(text: str) -> list[_Token]:
-    """Split cleaned text into tokens that keep their offsets."""
-    return [_Token(m.group(), m.group().lower(), m.start()) for m in _TOKEN.finditer(text)]
+    """Split cleaned text into tokens (raw and lower-cased)."""
+    return [_Token(raw, raw.lower()) for raw in _TOKEN.findall(text)]
 
 
 def parse_number(raw: str) -> float | None:
     """Parse a digit form such as '4,000', '4k', '1.5m' or '$90'; None if it is not finite."""
     body = raw.lstrip("$").rstrip("%").replace(",", "")
     scale = 1.0
-    match = re.fullmatch(r"([\d.eE+-]+?)(k|K|m|bn|mn|tn|b)?", body)
+    match = _DIGITS.fullmatch(body)
     if not match:
         return None
     if match.group(2):
@@ -239,16 +245,32 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Return every quantity, year, month and weekday a text states."""
     text = clean(text)
     tokens = tokenize(text)
-    letters = [c for c in text if c.isalpha()]
-    all_caps = bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+    starts = [i for i, token in enumerate(tokens) if _may_start(token)]
+    if not starts:
+        return ()
+    all_caps = is_mostly_upper(text)
     found: list[Quantity] = []
-    i = 0
-    while i < len(tokens):
-        quantity, i_next = _read_quantity(tokens, i, all_caps)
+    after = 0
+    for i in starts:
+        if i < after:  # inside the quantity just read ("four thousand")
+            continue
+        quantity, after = _read_quantity(tokens, i, all_caps)
         if quantity is not None:
             found.append(quantity)
-        i = max(i_next, i + 1)
     return tuple(found)
+
+
+def _may_start(token: _Token) -> bool:
+    """Tell cheaply whether a quantity could begin at a token (most words cannot)."""
+    if token.text[0] in "$'0123456789":
+        return True
+    low = token.low.rstrip(".")
+    if low in _WORD_STARTS:
+        return True
+    if "-" not in low:
+        return False
+    parts = low.split("-")
+    return parts[-1] in _FRACTIONS or all(p in _SMALL for p in parts)
 
 
 def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quantity | None, int]:
@@ -256,9 +278,9 @@ def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quanti
     low = token.low.rstrip(".")
     if low in MONTHS and _is_capitalized(token, all_caps) and _is_month(tokens, i, low):
         return Quantity(MONTHS[low], "month", raw=token.text.rstrip(".")), i + 1
-    if re.fullmatch(r"\d+(st|nd|rd|th)", token.low):
+    if _ORDINAL.fullmatch(token.low):
         return None, i + 1  # an ordinal ("1st Lt.", "September 11th") counts nothing
-    if power := re.fullmatch(r"(\d+)(?:\^|\*\*)(\d+)", token.text):
+    if power := _POWER.fullmatch(token.text):
         base, exponent = int(power.group(1)), int(power.group(2))
         if exponent > 15 or len(power.group(1)) > 15 or base**exponent >= 1e15:
             return Quantity(math.inf, "unreadable", raw=token.text[:40]), i + 1
@@ -295,10 +317,13 @@ _DECADE_WORDS = {
 }
 
 
+_WORD_STARTS = frozenset([*MONTHS, *WEEKDAYS, *_DECADE_WORDS, *_FRACTIONS, *_SMALL])
+
+
 def _decade(tokens: list[_Token], i: int) -> Quantity | None:
     """Read '1990s', "'90s", '90s' and 'the nineties' as a span of ten years."""
     low = tokens[i].low
-    match = re.fullmatch(r"'?(\d{2}|\d{4})0?s", low)
+    match = _DECADE.fullmatch(low)
     if match and low.endswith("0s"):
         digits = low.strip("'")[:-1]
         start = int(digits) if len(digits) == 4 else 1900 + int(digits)
@@ -372,7 +397,7 @@ def _is_month(tokens: list[_Token], i: int, low: str) -> bool:
 
 def _is_year(tokens: list[_Token], i: int, j: int, value: float) -> bool:
     text = tokens[i].text
-    if j != i + 1 or not re.fullmatch(r"(1[6-9]|20)\d\d", text):
+    if j != i + 1 or not _YEAR.fullmatch(text):
         return False
     prev = tokens[i - 1].low.rstrip(".") if i > 0 else ""
     if prev in _YEAR_CUES or prev in MONTHS or prev == ",":

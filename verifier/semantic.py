@@ -9,10 +9,11 @@ VERIFIER_SEMANTIC=off, verification is purely lexical and works the same way.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from typing import Any, Protocol
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 log = logging.getLogger("verifier")
+K = TypeVar("K", bound=Hashable)
 DIMENSION = 384
 
 
@@ -45,8 +46,8 @@ def load_embedder(enabled: bool) -> Embedder | None:
         return None
 
 
-def cosine_scores(query: bytes, vectors: dict[str, bytes]) -> dict[str, float]:
-    """Return the cosine of a unit query vector with each unit vector, by claim id."""
+def cosine_scores(query: bytes, vectors: Mapping[K, bytes]) -> dict[K, float]:
+    """Return the cosine of a unit query vector with each unit vector, by the same keys."""
     import numpy as np
 
     if not vectors:
@@ -54,4 +55,4 @@ def cosine_scores(query: bytes, vectors: dict[str, bytes]) -> dict[str, float]:
     ids = list(vectors)
     matrix = np.frombuffer(b"".join(vectors[i] for i in ids), dtype=np.float32)
     scores = matrix.reshape(len(ids), DIMENSION) @ np.frombuffer(query, dtype=np.float32)
-    return {claim_id: float(score) for claim_id, score in zip(ids, scores, strict=True)}
+    return {key: float(score) for key, score in zip(ids, scores, strict=True)}

@@ -1,17 +1,25 @@
-"""The pipeline in one place: verify(), check_draft(), ingest_article(), import_claims()."""
+"""The pipeline in one place: search(), verify(), check_draft(), ingest_article(), add_claim()."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from verifier.curated import claim_from_record, curated
-from verifier.extract import article_id, claim_id, extract_claims, is_negated
+from verifier.bulk import claim_from_fields
+from verifier.curated import curated
+from verifier.extract import article_id, extract_claims
 from verifier.keys import WRITE, ApiKey, hash_token, key_id, new_token
-from verifier.matching import Match, StatementFeatures, number_terms, prepare_statement, rank
+from verifier.matching import (
+    Match,
+    StatementFeatures,
+    fuse,
+    number_terms,
+    prepare_statement,
+    rank,
+)
 from verifier.models import (
     CONTRADICTED,
     SUPPORTED,
@@ -22,7 +30,6 @@ from verifier.models import (
     DraftSentence,
     Verdict,
 )
-from verifier.numbers import extract_quantities
 from verifier.semantic import Embedder, cosine_scores, load_embedder
 from verifier.store import ClaimStore
 from verifier.text import content_stems, split_sentences
@@ -35,7 +42,8 @@ class Engine:
 
     store: ClaimStore
     thresholds: Thresholds = field(default_factory=Thresholds)
-    candidate_limit: int = 50
+    candidate_limit: int = 50  # claims the index ranks
+    rerank_limit: int = 20  # of those, claims loaded and scored for topic
     embedder: Embedder | None = None  # sentence embeddings, when the [semantic] extra is on
 
 
@@ -46,7 +54,9 @@ def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
         settings["MATCH_THRESHOLD"], settings["MATCH_MARGIN"], settings["NUMBER_TOLERANCE"]
     )
     embedder = load_embedder(str(settings["SEMANTIC"]).lower() != "off")
-    return Engine(store, thresholds, settings["CANDIDATE_LIMIT"], embedder)
+    return Engine(
+        store, thresholds, settings["CANDIDATE_LIMIT"], settings["RERANK_LIMIT"], embedder
+    )
 
 
 def open_store(path: str, seed: bool = True) -> ClaimStore:
@@ -64,16 +74,21 @@ def load_seed(store: ClaimStore) -> int:
 
 
 def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Match]]:
-    """Find and re-rank the claims closest to a statement, best first."""
+    """Find and re-rank the claims closest to a statement, best first.
+
+    The index ranks up to `candidate_limit` claims (fused with the embeddings' order when
+    the semantic extra is on); only the best `rerank_limit` are loaded and scored.
+    """
     features = prepare_statement(statement)
     terms = [*features.stems, *number_terms(features.quantities)]
-    candidates = engine.store.candidates(terms, engine.candidate_limit)
-    similarity = None
-    if engine.embedder is not None and candidates:
+    ranked = engine.store.ranked_rowids(terms, engine.candidate_limit)
+    if engine.embedder is not None and ranked:
         query = engine.embedder.embed([features.text])[0]
-        stored = engine.store.vectors(c.claim.id for c in candidates)
-        similarity = cosine_scores(query, stored)
-    return features, rank(features, candidates, engine.candidate_limit, similarity)
+        similarity = cosine_scores(query, engine.store.vectors_at([r for r, _ in ranked]))
+        by_meaning = sorted(ranked, key=lambda r: -similarity.get(r[0], -1.0))
+        ranked = fuse([ranked, by_meaning])
+    candidates = engine.store.candidates_at(ranked[: engine.rerank_limit])
+    return features, rank(features, candidates)
 
 
 def verify(statement: str, engine: Engine) -> Verdict:
@@ -116,66 +131,17 @@ def ingest_article(text: str, engine: Engine, **meta: Any) -> tuple[Article, lis
     return article, claims
 
 
-def claim_from_fields(fields: Mapping[str, Any]) -> Claim:
-    """Build a claim from loose fields (text, speaker, article id, ...), filling the rest."""
-    text = fields["text"]
-    quote = fields.get("quote") or text
-    article = fields.get("article_id") or "imported"
-    record = {
-        "id": fields.get("id") or claim_id(article, quote, text),
-        "article_id": article,
-        "text": text,
-        "quote": quote,
-        "start": fields.get("start") or 0,
-        "end": fields.get("end") or len(quote),
-        "speaker": fields.get("speaker"),
-        "speaker_role": fields.get("speaker_role"),
-        "attribution": fields.get("attribution")
-        or ([fields["speaker"]] if fields.get("speaker") else []),
-        "negated": fields.get("negated", is_negated(text)),
-        "quantities": [],
-        "title": fields.get("title"),
-    }
-    claim = claim_from_record(record)
-    quantities = extract_quantities(text)
-    return Claim(**{**claim.__dict__, "quantities": quantities})
-
-
-def import_claims(
-    records: Iterable[Mapping[str, Any]], engine: Engine, batch_size: int = 5000
-) -> Iterator[int]:
-    """Store claims in atomic batches, yielding the size of each batch once it is written."""
-    batch: list[Claim] = []
-    seen_articles: set[str] = set()
-    for fields in records:
-        claim = claim_from_fields(fields)
-        if claim.article_id not in seen_articles:
-            engine.store.ensure_article(
-                claim.article_id, str(fields.get("article_title") or claim.article_id)
-            )
-            seen_articles.add(claim.article_id)
-        batch.append(claim)
-        if len(batch) >= batch_size:
-            yield _save_batch(batch, engine)
-            batch = []
-    if batch:
-        yield _save_batch(batch, engine)
-
-
-def _save_batch(batch: list[Claim], engine: Engine) -> int:
-    count = engine.store.save_claims(batch)
-    embed_claims(batch, engine)
-    return count
-
-
 def embed_claims(claims: list[Claim], engine: Engine) -> None:
     """Store the sentence embeddings of claims, when semantic ranking is on."""
-    if engine.embedder is None or not claims:
+    embed_texts([(c.id, f"{c.text} {c.title or ''}".strip()) for c in claims], engine)
+
+
+def embed_texts(texts: list[tuple[str, str]], engine: Engine) -> None:
+    """Store the embeddings of (claim id, text) pairs, when semantic ranking is on."""
+    if engine.embedder is None or not texts:
         return
-    texts = [f"{c.text} {c.title or ''}".strip() for c in claims]
-    engine.store.save_vectors(
-        dict(zip((c.id for c in claims), engine.embedder.embed(texts), strict=True))
-    )
+    vectors = engine.embedder.embed([text for _, text in texts])
+    engine.store.save_vectors(dict(zip((i for i, _ in texts), vectors, strict=True)))
 
 
 def add_claim(fields: Mapping[str, Any], engine: Engine) -> Claim:

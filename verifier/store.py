@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -18,12 +18,38 @@ from verifier.curated import claim_from_record
 from verifier.keys import ApiKey
 from verifier.matching import Candidate, claim_context, number_terms
 from verifier.models import Article, ArticleRef, Claim, Quantity
-from verifier.text import content_stems, words
+from verifier.text import content_stems, stems_of, words
 
-# Above this many claims the candidate query first asks for pairs of rare terms.
-LARGE_BASE = 50_000
-# ... and widens to the plain OR of rare terms only when fewer claims than this came back.
-ENOUGH_PAIRS = 10
+# How many postings (claim-term pairs) a candidate query may read: its cost, whatever the
+# size of the base. Tuned on the CheckThat! dev splits and `verifier bench`.
+POSTINGS_BUDGET = 2_000
+_CLAIM_FIELDS = (
+    "id",
+    "article_id",
+    "text",
+    "quote",
+    "start",
+    "end",
+    "speaker",
+    "speaker_role",
+    "attribution",
+    "negated",
+    "quantities",
+    "stems",
+    "context",
+    "topic",
+    "title",
+    "extra",
+)
+# An upsert that updates in place, so the full-text index's update trigger keeps it in step
+# (INSERT OR REPLACE would delete without firing the delete trigger).
+_UPSERT_CLAIM = (
+    f"INSERT INTO claims ({', '.join(f'[{f}]' for f in _CLAIM_FIELDS)}) "
+    f"VALUES ({', '.join('?' * len(_CLAIM_FIELDS))}) ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"[{f}] = excluded.[{f}]" for f in _CLAIM_FIELDS[1:])
+)
+# Claim rows in _CLAIM_FIELDS order, and (claim id, kind, value, unit, qualifier, raw) rows.
+PreparedRows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
 _ARTICLE_FIELDS = ("id", "title", "author", "url", "published", "publisher", "photo_credit")
 
 
@@ -196,15 +222,36 @@ class ClaimStore:
             )
 
     def _write_claims(self, claims: list[Claim]) -> int:
+        return self._write_rows(prepare_rows(claims))
+
+    def save_prepared(self, rows: PreparedRows, articles: Mapping[str, str]) -> int:
+        """Store rows made by prepare_rows(), and bare records for articles not held yet.
+
+        One transaction: a batch is stored whole or not at all.
+        """
+        with self.write():
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO articles (id, title, text, vocabulary) "
+                "VALUES (?, ?, '', '')",
+                articles.items(),
+            )
+            return self._write_rows(rows)
+
+    def _write_rows(self, rows: PreparedRows) -> int:
         self.__dict__.pop("_df_cache", None)
+        claims, quantities = rows
         if not claims:
             return 0
-        ids = [c.id for c in claims]
-        marks = ",".join("?" * len(ids))
-        self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", ids)
-        self.table("claims").upsert_all((_claim_record(c) for c in claims), pk="id")
-        self.table("quantities").insert_all(
-            {"claim_id": c.id, **_quantity_record(q)} for c in claims for q in c.quantities
+        ids = [c[0] for c in claims]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", chunk)
+        self.db.conn.executemany(_UPSERT_CLAIM, claims)
+        self.db.conn.executemany(
+            "INSERT INTO quantities (claim_id, kind, value, unit, qualifier, raw) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            quantities,
         )
         return len(claims)
 
@@ -234,14 +281,15 @@ class ClaimStore:
                 ({"claim_id": k, "vector": v} for k, v in vectors.items()), pk="claim_id"
             )
 
-    def vectors(self, claim_ids: Iterable[str]) -> dict[str, bytes]:
-        """Return the stored embeddings of the given claims (those that have one)."""
-        ids = list(claim_ids)
-        if not ids:
+    def vectors_at(self, rowids: list[int]) -> dict[int, bytes]:
+        """Return the stored embeddings of the claims at these rowids (those that have one)."""
+        if not rowids:
             return {}
-        marks = ",".join("?" * len(ids))
+        marks = ",".join("?" * len(rowids))
         cursor = self.db.execute(
-            f"SELECT claim_id, vector FROM vectors WHERE claim_id IN ({marks})", ids
+            "SELECT claims.rowid, vector FROM claims JOIN vectors ON vectors.claim_id = claims.id "
+            f"WHERE claims.rowid IN ({marks})",
+            rowids,
         )
         return dict(cursor.fetchall())
 
@@ -377,26 +425,12 @@ class ClaimStore:
         )
         return {r[0]: ArticleRef(*r) for r in cursor.fetchall()}
 
-    def candidates(self, stems: Iterable[str], limit: int, max_terms: int = 24) -> list[Candidate]:
-        """Return up to `limit` claims sharing the most (rarest) stems, BM25-ranked.
+    def candidates(self, stems: Iterable[str], limit: int) -> list[Candidate]:
+        """Return up to `limit` claims sharing the most (rarest) stems, BM25 order."""
+        return self.candidates_at(self.ranked_rowids(stems, limit))
 
-        Only the rarest few terms go into the query: an OR of every word of a long statement
-        matches most of a large claim base, and common words add nothing to the ranking. In
-        a large base the first try asks for claims holding two of the four rarest terms, which
-        matches few rows (measured at 1M claims: p50 9 ms against 79 ms, same recall).
-        """
-        terms = self._selective_terms(list(dict.fromkeys(stems)), max_terms)
-        if not terms:
-            return []
-        ranked: list[tuple[int, float]] = []
-        if self._claim_total() > LARGE_BASE and len(terms) >= 3:
-            rarest = [_quote(t) for t in terms[:4]]
-            pairs = [f"({a} AND {b})" for i, a in enumerate(rarest) for b in rarest[i + 1 :]]
-            ranked = self._ranked(" OR ".join(pairs), limit)
-        if len(ranked) < min(limit, ENOUGH_PAIRS):
-            seen = {rowid for rowid, _ in ranked}
-            more = self._ranked(" OR ".join(_quote(t) for t in terms), limit)
-            ranked += [r for r in more if r[0] not in seen][: limit - len(ranked)]
+    def candidates_at(self, ranked: list[tuple[int, float]]) -> list[Candidate]:
+        """Load the claims at the given (rowid, BM25 score) pairs as candidates, in that order."""
         if not ranked:
             return []
         marks = ",".join("?" * len(ranked))
@@ -410,6 +444,33 @@ class ClaimStore:
             if rowid in by_rowid
         ]
 
+    def ranked_rowids(
+        self, stems: Iterable[str], limit: int, max_terms: int = 24
+    ) -> list[tuple[int, float]]:
+        """Return (rowid, BM25 score) of the `limit` claims sharing the most (rarest) stems.
+
+        The query's cost is the postings it reads, so it takes the rarest terms while their
+        claim counts add up to at most POSTINGS_BUDGET (always the rarest one): the cost stays
+        flat as the base grows, and common words add little to the ranking anyway. When even
+        the rarest term is common, claims holding two of the four rarest terms are asked for
+        instead, which an intersection keeps small.
+        """
+        counted = self._selective_terms(list(dict.fromkeys(stems)), max_terms)
+        if not counted:
+            return []
+        chosen: list[str] = []
+        postings = 0
+        for count, term in counted:
+            if chosen and postings + count > POSTINGS_BUDGET:
+                break
+            chosen.append(term)
+            postings += count
+        if postings <= POSTINGS_BUDGET or len(counted) < 3:
+            return self._ranked(" OR ".join(_quote(t) for t in chosen), limit)
+        rarest = [_quote(t) for _, t in counted[:4]]
+        pairs = [f"({a} AND {b})" for i, a in enumerate(rarest) for b in rarest[i + 1 :]]
+        return self._ranked(" OR ".join(pairs), limit) or self._ranked(rarest[0], limit)
+
     def _ranked(self, query: str, limit: int) -> list[tuple[int, float]]:
         """Rank inside the index (BM25) and return (rowid, score) of the best `limit`."""
         cursor = self.db.execute(
@@ -419,19 +480,15 @@ class ClaimStore:
         )
         return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
 
-    def _selective_terms(self, terms: list[str], max_terms: int) -> list[str]:
-        """Keep the rarest terms that occur at all, dropping very common ones when others exist."""
+    def _selective_terms(self, terms: list[str], max_terms: int) -> list[tuple[int, str]]:
+        """Return (claim count, term) of the rarest terms that occur at all, rarest first."""
         if not terms:
             return []
         total = max(1, self._claim_total())
         found = self._document_frequencies(tuple(t for t in terms if t.isalnum()))
         # Terms the tokenizer splits ("u.s") are kept as phrases, after the rare single words.
         ranked = sorted((found.get(t, total if not t.isalnum() else 0), t) for t in terms)
-        present = [(df, t) for df, t in ranked if df > 0]
-        # Small bases are searched with every term; large ones drop the very common terms.
-        rare = [t for df, t in present if df <= max(1000, 0.05 * total)]
-        chosen = rare if len(rare) >= 2 else [t for _, t in present]
-        return chosen[:max_terms]
+        return [(df, t) for df, t in ranked if df > 0][:max_terms]
 
     def _document_frequencies(self, terms: tuple[str, ...]) -> dict[str, int]:
         """Return how many claims hold each term; cached, since fts5vocab reads whole lists.
@@ -501,8 +558,25 @@ def _quantity_record(q: Quantity) -> dict[str, Any]:
     }
 
 
+def prepare_rows(claims: Iterable[Claim]) -> PreparedRows:
+    """Compute what the store keeps for each claim (stems, context, index terms) as rows.
+
+    A pure function, so bulk imports can run it in worker processes.
+    """
+    claim_rows: list[tuple[Any, ...]] = []
+    quantity_rows: list[tuple[Any, ...]] = []
+    for claim in claims:
+        record = _claim_record(claim)
+        claim_rows.append(tuple(record[f] for f in _CLAIM_FIELDS))
+        quantity_rows.extend(
+            (claim.id, q.kind, q.value, q.unit, q.qualifier, q.raw) for q in claim.quantities
+        )
+    return claim_rows, quantity_rows
+
+
 def _claim_record(claim: Claim) -> dict[str, Any]:
-    fact = content_stems(claim.text)
+    text_words = words(claim.text)
+    fact = stems_of(text_words)
     sentence = fact if claim.quote == claim.text else content_stems(claim.quote)
     return {
         "id": claim.id,
@@ -517,14 +591,19 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
         "negated": int(claim.negated),
         "quantities": json.dumps([_quantity_record(q) for q in claim.quantities]),
         "stems": " ".join(dict.fromkeys(fact)),
-        "context": " ".join(sorted(claim_context(claim))),
+        "context": " ".join(sorted(claim_context(claim, text_words))),
         "topic": " ".join(sorted(set(fact) | set(sentence))),
         "title": claim.title,
         "extra": " ".join(
-            content_stems(f"{claim.title or ''} {claim.speaker or ''}")
-            + number_terms(claim.quantities)
+            [*_label_terms(claim.title, claim.speaker), *number_terms(claim.quantities)]
         ),
     }
+
+
+@lru_cache(maxsize=4096)
+def _label_terms(title: str | None, speaker: str | None) -> tuple[str, ...]:
+    """Index terms of a claim's title and speaker (shared by many claims, so cached)."""
+    return tuple(content_stems(f"{title or ''} {speaker or ''}"))
 
 
 def _claim(record: dict[str, Any]) -> Claim:

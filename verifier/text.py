@@ -118,8 +118,13 @@ def words(text: str) -> list[str]:
 
 def content_stems(text: str, drop_numbers: bool = True) -> list[str]:
     """Return the stems of the content words of a text, numbers left out by default."""
+    return stems_of(words(text), drop_numbers)
+
+
+def stems_of(tokens: list[str], drop_numbers: bool = True) -> list[str]:
+    """Return the stems of the content words among word tokens (see content_stems)."""
     out = []
-    for token in words(text):
+    for token in tokens:
         if token in STOPWORDS or (len(token) < 2 and token != "%"):
             continue
         if drop_numbers and (token[0].isdigit() or token in NUMBER_WORDS):
@@ -202,5 +207,5 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def is_mostly_upper(text: str) -> bool:
     """Tell whether a text is written in capitals (so case says nothing about names)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.7 * len(letters)
+    letters = sum(map(str.isalpha, text))
+    return letters > 0 and sum(map(str.isupper, text)) > 0.7 * letters

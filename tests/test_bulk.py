@@ -1,0 +1,63 @@
+"""Bulk import: batches prepared in worker processes store exactly what one process stores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from verifier.bulk import import_claims, prepare_batch
+from verifier.service import Engine, open_store, verify
+
+RECORDS = [
+    {
+        "text": f"The {town} council approved {n} new bus lines in {year}.",
+        "speaker": f"Mayor {town}",
+        "article_id": f"a-{town.lower()}",
+        "article_title": f"{town} transport plan",
+    }
+    for n, (town, year) in enumerate(
+        [(t, y) for t in ("Ashford", "Belmont", "Carver", "Dover") for y in (2019, 2020, 2021)], 2
+    )
+]
+
+
+def _stored(engine: Engine) -> list[tuple[Any, ...]]:
+    return engine.store.db.execute(
+        "SELECT c.*, a.title FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id"
+    ).fetchall()
+
+
+def test_worker_processes_store_what_one_process_stores(
+    fresh_engine: Engine, tmp_path: Path
+) -> None:
+    pooled = Engine(open_store(str(tmp_path / "pooled.db")))
+    assert sum(import_claims(RECORDS, fresh_engine, batch_size=4, workers=1)) == len(RECORDS)
+    assert sum(import_claims(RECORDS, pooled, batch_size=4, workers=2)) == len(RECORDS)
+    assert _stored(pooled) == _stored(fresh_engine)
+    statement = "The Dover council approved 13 new bus lines in 2021."
+    assert verify(statement, pooled).verdict == "supported"
+
+
+def test_a_bad_record_stops_the_import_after_the_batches_before_it(fresh_engine: Engine) -> None:
+    before = fresh_engine.store.count_claims()
+
+    def records() -> Iterator[dict[str, Any]]:
+        yield from RECORDS[:8]
+        raise ValueError("line 9: not JSON")
+
+    with pytest.raises(ValueError, match="line 9"):
+        for _ in import_claims(records(), fresh_engine, batch_size=4, workers=2):
+            pass
+    assert fresh_engine.store.count_claims() == before + 8
+
+
+def test_prepared_batches_name_their_articles_once() -> None:
+    batch = prepare_batch(RECORDS[:6])
+    assert batch.articles == {
+        "a-ashford": "Ashford transport plan",
+        "a-belmont": "Belmont transport plan",
+    }
+    assert len(batch.rows[0]) == 6 and batch.texts[0][1].startswith("The Ashford")

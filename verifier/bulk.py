@@ -1,0 +1,117 @@
+"""Bulk import: claims prepared in batches (in worker processes when asked), stored atomically."""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from verifier.curated import claim_from_record
+from verifier.extract import claim_id, is_negated
+from verifier.models import Claim
+from verifier.numbers import extract_quantities
+from verifier.store import PreparedRows, prepare_rows
+
+if TYPE_CHECKING:
+    from verifier.service import Engine
+
+
+def claim_from_fields(fields: Mapping[str, Any]) -> Claim:
+    """Build a claim from loose fields (text, speaker, article id, ...), filling the rest."""
+    text = fields["text"]
+    quote = fields.get("quote") or text
+    article = fields.get("article_id") or "imported"
+    record = {
+        "id": fields.get("id") or claim_id(article, quote, text),
+        "article_id": article,
+        "text": text,
+        "quote": quote,
+        "start": fields.get("start") or 0,
+        "end": fields.get("end") or len(quote),
+        "speaker": fields.get("speaker"),
+        "speaker_role": fields.get("speaker_role"),
+        "attribution": fields.get("attribution")
+        or ([fields["speaker"]] if fields.get("speaker") else []),
+        "negated": fields["negated"] if "negated" in fields else is_negated(text),
+        "quantities": [],
+        "title": fields.get("title"),
+    }
+    claim = claim_from_record(record)
+    return Claim(**{**claim.__dict__, "quantities": extract_quantities(text)})
+
+
+@dataclass(frozen=True)
+class PreparedBatch:
+    """A batch of claims ready to store: rows, the articles they name, texts to embed."""
+
+    rows: PreparedRows
+    articles: dict[str, str] = field(default_factory=dict)  # article id -> title
+    texts: list[tuple[str, str]] = field(default_factory=list)  # (claim id, text) to embed
+
+
+def prepare_batch(records: list[Mapping[str, Any]]) -> PreparedBatch:
+    """Turn loose records into storable rows (the expensive part of an import); pure."""
+    claims = [claim_from_fields(r) for r in records]
+    articles: dict[str, str] = {}
+    for claim, fields in zip(claims, records, strict=True):
+        articles.setdefault(claim.article_id, str(fields.get("article_title") or claim.article_id))
+    texts = [(c.id, f"{c.text} {c.title or ''}".strip()) for c in claims]
+    return PreparedBatch(prepare_rows(claims), articles, texts)
+
+
+def import_claims(
+    records: Iterable[Mapping[str, Any]],
+    engine: Engine,
+    batch_size: int = 5000,
+    workers: int = 1,
+) -> Iterator[int]:
+    """Store claims in atomic batches, yielding the size of each batch once it is written.
+
+    With workers > 1, batches are prepared in that many processes while this one writes
+    (SQLite takes one writer, so writes stay here, in order).
+    """
+    from verifier.service import embed_texts
+
+    items = iter(records)
+    batches = iter(lambda: list(itertools.islice(items, batch_size)), [])
+    for batch in _prepared(batches, workers):
+        yield engine.store.save_prepared(batch.rows, batch.articles)
+        embed_texts(batch.texts, engine)
+
+
+def _prepared(batches: Iterator[list[Mapping[str, Any]]], workers: int) -> Iterator[PreparedBatch]:
+    """Prepare batches in order; in worker processes when there are several batches.
+
+    A bad record stops the import where it is, after every batch before it is stored.
+    """
+    first = next(batches, None)
+    second = next(batches, None) if first is not None else None
+    if first is None or second is None or workers <= 1:
+        head = [b for b in (first, second) if b is not None]
+        yield from map(prepare_batch, itertools.chain(head, batches))
+        return
+    # spawn: forking a process that holds SQLite connections and threads is unsafe.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        pending: deque[Future[PreparedBatch]] = deque()
+        failure: Exception | None = None
+        source = itertools.chain([first, second], batches)
+        while True:  # a bounded window: a huge file is never read in whole
+            try:
+                batch = next(source)
+            except StopIteration:
+                break
+            except Exception as error:  # a bad record: store what came before it first
+                failure = error
+                break
+            pending.append(pool.submit(prepare_batch, batch))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+        if failure is not None:
+            raise failure
