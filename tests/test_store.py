@@ -96,8 +96,10 @@ def test_the_candidate_query_keeps_to_its_postings_budget(
         for n, thing in enumerate(["bus lines", "parks", "clinics"], 2)
     ]
     list(import_claims(records, Engine(store)))
-    # "garland" (3 claims) fits the budget, "clinics" (8) would not: only Garland's claims.
+    # Only "garland" (3 claims) fits the budget, too few terms to rank its claims: claims
+    # holding the anchor "garland" and another rare term, so Garland's clinics lead.
     found = store.candidates(content_stems("Did Garland approve new clinics this spring?"), 5)
+    assert found[0].claim.text.startswith("The Garland council approved 4 new clinics")
     assert sorted(c.claim.text.split()[1] for c in found) == ["Garland"] * 3
     # Every term is over the budget: claims holding two of the rarest terms, best first.
     common = store.candidates(content_stems("council approved clinics spring"), 50)

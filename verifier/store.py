@@ -23,6 +23,8 @@ from verifier.text import content_stems, stems_of, words
 # How many postings (claim-term pairs) a candidate query may read: its cost, whatever the
 # size of the base. Tuned on the CheckThat! dev splits and `verifier bench`.
 POSTINGS_BUDGET = 2_000
+# Pairs of rare terms that found at least this many claims need no filling in.
+ENOUGH_PAIRS = 10
 _CLAIM_FIELDS = (
     "id",
     "article_id",
@@ -449,15 +451,16 @@ class ClaimStore:
     ) -> list[tuple[int, float]]:
         """Return (rowid, BM25 score) of the `limit` claims sharing the most (rarest) stems.
 
-        The query's cost is the postings it reads, so it takes the rarest terms while their
-        claim counts add up to at most POSTINGS_BUDGET (always the rarest one): the cost stays
-        flat as the base grows, and common words add little to the ranking anyway. When even
-        the rarest term is common, claims holding two of the four rarest terms are asked for
-        instead, which an intersection keeps small.
+        A query's cost is mostly the rows it scores, so it keeps to a budget whatever the size
+        of the base. It takes the rarest terms while their claim counts add up to at most
+        POSTINGS_BUDGET. When that leaves fewer than four terms (a large base), one or two
+        terms cannot tell their many claims apart: it asks instead for claims holding an
+        anchor (the rarest word, and any other word within the budget) together with one of
+        the five rarest terms, which scores at most the anchors' claims. Figures are never
+        anchors: a changed number must still find its claim. The budget's terms fill in
+        when few claims come back.
         """
         counted = self._selective_terms(list(dict.fromkeys(stems)), max_terms)
-        if not counted:
-            return []
         chosen: list[str] = []
         postings = 0
         for count, term in counted:
@@ -465,11 +468,21 @@ class ClaimStore:
                 break
             chosen.append(term)
             postings += count
-        if postings <= POSTINGS_BUDGET or len(counted) < 3:
-            return self._ranked(" OR ".join(_quote(t) for t in chosen), limit)
-        rarest = [_quote(t) for _, t in counted[:4]]
-        pairs = [f"({a} AND {b})" for i, a in enumerate(rarest) for b in rarest[i + 1 :]]
-        return self._ranked(" OR ".join(pairs), limit) or self._ranked(rarest[0], limit)
+        if not chosen:
+            return []
+        either = " OR ".join(_quote(t) for t in chosen)
+        named = [(count, t) for count, t in counted if not _is_number_term(t)]
+        if len(chosen) >= 4 or len(counted) < 3 or not named:
+            return self._ranked(either, limit)
+        anchors = [named[0][1]] + [t for count, t in named[1:4] if count <= POSTINGS_BUDGET]
+        pairs = {tuple(sorted((a, b))) for a in anchors for _, b in counted[:5] if a != b}
+        query = " OR ".join(f"({_quote(a)} AND {_quote(b)})" for a, b in sorted(pairs))
+        ranked = self._ranked(query, limit)
+        if len(ranked) < min(limit, ENOUGH_PAIRS):
+            seen = {rowid for rowid, _ in ranked}
+            more = self._ranked(either, limit)
+            ranked += [r for r in more if r[0] not in seen][: limit - len(ranked)]
+        return ranked
 
     def _ranked(self, query: str, limit: int) -> list[tuple[int, float]]:
         """Rank inside the index (BM25) and return (rowid, score) of the best `limit`."""
@@ -542,6 +555,11 @@ class ClaimStore:
         while page := self.list_claims(limit=batch, after=after):
             yield from page
             after = page[-1].id
+
+
+def _is_number_term(term: str) -> bool:
+    """Tell a figure's index term ("n4000", from number_terms) from a word's stem."""
+    return term[:1] == "n" and term[1:].isdigit()
 
 
 def _quote(term: str) -> str:
