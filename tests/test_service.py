@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tests.conftest import seed_dev_rows
 from verifier.bulk import import_claims
 from verifier.curated import curated
-from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED
+from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, Verdict
 from verifier.service import Engine, check_draft, ingest_article, verify
 
 CLAIMS = [c for _, claims in curated() for c in claims]
@@ -180,3 +180,36 @@ def test_any_imported_claim_supports_itself_and_rejects_a_new_number(  # type: i
     assert verify(text, fresh_engine).verdict == SUPPORTED
     changed = text.replace(f"{number:,}", f"{number * 3:,}")
     assert verify(changed, fresh_engine).verdict == CONTRADICTED
+
+
+def test_cached_verdicts_are_dropped_when_any_connection_writes(fresh_engine: Engine) -> None:
+    from dataclasses import replace
+
+    from verifier.bulk import claim_from_fields
+    from verifier.service import VerdictCache
+    from verifier.store import ClaimStore
+
+    cached = replace(fresh_engine, cache=VerdictCache(8))
+    statement = "The harbour ferry carried 7,300 passengers on its first day."
+    first = verify(statement, cached)
+    assert first.verdict == UNVERIFIED
+    assert verify(statement, cached) is first  # reused while nothing changed
+    other = ClaimStore(fresh_engine.store.path)  # another connection, as another worker
+    other.save_claims([claim_from_fields({"text": statement, "speaker": "the port"})])
+    assert verify(statement, cached).verdict == SUPPORTED
+    cached.store.delete_claim(other.list_claims(query="harbour ferry")[0].id)  # this one
+    assert verify(statement, cached).verdict == UNVERIFIED
+
+
+def test_the_verdict_cache_keeps_the_most_recent() -> None:
+    from verifier.service import VerdictCache
+
+    cache = VerdictCache(2)
+    verdicts = {s: Verdict(s, UNVERIFIED, 1.0, "") for s in "abc"}
+    for s in "ab":
+        assert cache.get(s, 1) is None
+        cache.put(s, 1, verdicts[s])
+    assert cache.get("a", 1) is verdicts["a"]  # "a" is now the most recent
+    cache.put("c", 1, verdicts["c"])
+    assert cache.get("b", 1) is None and cache.get("a", 1) is verdicts["a"]
+    assert cache.get("a", 2) is None  # a new generation empties it

@@ -48,6 +48,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CANDIDATE_LIMIT", 50, int, "Most candidate claims the index ranks for a statement."),
     Setting("RERANK_LIMIT", 20, int, "Of those, how many are loaded and scored by fuzzy matching."),
     Setting(
+        "VERDICT_CACHE",
+        4096,
+        int,
+        "Verdicts each worker keeps for statements checked again (0: none); "
+        "dropped whenever a claim changes.",
+    ),
+    Setting(
         "SEMANTIC",
         "auto",
         str,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,6 +37,42 @@ from verifier.text import content_stems, split_sentences
 from verifier.verdict import Thresholds, decide
 
 
+class VerdictCache:
+    """Recent verdicts by statement text, all dropped as soon as the claim base changes.
+
+    A draft is re-checked on every pause in typing, nearly always with the same sentences;
+    a verdict only depends on the statement and the stored claims, so it can be reused
+    until any connection (this worker's or another's) commits a write.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._verdicts: OrderedDict[str, Verdict] = OrderedDict()
+        self._generation: object = None
+        self._lock = threading.Lock()
+
+    def get(self, statement: str, generation: object) -> Verdict | None:
+        """Return the cached verdict of a statement for this state of the store, if any."""
+        with self._lock:
+            if generation != self._generation:
+                self._verdicts.clear()
+                self._generation = generation
+                return None
+            verdict = self._verdicts.get(statement)
+            if verdict is not None:
+                self._verdicts.move_to_end(statement)
+            return verdict
+
+    def put(self, statement: str, generation: object, verdict: Verdict) -> None:
+        """Remember a verdict reached on this state of the store."""
+        with self._lock:
+            if generation != self._generation:
+                return
+            self._verdicts[statement] = verdict
+            if len(self._verdicts) > self.size:
+                self._verdicts.popitem(last=False)
+
+
 @dataclass(frozen=True)
 class Engine:
     """A store plus the thresholds to judge with: what every verification needs."""
@@ -45,6 +82,7 @@ class Engine:
     candidate_limit: int = 50  # claims the index ranks
     rerank_limit: int = 20  # of those, claims loaded and scored for topic
     embedder: Embedder | None = None  # sentence embeddings, when the [semantic] extra is on
+    cache: VerdictCache | None = None  # recent verdicts (the service's engine has one)
 
 
 def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
@@ -54,8 +92,14 @@ def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
         settings["MATCH_THRESHOLD"], settings["MATCH_MARGIN"], settings["NUMBER_TOLERANCE"]
     )
     embedder = load_embedder(str(settings["SEMANTIC"]).lower() != "off")
+    size = settings["VERDICT_CACHE"]
     return Engine(
-        store, thresholds, settings["CANDIDATE_LIMIT"], settings["RERANK_LIMIT"], embedder
+        store,
+        thresholds,
+        settings["CANDIDATE_LIMIT"],
+        settings["RERANK_LIMIT"],
+        embedder,
+        VerdictCache(size) if size > 0 else None,
     )
 
 
@@ -92,7 +136,19 @@ def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Matc
 
 
 def verify(statement: str, engine: Engine) -> Verdict:
-    """Verify one statement against the claim base."""
+    """Verify one statement against the claim base (reusing a cached verdict when the
+    statement was verified before and no claim has changed since)."""
+    if engine.cache is None:
+        return _verify(statement, engine)
+    generation = engine.store.generation()
+    verdict = engine.cache.get(statement, generation)
+    if verdict is None:
+        verdict = _verify(statement, engine)
+        engine.cache.put(statement, generation, verdict)
+    return verdict
+
+
+def _verify(statement: str, engine: Engine) -> Verdict:
     features, matches = search(statement, engine)
     articles = engine.store.article_refs(m.claim.article_id for m in matches[:10])
     return decide(features, matches, engine.thresholds, articles)

@@ -354,6 +354,11 @@ class ClaimStore:
             source.close()
         self._article_words.cache_clear()
 
+    def generation(self) -> tuple[int, int]:
+        """Return a value that changes whenever any connection commits a change."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]  # others' commits
+        return int(version), self.db.conn.total_changes  # ... and this connection's
+
     def integrity(self) -> str:
         """Return SQLite's integrity check verdict ('ok' when sound)."""
         return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
