@@ -121,6 +121,9 @@ _QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _name in sorted(_QUALIFIERS, key=lambda q: -len(q[0])):
     _QUALIFIERS_BY_LAST.setdefault(_words[-1], []).append((_words, _name))
 _QUALIFIER_ENDINGS = frozenset(_QUALIFIERS_BY_LAST)
+_IRREGULAR_PLURALS = frozenset(
+    "people children men women police staff personnel cattle feet teeth mice geese sheep".split()
+)
 _YEAR_CUES = frozenset(
     """in since by until till from of before after year years during the early late mid end
     start""".split()
@@ -403,7 +406,16 @@ def _is_year(tokens: list[_Token], i: int, j: int, value: float) -> bool:
     if prev in _YEAR_CUES or prev in MONTHS or prev == ",":
         return True
     nxt = tokens[j].low if j < len(tokens) else ""
-    return not nxt.isalpha() or nxt in _NOT_UNITS
+    if not nxt.isalpha() or nxt in _NOT_UNITS or tokens[j].text[:1].isupper():
+        return True  # "in 2011.", "a 2016 American film", "the 2012 Olympics"
+    return not _looks_plural(nxt)  # "a 2016 film" is a year; "2016 votes" a count
+
+
+def _looks_plural(word: str) -> bool:
+    """Tell whether a word reads as a plural noun, what a count is usually followed by."""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def compatible(statement: Quantity, claim: Quantity) -> bool:

@@ -104,9 +104,17 @@ def stem(word: str) -> str:
     return stemmed[:STEM_LENGTH]
 
 
+def fold_accents(text: str) -> str:
+    """Drop diacritics ("Noël" -> "Noel", "Zürich" -> "Zurich"), so spellings meet."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def words(text: str) -> list[str]:
     """Split normalized text into word tokens (abbreviations like u.s. kept whole)."""
-    text = _MULTIWORD.sub(lambda m: ALIASES[m.group(1).lower()], normalize(text))
+    text = _MULTIWORD.sub(lambda m: ALIASES[m.group(1).lower()], fold_accents(normalize(text)))
     out = []
     for token in _WORD.findall(text):
         token = token.rstrip(".") if token.count(".") == 1 else token
