@@ -174,14 +174,7 @@ def _known(reason: str) -> pytest.MarkDecorator:
         "allow_header_conformance",
         "ignored_auth",
         "object_level_authorization",
-        pytest.param(
-            "content_type_conformance",
-            marks=_known(
-                "verifier/__init__.py: the OpenAPI document gives errors as application/json with "
-                "flask-smorest's default Error schema; they are application/problem+json "
-                "(rest.ERROR_SCHEMA is set after Api(app) has built the spec)"
-            ),
-        ),
+        "content_type_conformance",
         "response_schema_conformance",
         pytest.param(
             "positive_data_acceptance",

@@ -22,12 +22,9 @@ _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the Flask app: settings, store, API blueprint, docs, errors and CORS."""
-    from flask_smorest import Api
-
     from verifier import api
     from verifier.docs import register_docs
     from verifier.limits import register_limits
-    from verifier.schemas import ProblemSchema
     from verifier.service import engine_from_settings
     from verifier.web import register_web
 
@@ -48,10 +45,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     app.register_error_handler(NotFoundError, _not_found)
     app.before_request(_require_json)
-    rest = Api(
+    rest = _problem_api()(
         app, spec_kwargs={"info": {"description": "Statements in, verdicts with citations out."}}
     )
-    rest.ERROR_SCHEMA = ProblemSchema
     register_limits(app, api.blp, settings)
     rest.register_blueprint(api.meta)
     rest.register_blueprint(api.blp)
@@ -64,6 +60,28 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
         CORS(app, resources={r"/api/*": {"origins": origins}, r"/plugin/*": {"origins": origins}})
     return app
+
+
+def _problem_api() -> type[Any]:
+    """flask-smorest's Api, documenting every error response as our problem+json shape."""
+    from flask_smorest import Api
+
+    from verifier.problems import PROBLEM_JSON
+    from verifier.schemas import ProblemSchema
+
+    class ProblemApi(Api):  # type: ignore[misc]
+        ERROR_SCHEMA = ProblemSchema  # read by Api.__init__, before the spec is built
+
+        def _register_responses(self) -> None:
+            # The error responses are registered with the default content type; ours is
+            # problem+json. Success bodies keep application/json (the class default).
+            self.DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_JSON
+            try:
+                super()._register_responses()
+            finally:
+                del self.DEFAULT_RESPONSE_CONTENT_TYPE
+
+    return ProblemApi
 
 
 def _not_found(error: NotFoundError) -> Any:
