@@ -106,3 +106,35 @@ def test_the_candidate_query_keeps_to_its_postings_budget(
     assert all("clinics" in c.claim.text for c in common[: len(towns)])
     only_one = store.candidates(content_stems("Hudson zebras"), 5)
     assert only_one and all("Hudson" in c.claim.text for c in only_one)
+
+
+def test_bulk_writes_keep_the_index_in_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import verifier.store as store_module
+    from verifier.bulk import import_claims
+    from verifier.service import Engine
+
+    monkeypatch.setattr(store_module, "BULK_ROWS", 2)
+    store = ClaimStore(tmp_path / "bulk.db")
+    store.create()
+    first = [{"id": f"c{n}", "text": f"Harbor {n} moved {n} thousand crates."} for n in range(6)]
+    again = [  # two new, two replaced, and one id given twice in the same batch
+        {"id": "c6", "text": "Quarry six closed."},
+        {"id": "c1", "text": "Lighthouse one reopened."},
+        {"id": "c7", "text": "Quarry seven opened."},
+        {"id": "c2", "text": "Lighthouse two stayed shut."},
+        {"id": "c7", "text": "Quarry seven flooded."},
+    ]
+    engine = Engine(store)
+    assert sum(import_claims(first, engine, batch_size=3)) == 6
+    assert sum(import_claims(again, engine, batch_size=5)) == 4
+    assert store.count_claims() == 8
+    store.db.execute("INSERT INTO claims_fts(claims_fts) VALUES('integrity-check')")
+    found = {c.claim.id for c in store.candidates(content_stems("lighthouse quarry"), 10)}
+    assert found == {"c1", "c2", "c6", "c7"}
+    assert store.get_claim("c7").text == "Quarry seven flooded."
+    harbors = {c.claim.id for c in store.candidates(content_stems("harbor crates"), 10)}
+    assert harbors == {"c0", "c3", "c4", "c5"}  # the replaced ones left the index
+    triggers = store.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    assert "claims_ai" in {name for (name,) in triggers}
