@@ -72,6 +72,7 @@ ALIASES = {
     "isil": "islamic state",
     "daesh": "islamic state",
 }
+_ALIAS_WORDS = {name: canonical.split() for name, canonical in ALIASES.items()}
 _MULTIWORD = re.compile(r"\b(united states|u\.s\.a\.|u\.k\.)(?=\W|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?|%", re.IGNORECASE)
 STEM_LENGTH = 7
@@ -80,7 +81,8 @@ _SNOWBALL = snowballstemmer.stemmer("english")
 
 def clean(text: str) -> str:
     """Fold quotes, dashes, odd spaces and control characters; keep length-changing folds out."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    if not text.isascii():  # ASCII is its own NFKC form, and every fold is of a non-ASCII char
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     return _CONTROL.sub(" ", text)
 
 
@@ -115,12 +117,17 @@ def fold_accents(text: str) -> str:
 def words(text: str) -> list[str]:
     """Split normalized text into word tokens (abbreviations like u.s. kept whole)."""
     text = _MULTIWORD.sub(lambda m: ALIASES[m.group(1).lower()], fold_accents(normalize(text)))
-    out = []
+    out: list[str] = []
     for token in _WORD.findall(text):
-        token = token.rstrip(".") if token.count(".") == 1 else token
+        if "." in token and token.count(".") == 1:
+            token = token.rstrip(".")
         if token.endswith("'s"):
             token = token[:-2]
-        out.extend(ALIASES.get(token, token).split())
+        alias = _ALIAS_WORDS.get(token)
+        if alias is None:
+            out.append(token)
+        else:
+            out.extend(alias)
     return out
 
 
