@@ -72,7 +72,8 @@ def import_claims(
     """Store claims in atomic batches, yielding the size of each batch once it is written.
 
     With workers > 1, batches are prepared in that many processes while this one writes
-    (SQLite takes one writer, so writes stay here, in order).
+    (SQLite takes one writer, so writes stay here, in order). The processes are spawned, so
+    a script that calls this needs the usual `if __name__ == "__main__":` guard.
     """
     from verifier.service import embed_texts
 
