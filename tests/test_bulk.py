@@ -55,7 +55,7 @@ def test_a_bad_record_stops_the_import_after_the_batches_before_it(fresh_engine:
 
 
 def test_prepared_batches_name_their_articles_once() -> None:
-    batch = prepare_batch(RECORDS[:6])
+    batch = prepare_batch(RECORDS[:6], embed=True)
     assert batch.articles == {
         "a-ashford": "Ashford transport plan",
         "a-belmont": "Belmont transport plan",

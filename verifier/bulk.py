@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from verifier.curated import claim_from_record
 from verifier.extract import claim_id, is_negated
 from verifier.models import Claim
 from verifier.numbers import extract_quantities
@@ -25,23 +25,21 @@ def claim_from_fields(fields: Mapping[str, Any]) -> Claim:
     text = fields["text"]
     quote = fields.get("quote") or text
     article = fields.get("article_id") or "imported"
-    record = {
-        "id": fields.get("id") or claim_id(article, quote, text),
-        "article_id": article,
-        "text": text,
-        "quote": quote,
-        "start": fields.get("start") or 0,
-        "end": fields.get("end") or len(quote),
-        "speaker": fields.get("speaker"),
-        "speaker_role": fields.get("speaker_role"),
-        "attribution": fields.get("attribution")
-        or ([fields["speaker"]] if fields.get("speaker") else []),
-        "negated": fields["negated"] if "negated" in fields else is_negated(text),
-        "quantities": [],
-        "title": fields.get("title"),
-    }
-    claim = claim_from_record(record)
-    return Claim(**{**claim.__dict__, "quantities": extract_quantities(text)})
+    speaker = fields.get("speaker")
+    return Claim(
+        id=fields.get("id") or claim_id(article, quote, text),
+        article_id=article,
+        text=text,
+        quote=quote,
+        start=fields.get("start") or 0,
+        end=fields.get("end") or len(quote),
+        speaker=speaker,
+        speaker_role=fields.get("speaker_role"),
+        attribution=tuple(fields.get("attribution") or ([speaker] if speaker else [])),
+        quantities=extract_quantities(text),
+        negated=bool(fields["negated"] if "negated" in fields else is_negated(text)),
+        title=fields.get("title"),
+    )
 
 
 @dataclass(frozen=True)
@@ -53,13 +51,16 @@ class PreparedBatch:
     texts: list[tuple[str, str]] = field(default_factory=list)  # (claim id, text) to embed
 
 
-def prepare_batch(records: list[Mapping[str, Any]]) -> PreparedBatch:
-    """Turn loose records into storable rows (the expensive part of an import); pure."""
+def prepare_batch(records: list[Mapping[str, Any]], embed: bool = False) -> PreparedBatch:
+    """Turn loose records into storable rows (the expensive part of an import); pure.
+
+    With `embed`, also the texts to embed (only when semantic ranking is on).
+    """
     claims = [claim_from_fields(r) for r in records]
     articles: dict[str, str] = {}
     for claim, fields in zip(claims, records, strict=True):
         articles.setdefault(claim.article_id, str(fields.get("article_title") or claim.article_id))
-    texts = [(c.id, f"{c.text} {c.title or ''}".strip()) for c in claims]
+    texts = [(c.id, f"{c.text} {c.title or ''}".strip()) for c in claims] if embed else []
     return PreparedBatch(prepare_rows(claims), articles, texts)
 
 
@@ -79,12 +80,17 @@ def import_claims(
 
     items = iter(records)
     batches = iter(lambda: list(itertools.islice(items, batch_size)), [])
-    for batch in _prepared(batches, workers):
+    prepare = functools.partial(prepare_batch, embed=engine.embedder is not None)
+    for batch in _prepared(batches, prepare, workers):
         yield engine.store.save_prepared(batch.rows, batch.articles)
         embed_texts(batch.texts, engine)
 
 
-def _prepared(batches: Iterator[list[Mapping[str, Any]]], workers: int) -> Iterator[PreparedBatch]:
+def _prepared(
+    batches: Iterator[list[Mapping[str, Any]]],
+    prepare: Callable[[list[Mapping[str, Any]]], PreparedBatch],
+    workers: int,
+) -> Iterator[PreparedBatch]:
     """Prepare batches in order; in worker processes when there are several batches.
 
     A bad record stops the import where it is, after every batch before it is stored.
@@ -93,7 +99,7 @@ def _prepared(batches: Iterator[list[Mapping[str, Any]]], workers: int) -> Itera
     second = next(batches, None) if first is not None else None
     if first is None or second is None or workers <= 1:
         head = [b for b in (first, second) if b is not None]
-        yield from map(prepare_batch, itertools.chain(head, batches))
+        yield from map(prepare, itertools.chain(head, batches))
         return
     # spawn: forking a process that holds SQLite connections and threads is unsafe.
     context = multiprocessing.get_context("spawn")
@@ -109,7 +115,7 @@ def _prepared(batches: Iterator[list[Mapping[str, Any]]], workers: int) -> Itera
             except Exception as error:  # a bad record: store what came before it first
                 failure = error
                 break
-            pending.append(pool.submit(prepare_batch, batch))
+            pending.append(pool.submit(prepare, batch))
             if len(pending) > 2 * workers:
                 yield pending.popleft().result()
         while pending:
