@@ -251,7 +251,9 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     starts = [i for i, token in enumerate(tokens) if _may_start(token)]
     if not starts:
         return ()
-    all_caps = is_mostly_upper(text)
+    # Case only matters to tell months and weekdays from words ("may", "march", "sun").
+    calendar = any(tokens[i].low.rstrip(".") in _CALENDAR for i in starts)
+    all_caps = calendar and is_mostly_upper(text)
     found: list[Quantity] = []
     after = 0
     for i in starts:
@@ -320,6 +322,7 @@ _DECADE_WORDS = {
 }
 
 
+_CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 _WORD_STARTS = frozenset([*MONTHS, *WEEKDAYS, *_DECADE_WORDS, *_FRACTIONS, *_SMALL])
 
 
