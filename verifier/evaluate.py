@@ -49,7 +49,7 @@ def evaluate_retrieval(
         started = time.perf_counter()
         for qid, text in progress(data.queries, "ranking", len(data.queries)):
             _, matches = search(text, engine)
-            rankings.append([m.claim.id for m in matches[:k]])
+            rankings.append([m.candidate.claim_id for m in matches[:k]])
             gold.append(data.qrels[qid])
         query_seconds = time.perf_counter() - started
         engine.store.close()

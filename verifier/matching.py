@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
@@ -112,22 +112,50 @@ class StatementFeatures:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A claim prepared for re-ranking: its fact stems and every word around it."""
+    """A claim prepared for re-ranking: what scoring needs, the rest decoded on first use.
 
-    claim: Claim
+    Twenty candidates are scored for every statement and few of them are close enough to
+    be judged, so the claim itself and the words around it are only built when asked for.
+    """
+
+    claim_id: str
     stems: tuple[str, ...]  # content stems of the fact, numbers left out
-    context: frozenset[str]  # words of its sentence, attribution and article
+    quantities: tuple[Quantity, ...]
+    load: Callable[[], tuple[Claim, frozenset[str]]]  # the claim, and every word around it
     relevance: float = 0.0  # the index's own score (BM25, higher is better)
     topic: frozenset[str] = frozenset()  # stems of the fact and its sentence, for coverage
+
+    @cached_property
+    def _loaded(self) -> tuple[Claim, frozenset[str]]:
+        return self.load()
+
+    @property
+    def claim(self) -> Claim:
+        """The claim, decoded from its stored row."""
+        return self._loaded[0]
+
+    @property
+    def context(self) -> frozenset[str]:
+        """Words of the claim's sentence, attribution and article, for entity checks."""
+        return self._loaded[1]
 
 
 @dataclass(frozen=True)
 class Match:
     """A candidate claim and how close it is to the statement, in [0, 1]."""
 
-    claim: Claim
+    candidate: Candidate
     score: float
-    context: frozenset[str] = frozenset()
+
+    @property
+    def claim(self) -> Claim:
+        """The matched claim."""
+        return self.candidate.claim
+
+    @property
+    def context(self) -> frozenset[str]:
+        """Every word around the matched claim."""
+        return self.candidate.context
 
 
 def number_terms(quantities: tuple[Quantity, ...]) -> list[str]:
@@ -236,7 +264,7 @@ def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:
     precision = sum(1 for s in fact if s in said) / len(fact)
     ratio = fuzz.token_set_ratio(" ".join(said), " ".join(fact)) / 100
     topic = 0.45 * coverage + 0.2 * precision + 0.15 * ratio + 0.2 * _bigram_overlap(said, fact)
-    return min(1.0, topic + 0.1 * _slot_overlap(statement.quantities, candidate.claim.quantities))
+    return min(1.0, topic + 0.1 * _slot_overlap(statement.quantities, candidate.quantities))
 
 
 def _slot_overlap(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> float:
@@ -287,7 +315,7 @@ def fuse(orders: list[list[T]]) -> list[T]:
 
 def rank(statement: StatementFeatures, candidates: list[Candidate]) -> list[Match]:
     """Score each candidate for topic, keeping the retrieval order (verdicts re-sort)."""
-    return [Match(c.claim, topic_score(statement, c), c.context) for c in candidates]
+    return [Match(c, topic_score(statement, c)) for c in candidates]
 
 
 def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:

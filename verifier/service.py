@@ -150,7 +150,8 @@ def verify(statement: str, engine: Engine) -> Verdict:
 
 def _verify(statement: str, engine: Engine) -> Verdict:
     features, matches = search(statement, engine)
-    articles = engine.store.article_refs(m.claim.article_id for m in matches[:10])
+    close = [m for m in matches if m.score >= engine.thresholds.match]  # the only ones cited
+    articles = engine.store.article_refs(m.claim.article_id for m in close[:10])
     return decide(features, matches, engine.thresholds, articles)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import threading
@@ -563,10 +564,20 @@ class ClaimStore:
         return int(row[0] or 0)
 
     def _candidate(self, record: dict[str, Any], relevance: float) -> Candidate:
+        quantities = tuple(Quantity(**q) for q in json.loads(record["quantities"] or "[]"))
+        return Candidate(
+            claim_id=record["id"],
+            stems=tuple(record["stems"].split()),
+            quantities=quantities,
+            load=functools.partial(self._decode, record),
+            relevance=relevance,
+            topic=frozenset(record["topic"].split()),
+        )
+
+    def _decode(self, record: dict[str, Any]) -> tuple[Claim, frozenset[str]]:
         claim = _claim(record)
         context = frozenset(record["context"].split()) | self._article_words(claim.article_id)
-        topic = frozenset(record["topic"].split())
-        return Candidate(claim, tuple(record["stems"].split()), context, relevance, topic)
+        return claim, context
 
     def _load_article_words(self, article_id: str) -> frozenset[str]:
         row = self.db.execute(
