@@ -79,14 +79,10 @@ def test_wal_mode(store: ClaimStore) -> None:
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_the_candidate_query_keeps_to_its_postings_budget(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import verifier.store as store_module
+def test_the_candidate_query_keeps_to_its_postings_budget(tmp_path: Path) -> None:
     from verifier.bulk import import_claims
     from verifier.service import Engine
 
-    monkeypatch.setattr(store_module, "POSTINGS_BUDGET", 6)
     store = ClaimStore(tmp_path / "large.db")
     store.create()
     towns = ["Ashford", "Belmont", "Carver", "Dover", "Easton", "Fulton", "Garland", "Hudson"]
@@ -98,13 +94,13 @@ def test_the_candidate_query_keeps_to_its_postings_budget(
     list(import_claims(records, Engine(store)))
     # Only "garland" (3 claims) fits the budget, too few terms to rank its claims: claims
     # holding the anchor "garland" and another rare term, so Garland's clinics lead.
-    found = store.candidates(content_stems("Did Garland approve new clinics this spring?"), 5)
+    found = store.candidates(content_stems("Did Garland approve new clinics this spring?"), 5, 6)
     assert found[0].claim.text.startswith("The Garland council approved 4 new clinics")
     assert sorted(c.claim.text.split()[1] for c in found) == ["Garland"] * 3
     # Every term is over the budget: claims holding two of the rarest terms, best first.
-    common = store.candidates(content_stems("council approved clinics spring"), 50)
+    common = store.candidates(content_stems("council approved clinics spring"), 50, 6)
     assert all("clinics" in c.claim.text for c in common[: len(towns)])
-    only_one = store.candidates(content_stems("Hudson zebras"), 5)
+    only_one = store.candidates(content_stems("Hudson zebras"), 5, 6)
     assert only_one and all("Hudson" in c.claim.text for c in only_one)
 
 

@@ -123,7 +123,9 @@ def measure_floor(engine: service.Engine, statements: list[str]) -> dict[str, An
     """Time the bare candidate query (FTS5 BM25) on the statements' stems: the floor."""
     features = [prepare_statement(s) for s in statements]
     terms = [[*f.stems, *number_terms(f.quantities)] for f in features]
-    query = lambda t: engine.store.ranked_rowids(t, engine.candidate_limit)  # noqa: E731
+    query = lambda t: engine.store.ranked_rowids(  # noqa: E731
+        t, engine.candidate_limit, engine.postings_budget
+    )
     return percentiles(timed(query, terms))
 
 

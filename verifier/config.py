@@ -48,6 +48,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CANDIDATE_LIMIT", 50, int, "Most candidate claims the index ranks for a statement."),
     Setting("RERANK_LIMIT", 20, int, "Of those, how many are loaded and scored by fuzzy matching."),
     Setting(
+        "POSTINGS_BUDGET",
+        2000,
+        int,
+        "Index postings a candidate query may read: lower is faster on a large base, "
+        "higher ranks long statements better.",
+    ),
+    Setting(
         "VERDICT_CACHE",
         4096,
         int,

@@ -81,6 +81,7 @@ class Engine:
     thresholds: Thresholds = field(default_factory=Thresholds)
     candidate_limit: int = 50  # claims the index ranks
     rerank_limit: int = 20  # of those, claims loaded and scored for topic
+    postings_budget: int = 2000  # index postings a candidate query may read (its cost)
     embedder: Embedder | None = None  # sentence embeddings, when the [semantic] extra is on
     cache: VerdictCache | None = None  # recent verdicts (the service's engine has one)
 
@@ -98,6 +99,7 @@ def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
         thresholds,
         settings["CANDIDATE_LIMIT"],
         settings["RERANK_LIMIT"],
+        settings["POSTINGS_BUDGET"],
         embedder,
         VerdictCache(size) if size > 0 else None,
     )
@@ -125,7 +127,7 @@ def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Matc
     """
     features = prepare_statement(statement)
     terms = [*features.stems, *number_terms(features.quantities)]
-    ranked = engine.store.ranked_rowids(terms, engine.candidate_limit)
+    ranked = engine.store.ranked_rowids(terms, engine.candidate_limit, engine.postings_budget)
     if engine.embedder is not None and ranked:
         query = engine.embedder.embed([features.text])[0]
         similarity = cosine_scores(query, engine.store.vectors_at([r for r, _ in ranked]))

@@ -21,8 +21,9 @@ from verifier.matching import Candidate, claim_context, number_terms
 from verifier.models import Article, ArticleRef, Claim, Quantity
 from verifier.text import content_stems, stems_of, words
 
-# How many postings (claim-term pairs) a candidate query may read: its cost, whatever the
-# size of the base. Tuned on the CheckThat! dev splits and `verifier bench`.
+# How many postings (claim-term pairs) a candidate query reads by default (the setting
+# VERIFIER_POSTINGS_BUDGET): its cost, whatever the size of the base. Tuned on the
+# CheckThat! dev splits and `verifier bench`.
 POSTINGS_BUDGET = 2_000
 # Batches of at least this many claims are indexed in one statement rather than row by row.
 BULK_ROWS = 1_000
@@ -463,9 +464,11 @@ class ClaimStore:
         )
         return {r[0]: ArticleRef(*r) for r in cursor.fetchall()}
 
-    def candidates(self, stems: Iterable[str], limit: int) -> list[Candidate]:
+    def candidates(
+        self, stems: Iterable[str], limit: int, budget: int = POSTINGS_BUDGET
+    ) -> list[Candidate]:
         """Return up to `limit` claims sharing the most (rarest) stems, BM25 order."""
-        return self.candidates_at(self.ranked_rowids(stems, limit))
+        return self.candidates_at(self.ranked_rowids(stems, limit, budget))
 
     def candidates_at(self, ranked: list[tuple[int, float]]) -> list[Candidate]:
         """Load the claims at the given (rowid, BM25 score) pairs as candidates, in that order."""
@@ -483,13 +486,13 @@ class ClaimStore:
         ]
 
     def ranked_rowids(
-        self, stems: Iterable[str], limit: int, max_terms: int = 24
+        self, stems: Iterable[str], limit: int, budget: int = POSTINGS_BUDGET, max_terms: int = 24
     ) -> list[tuple[int, float]]:
         """Return (rowid, BM25 score) of the `limit` claims sharing the most (rarest) stems.
 
         A query's cost is mostly the rows it scores, so it keeps to a budget whatever the size
         of the base. It takes the rarest terms while their claim counts add up to at most
-        POSTINGS_BUDGET. When that leaves fewer than four terms (a large base), one or two
+        `budget`. When that leaves fewer than four terms (a large base), one or two
         terms cannot tell their many claims apart: it asks instead for claims holding an
         anchor (the rarest word, and any other word within the budget) together with one of
         the five rarest terms, which scores at most the anchors' claims. Figures are never
@@ -500,7 +503,7 @@ class ClaimStore:
         chosen: list[str] = []
         postings = 0
         for count, term in counted:
-            if chosen and postings + count > POSTINGS_BUDGET:
+            if chosen and postings + count > budget:
                 break
             chosen.append(term)
             postings += count
@@ -510,7 +513,7 @@ class ClaimStore:
         named = [(count, t) for count, t in counted if not _is_number_term(t)]
         if len(chosen) >= 4 or len(counted) < 3 or not named:
             return self._ranked(either, limit)
-        anchors = [named[0][1]] + [t for count, t in named[1:4] if count <= POSTINGS_BUDGET]
+        anchors = [named[0][1]] + [t for count, t in named[1:4] if count <= budget]
         pairs = {tuple(sorted((a, b))) for a in anchors for _, b in counted[:5] if a != b}
         query = " OR ".join(f"({_quote(a)} AND {_quote(b)})" for a, b in sorted(pairs))
         ranked = self._ranked(query, limit)
