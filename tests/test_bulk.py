@@ -61,3 +61,19 @@ def test_prepared_batches_name_their_articles_once() -> None:
         "a-belmont": "Belmont transport plan",
     }
     assert len(batch.rows[0]) == 6 and batch.texts[0][1].startswith("The Ashford")
+
+
+def test_reindex_rebuilds_index_terms_and_keeps_the_claims(fresh_engine: Engine) -> None:
+    from verifier.bulk import reindex
+
+    store = fresh_engine.store
+    before = {c.id: c for c in store.iter_claims()}
+    with store.write():  # as an older version would have indexed it: no folded accents
+        store.db.execute("UPDATE claims SET stems = 'zzz', context = '', topic = ''")
+    assert not store.candidates(["troop"], 5)
+    assert sum(reindex(fresh_engine, batch_size=10)) == len(before)
+    assert {c.id: c for c in store.iter_claims()} == before
+    store.db.execute("INSERT INTO claims_fts(claims_fts) VALUES('integrity-check')")
+    assert verify("About 5,000 U.S. troops will remain in Iraq.", fresh_engine).verdict == (
+        "contradicted"
+    )

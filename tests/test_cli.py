@@ -105,3 +105,12 @@ def test_import_claims_is_idempotent_and_rejects_bad_lines(tmp_path: Path) -> No
 def test_help_has_examples() -> None:
     result = CliRunner().invoke(main, ["verify", "--help"])
     assert "Example" in result.output and "--json" in result.output
+
+
+def test_reindex_reports_every_claim(tmp_path: Path) -> None:
+    database = tmp_path / "r.db"
+    result = run("reindex", database=database)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Reindexed 25 claim(s)."
+    again = run("verify", "About 5,000 U.S. troops will remain in Iraq.", database=database)
+    assert "CONTRADICTED" in again.stdout

@@ -86,6 +86,18 @@ def import_claims(
         embed_texts(batch.texts, engine)
 
 
+def reindex(engine: Engine, batch_size: int = 5000) -> Iterator[int]:
+    """Recompute every stored claim's index terms (stems, context, topic words) in batches.
+
+    For an upgrade that changed how text is tokenized. Claims keep their stored fields and
+    quantities (curated quantities must survive); only what is derived for retrieval is
+    written again, atomically per batch.
+    """
+    claims = engine.store.iter_claims(batch_size)
+    while batch := list(itertools.islice(claims, batch_size)):
+        yield engine.store.save_claims(batch)
+
+
 def _prepared(
     batches: Iterator[list[Mapping[str, Any]]],
     prepare: Callable[[list[Mapping[str, Any]]], PreparedBatch],

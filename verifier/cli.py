@@ -286,6 +286,30 @@ def keys_revoke(key_id: str, database: str | None) -> None:
 
 
 @main.command()
+@_database
+def reindex(database: str | None) -> None:
+    """Recompute every claim's index terms with this version's text processing.
+
+    Run it once after an upgrade that changed tokenizing (this one folds accents: "Noël"
+    meets "Noel" only in claims indexed or reindexed by it). Stored claims, quantities and
+    embeddings are kept; the server may keep running.
+
+    \b
+    Example:
+      verifier reindex
+    """
+    engine = _engine(database)
+    done = 0
+    with click.progressbar(
+        length=engine.store.count_claims(), label="Reindexing", file=sys.stderr
+    ) as bar:
+        for count in bulk.reindex(engine):
+            done += count
+            bar.update(count)
+    click.echo(f"Reindexed {done} claim(s).")
+
+
+@main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @_database
 def backup(path: Path, database: str | None) -> None:
