@@ -107,7 +107,7 @@ def test_the_candidate_query_keeps_to_its_postings_budget(tmp_path: Path) -> Non
 def test_bulk_writes_keep_the_index_in_step(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import verifier.store as store_module
+    import verifier.store.claims as store_module
     from verifier.bulk import import_claims
     from verifier.service import Engine
 

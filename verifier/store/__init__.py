@@ -1,0 +1,13 @@
+"""The store: the only package that speaks SQL.
+
+ClaimStore (claims.py) keeps articles, claims, vectors and keys in one SQLite file; it is
+built from its connection (base.py), the candidate index (index.py), keys and backups
+(admin.py), and the pure conversion of claims to rows (rows.py).
+"""
+
+from verifier.store.admin import NotFoundError
+from verifier.store.claims import ClaimStore
+from verifier.store.index import POSTINGS_BUDGET
+from verifier.store.rows import PreparedRows, prepare_rows
+
+__all__ = ["POSTINGS_BUDGET", "ClaimStore", "NotFoundError", "PreparedRows", "prepare_rows"]

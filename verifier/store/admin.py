@@ -1,0 +1,76 @@
+"""Keys and backups: the operator's side of the store."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from verifier.keys import ApiKey
+from verifier.store.base import StoreBase
+
+
+class NotFoundError(LookupError):
+    """The article, claim or key asked for is not in the store."""
+
+
+class StoreAdmin(StoreBase):
+    """API keys (stored as hashes), online backups and restores of ClaimStore."""
+
+    # --- keys -------------------------------------------------------------------------
+
+    def add_key(self, key: ApiKey, token_hash: str) -> None:
+        """Store a new key by its hash."""
+        with self.write():
+            self.table("api_keys").insert({**key.__dict__, "hash": token_hash}, pk="id")
+
+    def list_keys(self) -> list[ApiKey]:
+        """Return every key, revoked ones included, oldest first."""
+        cursor = self.db.execute(
+            "SELECT id, name, scope, created, revoked FROM api_keys ORDER BY created, id"
+        )
+        return [ApiKey(*row) for row in cursor.fetchall()]
+
+    def revoke_key(self, key_id: str, when: str) -> None:
+        """Mark a key revoked; it stops working at once, in every worker."""
+        with self.write():
+            cursor = self.db.execute(
+                "UPDATE api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL", [when, key_id]
+            )
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"No active key with id {key_id!r}.")
+
+    def active_key_hashes(self) -> list[tuple[str, str]]:
+        """Return (hash, scope) of every key that is not revoked."""
+        return list(
+            self.db.execute("SELECT hash, scope FROM api_keys WHERE revoked IS NULL").fetchall()
+        )
+
+    # --- backups ------------------------------------------------------------------------
+
+    def backup_to(self, path: str | Path) -> None:
+        """Copy the database consistently while it is in use (SQLite's online backup API)."""
+        target = sqlite3.connect(str(path))
+        try:
+            self.db.conn.backup(target)
+        finally:
+            target.close()
+
+    def restore_from(self, path: str | Path) -> None:
+        """Replace the database's content with a backup, after checking the backup is sound."""
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise ValueError(f"{path} fails SQLite's integrity check.")
+            source.backup(self.db.conn)
+        finally:
+            source.close()
+        self._article_words.cache_clear()
+
+    def generation(self) -> tuple[int, int]:
+        """Return a value that changes whenever any connection commits a change."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]  # others' commits
+        return int(version), self.db.conn.total_changes  # ... and this connection's
+
+    def integrity(self) -> str:
+        """Return SQLite's integrity check verdict ('ok' when sound)."""
+        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])

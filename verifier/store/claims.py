@@ -1,0 +1,314 @@
+"""ClaimStore: articles and claims in one SQLite file, with an FTS5 index for candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from verifier.models import Article, ArticleRef, Claim
+from verifier.store.admin import NotFoundError, StoreAdmin
+from verifier.store.index import CandidateIndex, quote_term
+from verifier.store.rows import CLAIM_FIELDS, PreparedRows, claim_from_row, prepare_rows
+from verifier.text import content_stems, words
+
+# Batches of at least this many claims are indexed in one statement rather than row by row.
+BULK_ROWS = 1_000
+# An upsert that updates in place, so the full-text index's update trigger keeps it in step
+# (INSERT OR REPLACE would delete without firing the delete trigger).
+_UPSERT_CLAIM = (
+    f"INSERT INTO claims ({', '.join(f'[{f}]' for f in CLAIM_FIELDS)}) "
+    f"VALUES ({', '.join('?' * len(CLAIM_FIELDS))}) ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"[{f}] = excluded.[{f}]" for f in CLAIM_FIELDS[1:])
+)
+_ARTICLE_FIELDS = ("id", "title", "author", "url", "published", "publisher", "photo_credit")
+
+
+class ClaimStore(CandidateIndex, StoreAdmin):
+    """Articles and claims in one SQLite file, with an FTS5 index for candidates."""
+
+    # --- schema -------------------------------------------------------------------------
+
+    def create(self) -> None:
+        """Create the tables and the full-text index if they are missing."""
+        db = self.db
+        with self.write():
+            self.table("articles").create(
+                {
+                    "id": str,
+                    "title": str,
+                    "author": str,
+                    "url": str,
+                    "published": str,
+                    "publisher": str,
+                    "photo_credit": str,
+                    "text": str,
+                    "vocabulary": str,
+                },
+                pk="id",
+                if_not_exists=True,
+                not_null={"title", "text"},
+            )
+            self.table("claims").create(
+                {
+                    "id": str,
+                    "article_id": str,
+                    "text": str,
+                    "quote": str,
+                    "start": int,
+                    "end": int,
+                    "speaker": str,
+                    "speaker_role": str,
+                    "attribution": str,
+                    "negated": int,
+                    "quantities": str,
+                    "stems": str,
+                    "context": str,
+                    "topic": str,
+                    "title": str,
+                    "extra": str,
+                },
+                pk="id",
+                if_not_exists=True,
+                not_null={"text", "quote", "stems"},
+            )
+            self.table("claims").create_index(["article_id"], if_not_exists=True)
+            self.table("quantities").create(
+                {
+                    "claim_id": str,
+                    "kind": str,
+                    "value": float,
+                    "unit": str,
+                    "qualifier": str,
+                    "raw": str,
+                },
+                if_not_exists=True,
+            )
+            self.table("quantities").create_index(["claim_id"], if_not_exists=True)
+            self.table("quantities").create_index(["kind", "value"], if_not_exists=True)
+            self.table("api_keys").create(
+                {"id": str, "hash": str, "name": str, "scope": str, "created": str, "revoked": str},
+                pk="id",
+                if_not_exists=True,
+            )
+            self.table("vectors").create(
+                {"claim_id": str, "vector": bytes}, pk="claim_id", if_not_exists=True
+            )
+        if not db["claims_fts"].exists():
+            self.table("claims").enable_fts(
+                ["stems", "extra"], create_triggers=True, tokenize="unicode61"
+            )
+        db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts_vocab USING fts5vocab(claims_fts, 'row')"
+        )
+
+    # --- writes -------------------------------------------------------------------------
+
+    def save_article(self, article: Article, claims: Iterable[Claim]) -> int:
+        """Store an article with its claims in one transaction; return the claim count."""
+        record = {f: getattr(article, f) for f in _ARTICLE_FIELDS}
+        record["text"] = article.text
+        record["vocabulary"] = " ".join(sorted(set(words(f"{article.title} {article.text}"))))
+        with self.write():
+            self.table("articles").upsert(record, pk="id")
+            count = self._write_claims(list(claims))
+        self._article_words.cache_clear()
+        return count
+
+    def save_claims(self, claims: Iterable[Claim]) -> int:
+        """Store claims in one transaction, replacing those with the same id."""
+        with self.write():
+            return self._write_claims(list(claims))
+
+    def ensure_article(self, article_id: str, title: str) -> None:
+        """Create a bare article record for claims imported without their article."""
+        with self.write():
+            self.table("articles").insert(
+                {"id": article_id, "title": title, "text": "", "vocabulary": ""},
+                pk="id",
+                ignore=True,
+            )
+
+    def _write_claims(self, claims: list[Claim]) -> int:
+        return self._write_rows(prepare_rows(claims))
+
+    def save_prepared(self, rows: PreparedRows, articles: Mapping[str, str]) -> int:
+        """Store rows made by prepare_rows(), and bare records for articles not held yet.
+
+        One transaction: a batch is stored whole or not at all.
+        """
+        with self.write():
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO articles (id, title, text, vocabulary) "
+                "VALUES (?, ?, '', '')",
+                articles.items(),
+            )
+            return self._write_rows(rows)
+
+    def _write_rows(self, rows: PreparedRows) -> int:
+        self.__dict__.pop("_df_cache", None)
+        claims, quantities = rows
+        if not claims:
+            return 0
+        ids = [c[0] for c in claims]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", chunk)
+        if len(claims) >= BULK_ROWS:
+            self._bulk_upsert(claims)
+        else:
+            self.db.conn.executemany(_UPSERT_CLAIM, claims)
+        self.db.conn.executemany(
+            "INSERT INTO quantities (claim_id, kind, value, unit, qualifier, raw) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            quantities,
+        )
+        return len(claims)
+
+    def _bulk_upsert(self, claims: list[tuple[Any, ...]]) -> None:
+        """Upsert many claims, indexing the new ones in one statement instead of a trigger each.
+
+        Inside the caller's transaction, which holds the write lock: the full-text insert
+        trigger is dropped, the rows are written (replaced rows still go through the update
+        trigger), the new rows (those past the old largest rowid) are indexed at once, and
+        the trigger is put back. A rollback restores it; no other writer can come between.
+        """
+        db = self.db
+        trigger = db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'claims_ai'"
+        ).fetchone()
+        if trigger is None:  # not the schema this was written for: take the plain path
+            db.conn.executemany(_UPSERT_CLAIM, claims)
+            return
+        before = db.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0]
+        db.execute("DROP TRIGGER claims_ai")
+        db.conn.executemany(_UPSERT_CLAIM, claims)
+        db.execute(
+            "INSERT INTO claims_fts (rowid, stems, extra) "
+            "SELECT rowid, stems, extra FROM claims WHERE rowid > ?",
+            [before],
+        )
+        db.execute(trigger[0])
+
+    def delete_article(self, article_id: str) -> int:
+        """Delete an article and its claims; return how many claims went with it."""
+        self.get_article(article_id)
+        with self.write():
+            ids = [
+                r[0]
+                for r in self.db.execute("SELECT id FROM claims WHERE article_id = ?", [article_id])
+            ]
+            self._delete_claims(ids)
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+        self._article_words.cache_clear()
+        return len(ids)
+
+    def delete_claim(self, claim_id: str) -> None:
+        """Delete one claim."""
+        self.get_claim(claim_id)
+        with self.write():
+            self._delete_claims([claim_id])
+
+    def save_vectors(self, vectors: dict[str, bytes]) -> None:
+        """Store the sentence embeddings of claims (only when semantic ranking is on)."""
+        with self.write():
+            self.table("vectors").upsert_all(
+                ({"claim_id": k, "vector": v} for k, v in vectors.items()), pk="claim_id"
+            )
+
+    def vectors_at(self, rowids: list[int]) -> dict[int, bytes]:
+        """Return the stored embeddings of the claims at these rowids (those that have one)."""
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        cursor = self.db.execute(
+            "SELECT claims.rowid, vector FROM claims JOIN vectors ON vectors.claim_id = claims.id "
+            f"WHERE claims.rowid IN ({marks})",
+            rowids,
+        )
+        return dict(cursor.fetchall())
+
+    def _delete_claims(self, ids: list[str]) -> None:
+        self.__dict__.pop("_df_cache", None)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM vectors WHERE claim_id IN ({marks})", chunk)
+            self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", chunk)
+            self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
+
+    # --- reads --------------------------------------------------------------------------
+
+    def count_claims(self) -> int:
+        """Return how many claims are stored."""
+        return int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+    def count_articles(self) -> int:
+        """Return how many articles are stored."""
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def get_claim(self, claim_id: str) -> Claim:
+        """Return one claim, or raise NotFoundError."""
+        row = self.db.execute("SELECT * FROM claims WHERE id = ?", [claim_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No claim with id {claim_id!r}.")
+        return claim_from_row(self._row(row, "claims"))
+
+    def get_article(self, article_id: str) -> Article:
+        """Return one article, or raise NotFoundError."""
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No article with id {article_id!r}.")
+        record = self._row(row, "articles")
+        return Article(**{k: record[k] for k in (*_ARTICLE_FIELDS, "text")})
+
+    def list_claims(
+        self,
+        query: str | None = None,
+        article_id: str | None = None,
+        limit: int = 50,
+        after: str | None = None,
+    ) -> list[Claim]:
+        """Page through claims by id, optionally filtered by words or article."""
+        where, params = ["1 = 1"], []
+        if article_id:
+            where.append("article_id = ?")
+            params.append(article_id)
+        if after:
+            where.append("id > ?")
+            params.append(after)
+        if query:
+            stems = content_stems(query, drop_numbers=False)
+            if not stems:
+                return []
+            where.append("rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(" ".join(quote_term(s) for s in stems))
+        sql = f"SELECT * FROM claims WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
+        cursor = self.db.execute(sql, [*params, limit])
+        return [claim_from_row(self._row(r, "claims")) for r in cursor.fetchall()]
+
+    def list_articles(self, limit: int = 50, after: str | None = None) -> list[Article]:
+        """Page through articles by id."""
+        cursor = self.db.execute(
+            "SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?", [after or "", limit]
+        )
+        rows = [self._row(r, "articles") for r in cursor.fetchall()]
+        return [Article(**{k: r[k] for k in (*_ARTICLE_FIELDS, "text")}) for r in rows]
+
+    def article_refs(self, ids: Iterable[str]) -> dict[str, ArticleRef]:
+        """Return the citation fields of the given articles."""
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        cursor = self.db.execute(
+            f"SELECT id, title, author, url, published FROM articles WHERE id IN ({marks})", ids
+        )
+        return {r[0]: ArticleRef(*r) for r in cursor.fetchall()}
+
+    def iter_claims(self, batch: int = 1000) -> Iterator[Claim]:
+        """Yield every claim, in id order."""
+        after = ""
+        while page := self.list_claims(limit=batch, after=after):
+            yield from page
+            after = page[-1].id

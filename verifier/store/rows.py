@@ -1,0 +1,103 @@
+"""Claims as stored rows: what is derived from a claim for retrieval, and back again."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from verifier.curated import claim_from_record
+from verifier.matching import claim_context, number_terms
+from verifier.models import Claim, Quantity
+from verifier.text import content_stems, stems_of, words
+
+CLAIM_FIELDS = (
+    "id",
+    "article_id",
+    "text",
+    "quote",
+    "start",
+    "end",
+    "speaker",
+    "speaker_role",
+    "attribution",
+    "negated",
+    "quantities",
+    "stems",
+    "context",
+    "topic",
+    "title",
+    "extra",
+)
+# Claim rows in CLAIM_FIELDS order, and (claim id, kind, value, unit, qualifier, raw) rows.
+PreparedRows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
+
+
+def _quantity_record(q: Quantity) -> dict[str, Any]:
+    return {
+        "kind": q.kind,
+        "value": q.value,
+        "unit": q.unit,
+        "qualifier": q.qualifier,
+        "raw": q.raw,
+    }
+
+
+def prepare_rows(claims: Iterable[Claim]) -> PreparedRows:
+    """Compute what the store keeps for each claim (stems, context, index terms) as rows.
+
+    A pure function, so bulk imports can run it in worker processes.
+    """
+    claim_rows: list[tuple[Any, ...]] = []
+    quantity_rows: list[tuple[Any, ...]] = []
+    latest = {claim.id: claim for claim in claims}  # an id given twice: the last one wins
+    for claim in latest.values():
+        record = _claim_record(claim)
+        claim_rows.append(tuple(record[f] for f in CLAIM_FIELDS))
+        quantity_rows.extend(
+            (claim.id, q.kind, q.value, q.unit, q.qualifier, q.raw) for q in claim.quantities
+        )
+    return claim_rows, quantity_rows
+
+
+def _claim_record(claim: Claim) -> dict[str, Any]:
+    text_words = words(claim.text)
+    fact = stems_of(text_words)
+    sentence = fact if claim.quote == claim.text else content_stems(claim.quote)
+    return {
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "text": claim.text,
+        "quote": claim.quote,
+        "start": claim.start,
+        "end": claim.end,
+        "speaker": claim.speaker,
+        "speaker_role": claim.speaker_role,
+        "attribution": json.dumps(list(claim.attribution)),
+        "negated": int(claim.negated),
+        "quantities": json.dumps([_quantity_record(q) for q in claim.quantities]),
+        "stems": " ".join(dict.fromkeys(fact)),
+        "context": " ".join(sorted(claim_context(claim, text_words))),
+        "topic": " ".join(sorted(set(fact) | set(sentence))),
+        "title": claim.title,
+        "extra": " ".join(
+            [*_label_terms(claim.title, claim.speaker), *number_terms(claim.quantities)]
+        ),
+    }
+
+
+@lru_cache(maxsize=4096)
+def _label_terms(title: str | None, speaker: str | None) -> tuple[str, ...]:
+    """Index terms of a claim's title and speaker (shared by many claims, so cached)."""
+    return tuple(content_stems(f"{title or ''} {speaker or ''}"))
+
+
+def claim_from_row(record: dict[str, Any]) -> Claim:
+    return claim_from_record(
+        {
+            **record,
+            "attribution": json.loads(record["attribution"] or "[]"),
+            "quantities": json.loads(record["quantities"] or "[]"),
+        }
+    )
