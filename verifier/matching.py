@@ -13,7 +13,8 @@ from rapidfuzz import fuzz, process
 
 from verifier.extract import find_speaker, is_negated
 from verifier.models import Claim, Quantity
-from verifier.numbers import MONTHS, WEEKDAYS, compatible, extract_quantities
+from verifier.number_words import MONTHS, WEEKDAYS
+from verifier.numbers import compatible, extract_quantities
 from verifier.text import (
     _MULTIWORD,
     NUMBER_WORDS,

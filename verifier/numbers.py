@@ -7,137 +7,23 @@ import re
 from dataclasses import dataclass
 
 from verifier.models import Quantity
+from verifier.number_words import (
+    DECADE_WORDS,
+    FRACTIONS,
+    IRREGULAR_PLURALS,
+    MONTHS,
+    NOT_UNITS,
+    QUALIFIER_ENDINGS,
+    QUALIFIERS_BY_LAST,
+    SCALES,
+    SMALL,
+    SUFFIX_SCALES,
+    UNIT_SKIP,
+    WEEKDAYS,
+    YEAR_CUES,
+)
 from verifier.text import ALIASES, clean, is_mostly_upper, stem
 
-_SMALL = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
-_FRACTIONS = {
-    "half": 50.0,
-    "halves": 50.0,
-    "third": 100 / 3,
-    "thirds": 100 / 3,
-    "quarter": 25.0,
-    "quarters": 25.0,
-}
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 1,
-    "tuesday": 2,
-    "wednesday": 3,
-    "thursday": 4,
-    "friday": 5,
-    "saturday": 6,
-    "sunday": 7,
-}
-_QUALIFIERS = [
-    (("more", "than"), "more"),
-    (("greater", "than"), "more"),
-    (("upwards", "of"), "more"),
-    (("over",), "more"),
-    (("above",), "more"),
-    (("exceeding",), "more"),
-    (("at", "least"), "at_least"),
-    (("no", "fewer", "than"), "at_least"),
-    (("no", "less", "than"), "at_least"),
-    (("fewer", "than"), "less"),
-    (("less", "than"), "less"),
-    (("under",), "less"),
-    (("below",), "less"),
-    (("at", "most"), "at_most"),
-    (("up", "to"), "at_most"),
-    (("no", "more", "than"), "at_most"),
-    (("close", "to"), "nearly"),
-    (("nearly",), "nearly"),
-    (("almost",), "nearly"),
-    (("just", "under"), "nearly"),
-    (("roughly",), "approx"),
-    (("about",), "approx"),
-    (("around",), "approx"),
-    (("approximately",), "approx"),
-    (("some",), "approx"),
-    (("estimated",), "approx"),
-    (("circa",), "approx"),
-    (("~",), "approx"),
-    (("an", "estimated"), "approx"),
-    (("almost",), "nearly"),
-]
-# Qualifiers grouped by their last word (longest first), so most tokens are ruled out at once.
-_QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-for _words, _name in sorted(_QUALIFIERS, key=lambda q: -len(q[0])):
-    _QUALIFIERS_BY_LAST.setdefault(_words[-1], []).append((_words, _name))
-_QUALIFIER_ENDINGS = frozenset(_QUALIFIERS_BY_LAST)
-_IRREGULAR_PLURALS = frozenset(
-    "people children men women police staff personnel cattle feet teeth mice geese sheep".split()
-)
-_YEAR_CUES = frozenset(
-    """in since by until till from of before after year years during the early late mid end
-    start""".split()
-)
-# Words that may stand between a number and what it counts ("4,000 U.S. troops").
-_UNIT_SKIP = frozenset(
-    """u.s. us american additional more extra new other of the his her their its our further
-    another""".split()
-)
-_NOT_UNITS = frozenset(
-    """and or to in on at by for from until since than as with will would were was are is be
-    been have has had who which that this these those percent per cent a an the it they he
-    she we i year years ago them us you him""".split()
-)
 _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
 _DIGITS = re.compile(r"([\d.eE+-]+?)(k|K|m|bn|mn|tn|b)?")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
@@ -172,7 +58,7 @@ def parse_number(raw: str) -> float | None:
     if not match:
         return None
     if match.group(2):
-        scale = _SUFFIX_SCALES[match.group(2).lower()]
+        scale = SUFFIX_SCALES[match.group(2).lower()]
     digits = match.group(1)
     if len(digits) > 30:
         return None
@@ -188,18 +74,18 @@ def _parse_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
     total, current, j, seen = 0.0, 0.0, i, False
     while j < len(tokens):
         parts = tokens[j].low.split("-")
-        if all(p in _SMALL for p in parts):
-            current += sum(_SMALL[p] for p in parts)
+        if all(p in SMALL for p in parts):
+            current += sum(SMALL[p] for p in parts)
         elif tokens[j].low == "hundred" and seen:
             current = max(current, 1) * 100
-        elif tokens[j].low in _SCALES and seen:
-            total += max(current, 1) * _SCALES[tokens[j].low]
+        elif tokens[j].low in SCALES and seen:
+            total += max(current, 1) * SCALES[tokens[j].low]
             current = 0
         elif (
             tokens[j].low == "and"
             and seen
             and j + 1 < len(tokens)
-            and (tokens[j + 1].low.split("-")[0] in _SMALL)
+            and (tokens[j + 1].low.split("-")[0] in SMALL)
         ):
             pass
         else:
@@ -219,9 +105,9 @@ def _qualifier(tokens: list[_Token], i: int) -> str | None:
 
 def _qualifier_span(tokens: list[_Token], i: int) -> tuple[str, int] | None:
     """Return the qualifier before tokens[i] and how many tokens it takes."""
-    if i == 0 or tokens[i - 1].low not in _QUALIFIER_ENDINGS:
+    if i == 0 or tokens[i - 1].low not in QUALIFIER_ENDINGS:
         return None
-    for words, name in _QUALIFIERS_BY_LAST[tokens[i - 1].low]:
+    for words, name in QUALIFIERS_BY_LAST[tokens[i - 1].low]:
         n = len(words)
         if i - n >= 0 and tuple(t.low for t in tokens[i - n : i]) == words:
             return name, n
@@ -232,9 +118,9 @@ def _unit(tokens: list[_Token], j: int) -> str | None:
     """Find what a number counts: the first plain noun within a few tokens after it."""
     for token in tokens[j : j + 4]:
         low = token.low.rstrip(".") if token.low.count(".") == 1 else token.low
-        if low in _UNIT_SKIP or (token.text[:1].isupper() and low not in ALIASES):
+        if low in UNIT_SKIP or (token.text[:1].isupper() and low not in ALIASES):
             continue
-        if not low.isalpha() or low in _NOT_UNITS:
+        if not low.isalpha() or low in NOT_UNITS:
             return None
         return ALIASES.get(low, low)
     return None
@@ -275,7 +161,7 @@ def _may_start(token: _Token) -> bool:
     if "-" not in low:
         return False
     parts = low.split("-")
-    return parts[-1] in _FRACTIONS or all(p in _SMALL for p in parts)
+    return parts[-1] in FRACTIONS or all(p in SMALL for p in parts)
 
 
 def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quantity | None, int]:
@@ -298,7 +184,7 @@ def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quanti
         return Quantity(WEEKDAYS[low], "weekday", raw=token.text.rstrip(".")), i + 1
     if token.text[0] in "$0123456789":
         value, j = parse_number(token.text), i + 1
-    elif low in _FRACTIONS or ("-" in low and low.split("-")[-1] in _FRACTIONS):
+    elif low in FRACTIONS or ("-" in low and low.split("-")[-1] in FRACTIONS):
         return _read_fraction(tokens, i)
     else:
         parsed = _parse_words(tokens, i)
@@ -310,20 +196,8 @@ def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quanti
     return _finish(tokens, i, j, value), j
 
 
-_DECADE_WORDS = {
-    "twenties": 1920,
-    "thirties": 1930,
-    "forties": 1940,
-    "fifties": 1950,
-    "sixties": 1960,
-    "seventies": 1970,
-    "eighties": 1980,
-    "nineties": 1990,
-}
-
-
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
-_WORD_STARTS = frozenset([*MONTHS, *WEEKDAYS, *_DECADE_WORDS, *_FRACTIONS, *_SMALL])
+_WORD_STARTS = frozenset([*MONTHS, *WEEKDAYS, *DECADE_WORDS, *FRACTIONS, *SMALL])
 
 
 def _decade(tokens: list[_Token], i: int) -> Quantity | None:
@@ -335,16 +209,16 @@ def _decade(tokens: list[_Token], i: int) -> Quantity | None:
         start = int(digits) if len(digits) == 4 else 1900 + int(digits)
         return Quantity(float(start), "year", None, "decade", tokens[i].text)
     previous = tokens[i - 1].low if i > 0 else ""
-    if low in _DECADE_WORDS and previous == "the":
-        return Quantity(float(_DECADE_WORDS[low]), "year", None, "decade", f"the {low}")
+    if low in DECADE_WORDS and previous == "the":
+        return Quantity(float(DECADE_WORDS[low]), "year", None, "decade", f"the {low}")
     return None
 
 
 def _finish(tokens: list[_Token], i: int, j: int, value: float) -> Quantity | None:
     """Turn a parsed number at tokens[i:j] into a quantity, reading its scale and unit."""
     raw_start = tokens[i]
-    while j < len(tokens) and tokens[j].low in _SCALES:
-        value *= _SCALES[tokens[j].low]
+    while j < len(tokens) and tokens[j].low in SCALES:
+        value *= SCALES[tokens[j].low]
         j += 1
     if j < len(tokens) and tokens[j].low == "dozen":
         value, j = value * 12, j + 1
@@ -375,9 +249,9 @@ def _read_fraction(tokens: list[_Token], i: int) -> tuple[Quantity | None, int]:
     """Read 'half', 'a third', 'two-thirds', 'three quarters' as percentages."""
     low = tokens[i].low.rstrip(".")
     parts = low.split("-")
-    numerator = float(_SMALL.get(parts[0], 1)) if len(parts) == 2 else 1.0
-    if len(parts) == 1 and i > 0 and tokens[i - 1].low.split("-")[0] in _SMALL:
-        numerator = float(_SMALL[tokens[i - 1].low])
+    numerator = float(SMALL.get(parts[0], 1)) if len(parts) == 2 else 1.0
+    if len(parts) == 1 and i > 0 and tokens[i - 1].low.split("-")[0] in SMALL:
+        numerator = float(SMALL[tokens[i - 1].low])
     following = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if (
         following != "of"
@@ -387,7 +261,7 @@ def _read_fraction(tokens: list[_Token], i: int) -> tuple[Quantity | None, int]:
     start = i - 1 if i > 0 and tokens[i - 1].low in ("a", "one") else i
     span = _qualifier_span(tokens, start)
     first = start - span[1] if span else start
-    value = round(numerator * _FRACTIONS[parts[-1]], 1)
+    value = round(numerator * FRACTIONS[parts[-1]], 1)
     raw = " ".join(t.low for t in tokens[first : i + 1])
     return Quantity(value, "percent", "percent", span[0] if span else None, raw), i + 1
 
@@ -406,17 +280,17 @@ def _is_year(tokens: list[_Token], i: int, j: int, value: float) -> bool:
     if j != i + 1 or not _YEAR.fullmatch(text):
         return False
     prev = tokens[i - 1].low.rstrip(".") if i > 0 else ""
-    if prev in _YEAR_CUES or prev in MONTHS or prev == ",":
+    if prev in YEAR_CUES or prev in MONTHS or prev == ",":
         return True
     nxt = tokens[j].low if j < len(tokens) else ""
-    if not nxt.isalpha() or nxt in _NOT_UNITS or tokens[j].text[:1].isupper():
+    if not nxt.isalpha() or nxt in NOT_UNITS or tokens[j].text[:1].isupper():
         return True  # "in 2011.", "a 2016 American film", "the 2012 Olympics"
     return not _looks_plural(nxt)  # "a 2016 film" is a year; "2016 votes" a count
 
 
 def _looks_plural(word: str) -> bool:
     """Tell whether a word reads as a plural noun, what a count is usually followed by."""
-    if word in _IRREGULAR_PLURALS:
+    if word in IRREGULAR_PLURALS:
         return True
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
