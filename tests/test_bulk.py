@@ -41,17 +41,21 @@ def test_worker_processes_store_what_one_process_stores(
     assert verify(statement, pooled).verdict == "supported"
 
 
-def test_a_bad_record_stops_the_import_after_the_batches_before_it(fresh_engine: Engine) -> None:
+@pytest.mark.parametrize(("good", "workers"), [(8, 2), (6, 2), (6, 1), (2, 2)])
+def test_a_bad_record_stops_the_import_after_the_batches_before_it(
+    fresh_engine: Engine, good: int, workers: int
+) -> None:
     before = fresh_engine.store.count_claims()
 
     def records() -> Iterator[dict[str, Any]]:
-        yield from RECORDS[:8]
-        raise ValueError("line 9: not JSON")
+        yield from RECORDS[:good]
+        raise ValueError(f"line {good + 1}: not JSON")
 
-    with pytest.raises(ValueError, match="line 9"):
-        for _ in import_claims(records(), fresh_engine, batch_size=4, workers=2):
+    with pytest.raises(ValueError, match="not JSON"):
+        for _ in import_claims(records(), fresh_engine, batch_size=4, workers=workers):
             pass
-    assert fresh_engine.store.count_claims() == before + 8
+    whole_batches = good // 4 * 4
+    assert fresh_engine.store.count_claims() == before + whole_batches
 
 
 def test_prepared_batches_name_their_articles_once() -> None:

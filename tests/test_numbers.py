@@ -45,6 +45,9 @@ def first(text: str) -> Quantity:
         ("Hush (2016 film)", 2016, "year", None),
         ("it shipped 2016 units", 2016, "count", None),
         ("it hired 1999 people", 1999, "count", None),
+        ("Bush's 2003 tax cuts", 2003, "year", None),
+        ("About 2000 Americans", 2000, "count", "approx"),
+        ("a road that runs 1900 km", 1900, "count", None),
         ("a January briefing", 1, "month", None),
         ("announced Monday", 1, "weekday", None),
         ("born 22 November 1948", 22, "day", None),
@@ -121,3 +124,8 @@ def test_digits_with_commas_round_trip(n: int) -> None:
 @given(st.text())
 def test_extraction_never_raises(text: str) -> None:
     extract_quantities(text)
+
+
+def test_a_hyphenated_number_word_before_a_fraction_reads() -> None:
+    # "four-year" before "third" was once a KeyError (an API 500); neither is a figure here.
+    assert extract_quantities("He began a four-year third term.") == ()

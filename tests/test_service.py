@@ -201,6 +201,27 @@ def test_cached_verdicts_are_dropped_when_any_connection_writes(fresh_engine: En
     assert verify(statement, cached).verdict == UNVERIFIED
 
 
+def test_cached_verdicts_are_not_shared_across_thread_connections(fresh_engine: Engine) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+    from dataclasses import replace
+
+    from verifier.bulk import claim_from_fields
+    from verifier.service import VerdictCache
+
+    cached = replace(fresh_engine, cache=VerdictCache(8))
+    statement = "The harbour ferry carried 7,300 passengers on its first day."
+    claim = claim_from_fields({"text": statement, "speaker": "the port"})
+    fresh_engine.store.save_claims([claim])
+
+    def in_a_new_thread() -> str:  # a new thread opens a new connection
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(lambda: verify(statement, cached).verdict).result()
+
+    assert in_a_new_thread() == SUPPORTED
+    fresh_engine.store.delete_claim(claim.id)  # from this thread's connection
+    assert in_a_new_thread() == UNVERIFIED
+
+
 def test_the_verdict_cache_keeps_the_most_recent() -> None:
     from verifier.service import VerdictCache
 

@@ -97,6 +97,9 @@ def test_the_candidate_query_keeps_to_its_postings_budget(tmp_path: Path) -> Non
     found = store.candidates(content_stems("Did Garland approve new clinics this spring?"), 5, 6)
     assert found[0].claim.text.startswith("The Garland council approved 4 new clinics")
     assert sorted(c.claim.text.split()[1] for c in found) == ["Garland"] * 3
+    # Two terms, the second over the budget: both are asked for together, not the first alone.
+    two = store.candidates(content_stems("Garland clinics"), 5, 2)
+    assert two[0].claim.text.startswith("The Garland council approved 4 new clinics")
     # Every term is over the budget: claims holding two of the rarest terms, best first.
     common = store.candidates(content_stems("council approved clinics spring"), 50, 6)
     assert all("clinics" in c.claim.text for c in common[: len(towns)])

@@ -91,11 +91,16 @@ def reindex(engine: Engine, batch_size: int = 5000) -> Iterator[int]:
 
     For an upgrade that changed how text is tokenized. Claims keep their stored fields and
     quantities (curated quantities must survive); only what is derived for retrieval is
-    written again, atomically per batch.
+    written again, with the articles' vocabularies first. Each batch is read and written in
+    one transaction, so the server may keep serving and writing meanwhile.
     """
-    claims = engine.store.iter_claims(batch_size)
-    while batch := list(itertools.islice(claims, batch_size)):
-        yield engine.store.save_claims(batch)
+    engine.store.reindex_articles()
+    after = ""
+    while True:
+        count, after = engine.store.reindex_page(after, batch_size)
+        if not count:
+            return
+        yield count
 
 
 def _prepared(
@@ -107,11 +112,19 @@ def _prepared(
 
     A bad record stops the import where it is, after every batch before it is stored.
     """
+    if workers <= 1:
+        yield from map(prepare, batches)
+        return
     first = next(batches, None)
-    second = next(batches, None) if first is not None else None
-    if first is None or second is None or workers <= 1:
-        head = [b for b in (first, second) if b is not None]
-        yield from map(prepare, itertools.chain(head, batches))
+    if first is None:
+        return
+    try:
+        second = next(batches, None)
+    except Exception:  # a bad record in the second batch: the first is stored all the same
+        yield prepare(first)
+        raise
+    if second is None:  # one batch: no processes to start
+        yield prepare(first)
         return
     # spawn: forking a process that holds SQLite connections and threads is unsafe.
     context = multiprocessing.get_context("spawn")

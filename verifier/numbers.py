@@ -251,7 +251,7 @@ def _read_fraction(tokens: list[_Token], i: int) -> tuple[Quantity | None, int]:
     parts = low.split("-")
     numerator = float(SMALL.get(parts[0], 1)) if len(parts) == 2 else 1.0
     if len(parts) == 1 and i > 0 and tokens[i - 1].low.split("-")[0] in SMALL:
-        numerator = float(SMALL[tokens[i - 1].low])
+        numerator = float(SMALL[tokens[i - 1].low.split("-")[0]])
     following = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if (
         following != "of"
@@ -283,9 +283,17 @@ def _is_year(tokens: list[_Token], i: int, j: int, value: float) -> bool:
     if prev in YEAR_CUES or prev in MONTHS or prev == ",":
         return True
     nxt = tokens[j].low if j < len(tokens) else ""
-    if not nxt.isalpha() or nxt in NOT_UNITS or tokens[j].text[:1].isupper():
-        return True  # "in 2011.", "a 2016 American film", "the 2012 Olympics"
-    return not _looks_plural(nxt)  # "a 2016 film" is a year; "2016 votes" a count
+    if not nxt.isalpha() or nxt in NOT_UNITS:
+        return True  # "in 2011.", "2011 and 2012"
+    if prev in _ADJECTIVE_CUES or prev.endswith("'s"):
+        # "a 2016 American film", "Hush (2016 film)", "Bush's 2003 tax cuts" are years;
+        # "a 2016 votes" is not English, "2000 people" (no cue) stays a count.
+        return tokens[j].text[:1].isupper() or not _looks_plural(nxt)
+    return False
+
+
+# Words after which a bare four-digit number is a year used as an adjective.
+_ADJECTIVE_CUES = frozenset("a an ( his her their its our my your this that".split())
 
 
 def _looks_plural(word: str) -> bool:

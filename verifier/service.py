@@ -153,7 +153,7 @@ def verify(statement: str, engine: Engine) -> Verdict:
 def _verify(statement: str, engine: Engine) -> Verdict:
     features, matches = search(statement, engine)
     close = [m for m in matches if m.score >= engine.thresholds.match]  # the only ones cited
-    articles = engine.store.article_refs(m.claim.article_id for m in close[:10])
+    articles = engine.store.article_refs(m.claim.article_id for m in close)
     return decide(features, matches, engine.thresholds, articles)
 
 

@@ -66,10 +66,15 @@ class StoreAdmin(StoreBase):
             source.close()
         self._article_words.cache_clear()
 
-    def generation(self) -> tuple[int, int]:
-        """Return a value that changes whenever any connection commits a change."""
-        version = self.db.execute("PRAGMA data_version").fetchone()[0]  # others' commits
-        return int(version), self.db.conn.total_changes  # ... and this connection's
+    def generation(self) -> tuple[int, int, int]:
+        """Return a value that changes whenever any connection commits a change.
+
+        Both counters belong to this thread's connection, so the connection is part of the
+        value: another thread's connection may count the same numbers at another time.
+        """
+        conn = self.db.conn
+        version = conn.execute("PRAGMA data_version").fetchone()[0]  # others' commits
+        return id(conn), int(version), conn.total_changes  # ... and this connection's
 
     def integrity(self) -> str:
         """Return SQLite's integrity check verdict ('ok' when sound)."""

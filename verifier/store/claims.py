@@ -107,7 +107,7 @@ class ClaimStore(CandidateIndex, StoreAdmin):
         """Store an article with its claims in one transaction; return the claim count."""
         record = {f: getattr(article, f) for f in _ARTICLE_FIELDS}
         record["text"] = article.text
-        record["vocabulary"] = " ".join(sorted(set(words(f"{article.title} {article.text}"))))
+        record["vocabulary"] = _vocabulary(article.title, article.text)
         with self.write():
             self.table("articles").upsert(record, pk="id")
             count = self._write_claims(list(claims))
@@ -306,9 +306,36 @@ class ClaimStore(CandidateIndex, StoreAdmin):
         )
         return {r[0]: ArticleRef(*r) for r in cursor.fetchall()}
 
+    def reindex_page(self, after: str, size: int) -> tuple[int, str]:
+        """Recompute the index terms of the `size` claims after id `after`; return (count, last id).
+
+        Read and rewritten in one write transaction, so a claim deleted or edited meanwhile
+        by another connection is never brought back or overwritten.
+        """
+        with self.write():
+            page = self.list_claims(limit=size, after=after)
+            count = self._write_claims(page)
+        return count, (page[-1].id if page else after)
+
+    def reindex_articles(self) -> int:
+        """Recompute every article's vocabulary (the words entity checks look for)."""
+        with self.write():
+            rows = self.db.execute("SELECT id, title, text FROM articles").fetchall()
+            self.db.conn.executemany(
+                "UPDATE articles SET vocabulary = ? WHERE id = ?",
+                ((_vocabulary(title, text) if text else "", id_) for id_, title, text in rows),
+            )
+        self._article_words.cache_clear()
+        return len(rows)
+
     def iter_claims(self, batch: int = 1000) -> Iterator[Claim]:
         """Yield every claim, in id order."""
         after = ""
         while page := self.list_claims(limit=batch, after=after):
             yield from page
             after = page[-1].id
+
+
+def _vocabulary(title: str, text: str) -> str:
+    """Every word of an article, for the entity checks of its claims."""
+    return " ".join(sorted(set(words(f"{title} {text}"))))

@@ -70,7 +70,7 @@ class CandidateIndex(StoreBase):
             return []
         either = " OR ".join(quote_term(t) for t in chosen)
         named = [(count, t) for count, t in counted if not _is_number_term(t)]
-        if len(chosen) >= 4 or len(counted) < 3 or not named:
+        if len(chosen) >= 4 or len(chosen) == len(counted) or not named:
             return self._ranked(either, limit)
         anchors = [named[0][1]] + [t for count, t in named[1:4] if count <= budget]
         pairs = {tuple(sorted((a, b))) for a in anchors for _, b in counted[:5] if a != b}
