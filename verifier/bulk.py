@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from verifier.extract import claim_id, is_negated
 from verifier.models import Claim
 from verifier.numbers import extract_quantities
+from verifier.semantic import embedding_text
 from verifier.store import PreparedRows, prepare_rows
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def prepare_batch(records: list[Mapping[str, Any]], embed: bool = False) -> Prep
     articles: dict[str, str] = {}
     for claim, fields in zip(claims, records, strict=True):
         articles.setdefault(claim.article_id, str(fields.get("article_title") or claim.article_id))
-    texts = [(c.id, f"{c.text} {c.title or ''}".strip()) for c in claims] if embed else []
+    texts = [(c.id, embedding_text(c.text, c.title)) for c in claims] if embed else []
     return PreparedBatch(prepare_rows(claims), articles, texts)
 
 

@@ -156,11 +156,8 @@ def import_claims(file: TextIO, batch_size: int, workers: int, database: str | N
       verifier import-claims claims.jsonl
     """
     engine = _engine(database)
-    done = 0
-    with click.progressbar(length=0, label="Importing claims", file=sys.stderr) as bar:
-        for count in bulk.import_claims(_records(file), engine, batch_size, workers):
-            done += count
-            bar.update(count)
+    batches = bulk.import_claims(_records(file), engine, batch_size, workers)
+    done = _count_batches(batches, "Importing claims", 0)
     click.echo(f"Imported {done} claim(s).")
 
 
@@ -299,13 +296,7 @@ def reindex(database: str | None) -> None:
       verifier reindex
     """
     engine = _engine(database)
-    done = 0
-    with click.progressbar(
-        length=engine.store.count_claims(), label="Reindexing", file=sys.stderr
-    ) as bar:
-        for count in bulk.reindex(engine):
-            done += count
-            bar.update(count)
+    done = _count_batches(bulk.reindex(engine), "Reindexing", engine.store.count_claims())
     click.echo(f"Reindexed {done} claim(s).")
 
 
@@ -395,6 +386,16 @@ def eval_command(
         report = evaluate.evaluate_verdicts(loaded, engine, progress=_progress)
     report["split"] = split or benchsets.default_split(name)
     click.echo(json.dumps(report, indent=2) if as_json else evaluate.format_report(report))
+
+
+def _count_batches(batches: Iterator[int], label: str, length: int) -> int:
+    """Drive batch writes (each yielding its size) under a progress bar; return the total."""
+    done = 0
+    with click.progressbar(length=length, label=label, file=sys.stderr) as bar:
+        for count in batches:
+            done += count
+            bar.update(count)
+    return done
 
 
 def _progress(items: Any, label: str, length: int) -> Any:

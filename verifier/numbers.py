@@ -197,7 +197,7 @@ def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quanti
 
 
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
-_WORD_STARTS = frozenset([*MONTHS, *WEEKDAYS, *DECADE_WORDS, *FRACTIONS, *SMALL])
+_WORD_STARTS = _CALENDAR | frozenset([*DECADE_WORDS, *FRACTIONS, *SMALL])
 
 
 def _decade(tokens: list[_Token], i: int) -> Quantity | None:

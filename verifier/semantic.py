@@ -36,6 +36,11 @@ class MiniLMEmbedder:
         return [self._provider.embed(text[:2000]).astype("float32").tobytes() for text in texts]
 
 
+def embedding_text(text: str, title: str | None) -> str:
+    """The text a claim is embedded by: its fact and its article's title."""
+    return f"{text} {title or ''}".strip()
+
+
 def load_embedder(enabled: bool) -> Embedder | None:
     """Return the embedder when it is wanted and installed, else None (lexical only)."""
     if not enabled:

@@ -31,8 +31,8 @@ from verifier.models import (
     DraftSentence,
     Verdict,
 )
-from verifier.semantic import Embedder, cosine_scores, load_embedder
-from verifier.store import ClaimStore
+from verifier.semantic import Embedder, cosine_scores, embedding_text, load_embedder
+from verifier.store import POSTINGS_BUDGET, ClaimStore
 from verifier.text import content_stems, split_sentences
 from verifier.verdict import Thresholds, decide
 
@@ -81,7 +81,7 @@ class Engine:
     thresholds: Thresholds = field(default_factory=Thresholds)
     candidate_limit: int = 50  # claims the index ranks
     rerank_limit: int = 20  # of those, claims loaded and scored for topic
-    postings_budget: int = 2000  # index postings a candidate query may read (its cost)
+    postings_budget: int = POSTINGS_BUDGET  # index postings a query may read (its cost)
     embedder: Embedder | None = None  # sentence embeddings, when the [semantic] extra is on
     cache: VerdictCache | None = None  # recent verdicts (the service's engine has one)
 
@@ -192,7 +192,7 @@ def ingest_article(text: str, engine: Engine, **meta: Any) -> tuple[Article, lis
 
 def embed_claims(claims: list[Claim], engine: Engine) -> None:
     """Store the sentence embeddings of claims, when semantic ranking is on."""
-    embed_texts([(c.id, f"{c.text} {c.title or ''}".strip()) for c in claims], engine)
+    embed_texts([(c.id, embedding_text(c.text, c.title)) for c in claims], engine)
 
 
 def embed_texts(texts: list[tuple[str, str]], engine: Engine) -> None:

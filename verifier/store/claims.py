@@ -8,7 +8,13 @@ from typing import Any
 from verifier.models import Article, ArticleRef, Claim
 from verifier.store.admin import NotFoundError, StoreAdmin
 from verifier.store.index import CandidateIndex, quote_term
-from verifier.store.rows import CLAIM_FIELDS, PreparedRows, claim_from_row, prepare_rows
+from verifier.store.rows import (
+    CLAIM_COLUMNS,
+    CLAIM_FIELDS,
+    PreparedRows,
+    claim_from_row,
+    prepare_rows,
+)
 from verifier.text import content_stems, words
 
 # Batches of at least this many claims are indexed in one statement rather than row by row.
@@ -49,24 +55,7 @@ class ClaimStore(CandidateIndex, StoreAdmin):
                 not_null={"title", "text"},
             )
             self.table("claims").create(
-                {
-                    "id": str,
-                    "article_id": str,
-                    "text": str,
-                    "quote": str,
-                    "start": int,
-                    "end": int,
-                    "speaker": str,
-                    "speaker_role": str,
-                    "attribution": str,
-                    "negated": int,
-                    "quantities": str,
-                    "stems": str,
-                    "context": str,
-                    "topic": str,
-                    "title": str,
-                    "extra": str,
-                },
+                CLAIM_COLUMNS,
                 pk="id",
                 if_not_exists=True,
                 not_null={"text", "quote", "stems"},
@@ -122,11 +111,7 @@ class ClaimStore(CandidateIndex, StoreAdmin):
     def ensure_article(self, article_id: str, title: str) -> None:
         """Create a bare article record for claims imported without their article."""
         with self.write():
-            self.table("articles").insert(
-                {"id": article_id, "title": title, "text": "", "vocabulary": ""},
-                pk="id",
-                ignore=True,
-            )
+            self._insert_bare_articles({article_id: title})
 
     def _write_claims(self, claims: list[Claim]) -> int:
         return self._write_rows(prepare_rows(claims))
@@ -137,22 +122,22 @@ class ClaimStore(CandidateIndex, StoreAdmin):
         One transaction: a batch is stored whole or not at all.
         """
         with self.write():
-            self.db.conn.executemany(
-                "INSERT OR IGNORE INTO articles (id, title, text, vocabulary) "
-                "VALUES (?, ?, '', '')",
-                articles.items(),
-            )
+            self._insert_bare_articles(articles)
             return self._write_rows(rows)
+
+    def _insert_bare_articles(self, articles: Mapping[str, str]) -> None:
+        """Create (id -> title) article records with no text, keeping those already held."""
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO articles (id, title, text, vocabulary) VALUES (?, ?, '', '')",
+            articles.items(),
+        )
 
     def _write_rows(self, rows: PreparedRows) -> int:
         self.__dict__.pop("_df_cache", None)
         claims, quantities = rows
         if not claims:
             return 0
-        ids = [c[0] for c in claims]
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunks([c[0] for c in claims]):
             self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", chunk)
         if len(claims) >= BULK_ROWS:
             self._bulk_upsert(claims)
@@ -230,9 +215,7 @@ class ClaimStore(CandidateIndex, StoreAdmin):
 
     def _delete_claims(self, ids: list[str]) -> None:
         self.__dict__.pop("_df_cache", None)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunks(ids):
             self.db.execute(f"DELETE FROM vectors WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
@@ -339,3 +322,10 @@ class ClaimStore(CandidateIndex, StoreAdmin):
 def _vocabulary(title: str, text: str) -> str:
     """Every word of an article, for the entity checks of its claims."""
     return " ".join(sorted(set(words(f"{title} {text}"))))
+
+
+def _chunks(ids: list[str], size: int = 500) -> Iterator[tuple[list[str], str]]:
+    """Split ids for `IN (...)` lists SQLite accepts: each chunk with its placeholders."""
+    for i in range(0, len(ids), size):
+        chunk = ids[i : i + size]
+        yield chunk, ",".join("?" * len(chunk))

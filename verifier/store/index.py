@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable
 from typing import Any
 
 from verifier.matching import Candidate
-from verifier.models import Claim, Quantity
+from verifier.models import Claim
 from verifier.store.base import StoreBase
-from verifier.store.rows import claim_from_row
+from verifier.store.rows import claim_from_row, quantities_from_row
 
 # How many postings (claim-term pairs) a candidate query reads by default (the setting
 # VERIFIER_POSTINGS_BUDGET): its cost, whatever the size of the base. Tuned on the
@@ -126,11 +125,10 @@ class CandidateIndex(StoreBase):
         return int(row[0] or 0)
 
     def _candidate(self, record: dict[str, Any], relevance: float) -> Candidate:
-        quantities = tuple(Quantity(**q) for q in json.loads(record["quantities"] or "[]"))
         return Candidate(
             claim_id=record["id"],
             stems=tuple(record["stems"].split()),
-            quantities=quantities,
+            quantities=quantities_from_row(record),
             load=functools.partial(self._decode, record),
             relevance=relevance,
             topic=frozenset(record["topic"].split()),

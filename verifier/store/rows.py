@@ -12,24 +12,26 @@ from verifier.matching import claim_context, number_terms
 from verifier.models import Claim, Quantity
 from verifier.text import content_stems, stems_of, words
 
-CLAIM_FIELDS = (
-    "id",
-    "article_id",
-    "text",
-    "quote",
-    "start",
-    "end",
-    "speaker",
-    "speaker_role",
-    "attribution",
-    "negated",
-    "quantities",
-    "stems",
-    "context",
-    "topic",
-    "title",
-    "extra",
-)
+# The claims table: every column with its type, in row order.
+CLAIM_COLUMNS: dict[str, type] = {
+    "id": str,
+    "article_id": str,
+    "text": str,
+    "quote": str,
+    "start": int,
+    "end": int,
+    "speaker": str,
+    "speaker_role": str,
+    "attribution": str,
+    "negated": int,
+    "quantities": str,
+    "stems": str,
+    "context": str,
+    "topic": str,
+    "title": str,
+    "extra": str,
+}
+CLAIM_FIELDS = tuple(CLAIM_COLUMNS)
 # Claim rows in CLAIM_FIELDS order, and (claim id, kind, value, unit, qualifier, raw) rows.
 PreparedRows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
@@ -91,6 +93,11 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
 def _label_terms(title: str | None, speaker: str | None) -> tuple[str, ...]:
     """Index terms of a claim's title and speaker (shared by many claims, so cached)."""
     return tuple(content_stems(f"{title or ''} {speaker or ''}"))
+
+
+def quantities_from_row(record: dict[str, Any]) -> tuple[Quantity, ...]:
+    """Decode a stored claim's quantities."""
+    return tuple(Quantity(**q) for q in json.loads(record["quantities"] or "[]"))
 
 
 def claim_from_row(record: dict[str, Any]) -> Claim:
