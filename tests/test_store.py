@@ -107,6 +107,33 @@ def test_the_candidate_query_keeps_to_its_postings_budget(tmp_path: Path) -> Non
     assert only_one and all("Hudson" in c.claim.text for c in only_one)
 
 
+def test_pairs_are_ranked_by_the_same_bm25_as_the_index(store: ClaimStore) -> None:
+    from verifier.store.index import quote_term
+
+    terms = ["troop", "iraq"]
+    query = " AND ".join(quote_term(t) for t in terms)
+    by_index = store.db.execute(  # FTS5's own bm25, the terms held in the claim text only
+        "SELECT rowid, bm25(claims_fts, 1.0, 0.0) FROM claims_fts WHERE claims_fts MATCH ? "
+        "ORDER BY 2, rowid",
+        [query],
+    ).fetchall()
+    assert len(by_index) >= 2
+    counts = dict(
+        store.db.execute("SELECT term, doc FROM claims_fts_vocab WHERE term IN (?, ?)", terms)
+    )
+    ours = store._bm25({rowid: set(terms) for rowid, _ in by_index}, counts, 50)
+    assert [rowid for rowid, _ in ours] == [rowid for rowid, _ in by_index]
+    assert [score for _, score in ours] == pytest.approx([score for _, score in by_index])
+
+
+def test_varints_decode_as_sqlite_writes_them() -> None:
+    from verifier.store.index import _varints
+
+    assert _varints(bytes([0x19, 0x03])) == [25, 3]
+    assert _varints(bytes([0x82, 0x2C, 0x01])) == [300, 1]
+    assert _varints(bytes([0xFF] * 8 + [0x01])) == [(2**56 - 1) << 8 | 1]
+
+
 def test_bulk_writes_keep_the_index_in_step(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

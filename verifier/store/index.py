@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import heapq
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,6 +19,8 @@ from verifier.store.rows import claim_from_row, quantities_from_row
 POSTINGS_BUDGET = 2_000
 # Pairs of rare terms that found at least this many claims need no filling in.
 ENOUGH_PAIRS = 10
+# An anchor word held by more claims than this many budgets costs more than it narrows.
+ANCHOR_LIMIT = 25
 
 
 class CandidateIndex(StoreBase):
@@ -48,38 +52,103 @@ class CandidateIndex(StoreBase):
     ) -> list[tuple[int, float]]:
         """Return (rowid, BM25 score) of the `limit` claims sharing the most (rarest) stems.
 
-        A query's cost is mostly the rows it scores, so it keeps to a budget whatever the size
-        of the base. It takes the rarest terms while their claim counts add up to at most
-        `budget`. When that leaves fewer than four terms (a large base), one or two
-        terms cannot tell their many claims apart: it asks instead for claims holding an
-        anchor (the rarest word, and any other word within the budget) together with one of
-        the five rarest terms, which scores at most the anchors' claims. Figures are never
-        anchors: a changed number must still find its claim. The budget's terms fill in
-        when few claims come back.
+        A query's cost is the postings it reads, so it keeps to a budget whatever the size of
+        the base. It takes the rarest terms while their claim counts add up to at most
+        `budget`, and lets FTS5 rank their claims. When that leaves fewer than four terms (a
+        large base), one or two terms cannot tell their many claims apart: it looks instead
+        for claims holding an anchor (the rarest word, and any other word within the budget)
+        together with one of the five rarest terms (`_paired`). Figures are never anchors: a
+        changed number must still find its claim. The budget's terms fill in when few claims
+        come back; a statement with no term inside the budget gets claims holding its rarest
+        term, unranked, rather than a query that would score them all.
         """
         counted = self._selective_terms(list(dict.fromkeys(stems)), max_terms)
         chosen: list[str] = []
         postings = 0
         for count, term in counted:
-            if chosen and postings + count > budget:
+            if postings + count > budget:
                 break
             chosen.append(term)
             postings += count
-        if not chosen:
-            return []
-        either = " OR ".join(quote_term(t) for t in chosen)
         named = [(count, t) for count, t in counted if not _is_number_term(t)]
-        if len(chosen) >= 4 or len(chosen) == len(counted) or not named:
-            return self._ranked(either, limit)
-        anchors = [named[0][1]] + [t for count, t in named[1:4] if count <= budget]
-        pairs = {tuple(sorted((a, b))) for a in anchors for _, b in counted[:5] if a != b}
-        query = " OR ".join(f"({quote_term(a)} AND {quote_term(b)})" for a, b in sorted(pairs))
-        ranked = self._ranked(query, limit)
-        if len(ranked) < min(limit, ENOUGH_PAIRS):
+        if chosen and (len(chosen) >= 4 or len(chosen) == len(counted) or not named):
+            return self._ranked(_either(chosen), limit)
+        ranked = self._paired(counted, named, limit, budget) if named else []
+        if counted and len(ranked) < min(limit, ENOUGH_PAIRS):
             seen = {rowid for rowid, _ in ranked}
-            more = self._ranked(either, limit)
+            if chosen:
+                more = self._ranked(_either(chosen), limit)
+            else:
+                more = self._unranked(counted[0][1], limit + len(seen))
             ranked += [r for r in more if r[0] not in seen][: limit - len(ranked)]
         return ranked
+
+    def _paired(
+        self,
+        counted: list[tuple[int, str]],
+        named: list[tuple[int, str]],
+        limit: int,
+        budget: int,
+    ) -> list[tuple[int, float]]:
+        """Rank the claims holding an anchor word together with one of the rarest terms.
+
+        Each pair is one unscored query (FTS5 merges the two lists); the claims found are
+        ranked here by BM25 over the terms they were found with. Letting FTS5 rank the OR of
+        all pairs costs more: its bm25() first counts the claims of every pair's terms,
+        common ones included, for every query.
+        """
+        anchors = [t for count, t in named[:4] if count <= budget or t == named[0][1]]
+        if named[0][0] > ANCHOR_LIMIT * budget:
+            anchors = anchors[1:]
+        pairs = {tuple(sorted((a, b))) for a in anchors for _, b in counted[:5] if a != b}
+        found: dict[int, set[str]] = {}
+        for a, b in sorted(pairs):
+            for (rowid,) in self.db.execute(
+                "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?",
+                [f"{quote_term(a)} AND {quote_term(b)}"],
+            ):
+                found.setdefault(rowid, set()).update((a, b))
+        return self._bm25(found, {t: count for count, t in counted}, limit)
+
+    def _bm25(
+        self, found: dict[int, set[str]], counts: dict[str, int], limit: int
+    ) -> list[tuple[int, float]]:
+        """Rank claims by FTS5's BM25 formula over the terms each holds (k1 1.2, b 0.75)."""
+        if not found:
+            return []
+        claims, total_length = self._index_totals()
+        idf = {
+            t: max(1e-6, math.log((claims - count + 0.5) / (count + 0.5)))
+            for t, count in counts.items()
+        }
+        weight = {rowid: sum(idf[t] for t in terms) for rowid, terms in found.items()}
+        best = heapq.nlargest(4 * limit, weight, key=lambda rowid: (weight[rowid], -rowid))
+        lengths = self._lengths(best)
+        average = total_length / claims if claims else 1.0
+        score = {
+            rowid: weight[rowid]
+            * 2.2
+            / (1 + 1.2 * (0.25 + 0.75 * lengths.get(rowid, average) / average))
+            for rowid in best
+        }
+        best.sort(key=lambda rowid: (-score[rowid], rowid))
+        return [(rowid, -score[rowid]) for rowid in best[:limit]]
+
+    def _index_totals(self) -> tuple[int, int]:
+        """Return the index's claim count and total term count (FTS5's averages record)."""
+        row = self.db.execute("SELECT block FROM claims_fts_data WHERE id = 1").fetchone()
+        numbers = _varints(row[0]) if row else []
+        return (numbers[0], sum(numbers[1:])) if numbers else (0, 0)
+
+    def _lengths(self, rowids: list[int]) -> dict[int, int]:
+        """Return how many terms each claim holds in the index (FTS5's docsize records)."""
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        cursor = self.db.execute(
+            f"SELECT id, sz FROM claims_fts_docsize WHERE id IN ({marks})", rowids
+        )
+        return {rowid: sum(_varints(size)) for rowid, size in cursor}
 
     def _ranked(self, query: str, limit: int) -> list[tuple[int, float]]:
         """Rank inside the index (BM25) and return (rowid, score) of the best `limit`."""
@@ -89,6 +158,14 @@ class CandidateIndex(StoreBase):
             [query, limit],
         )
         return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
+
+    def _unranked(self, term: str, limit: int) -> list[tuple[int, float]]:
+        """Return up to `limit` claims holding a term, unscored: all share just that word."""
+        cursor = self.db.execute(
+            "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?",
+            [quote_term(term), limit],
+        )
+        return [(int(r[0]), 0.0) for r in cursor.fetchall()]
 
     def _selective_terms(self, terms: list[str], max_terms: int) -> list[tuple[int, str]]:
         """Return (claim count, term) of the rarest terms that occur at all, rarest first."""
@@ -143,6 +220,26 @@ class CandidateIndex(StoreBase):
 def _is_number_term(term: str) -> bool:
     """Tell a figure's index term ("n4000", from number_terms) from a word's stem."""
     return term[:1] == "n" and term[1:].isdigit()
+
+
+def _either(terms: list[str]) -> str:
+    return " OR ".join(quote_term(t) for t in terms)
+
+
+def _varints(blob: bytes) -> list[int]:
+    """Decode SQLite's varints (FTS5 stores its counts so), at most nine bytes each."""
+    numbers, value, size = [], 0, 0
+    for byte in blob:
+        size += 1
+        if size == 9:
+            numbers.append((value << 8) | byte)
+            value, size = 0, 0
+        elif byte & 0x80:
+            value = (value << 7) | (byte & 0x7F)
+        else:
+            numbers.append((value << 7) | byte)
+            value, size = 0, 0
+    return numbers
 
 
 def quote_term(term: str) -> str:
