@@ -121,7 +121,7 @@ def test_pairs_are_ranked_by_the_same_bm25_as_the_index(store: ClaimStore) -> No
     counts = dict(
         store.db.execute("SELECT term, doc FROM claims_fts_vocab WHERE term IN (?, ?)", terms)
     )
-    ours = store._bm25({rowid: set(terms) for rowid, _ in by_index}, counts, 50)
+    ours = store._bm25([(terms, [rowid for rowid, _ in by_index])], counts, 50)
     assert [rowid for rowid, _ in ours] == [rowid for rowid, _ in by_index]
     assert [score for _, score in ours] == pytest.approx([score for _, score in by_index])
 

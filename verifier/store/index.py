@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import heapq
 import math
 from collections.abc import Iterable
 from typing import Any
@@ -101,38 +100,55 @@ class CandidateIndex(StoreBase):
         if named[0][0] > ANCHOR_LIMIT * budget:
             anchors = anchors[1:]
         pairs = {tuple(sorted((a, b))) for a in anchors for _, b in counted[:5] if a != b}
-        found: dict[int, set[str]] = {}
+        terms = sorted({t for pair in pairs for t in pair})
+        bits = {t: 1 << i for i, t in enumerate(terms)}
+        found: dict[int, int] = {}  # rowid -> the terms it was found with, as bits
         for a, b in sorted(pairs):
+            both = bits[a] | bits[b]
             for (rowid,) in self.db.execute(
                 "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?",
                 [f"{quote_term(a)} AND {quote_term(b)}"],
             ):
-                found.setdefault(rowid, set()).update((a, b))
-        return self._bm25(found, {t: count for count, t in counted}, limit)
+                found[rowid] = found.get(rowid, 0) | both
+        by_terms: dict[int, list[int]] = {}
+        for rowid, held in found.items():
+            by_terms.setdefault(held, []).append(rowid)
+        groups = [
+            ([t for t in terms if held & bits[t]], rowids) for held, rowids in by_terms.items()
+        ]
+        return self._bm25(groups, {t: count for count, t in counted}, limit)
 
     def _bm25(
-        self, found: dict[int, set[str]], counts: dict[str, int], limit: int
+        self, groups: list[tuple[list[str], list[int]]], counts: dict[str, int], limit: int
     ) -> list[tuple[int, float]]:
-        """Rank claims by FTS5's BM25 formula over the terms each holds (k1 1.2, b 0.75)."""
-        if not found:
-            return []
+        """Rank claims by FTS5's BM25 formula (k1 1.2, b 0.75) over the terms they hold.
+
+        `groups` pairs the terms held with the claims holding just those. Only the
+        `2 * limit` claims holding the weightiest terms are ranked (their lengths decide
+        among them), so the cost stays small when a pair finds thousands of claims.
+        """
         claims, total_length = self._index_totals()
         idf = {
             t: max(1e-6, math.log((claims - count + 0.5) / (count + 0.5)))
             for t, count in counts.items()
         }
-        weight = {rowid: sum(idf[t] for t in terms) for rowid, terms in found.items()}
-        best = heapq.nlargest(4 * limit, weight, key=lambda rowid: (weight[rowid], -rowid))
-        lengths = self._lengths(best)
+        weight: dict[int, float] = {}
+        for held, rowids in sorted(groups, key=lambda g: -sum(idf[t] for t in g[0])):
+            if len(weight) >= 2 * limit:
+                break
+            held_weight = sum(idf[t] for t in held)
+            for rowid in sorted(rowids)[: 2 * limit - len(weight)]:
+                weight[rowid] = held_weight
+        lengths = self._lengths(list(weight))
         average = total_length / claims if claims else 1.0
         score = {
-            rowid: weight[rowid]
+            rowid: held_weight
             * 2.2
             / (1 + 1.2 * (0.25 + 0.75 * lengths.get(rowid, average) / average))
-            for rowid in best
+            for rowid, held_weight in weight.items()
         }
-        best.sort(key=lambda rowid: (-score[rowid], rowid))
-        return [(rowid, -score[rowid]) for rowid in best[:limit]]
+        best = sorted(score, key=lambda rowid: (-score[rowid], rowid))[:limit]
+        return [(rowid, -score[rowid]) for rowid in best]
 
     def _index_totals(self) -> tuple[int, int]:
         """Return the index's claim count and total term count (FTS5's averages record)."""
