@@ -45,8 +45,18 @@ SETTINGS: tuple[Setting, ...] = (
         float,
         "Relative slack allowed around approximate figures ('roughly 4,000').",
     ),
-    Setting("CANDIDATE_LIMIT", 50, int, "Most candidate claims the index ranks for a statement."),
-    Setting("RERANK_LIMIT", 20, int, "Of those, how many are loaded and scored by fuzzy matching."),
+    Setting(
+        "CANDIDATE_LIMIT",
+        50,
+        int,
+        "Most candidate claims the index ranks for sentence embeddings to re-order.",
+    ),
+    Setting(
+        "RERANK_LIMIT",
+        10,
+        int,
+        "Of those, how many are loaded and scored by fuzzy matching.",
+    ),
     Setting(
         "POSTINGS_BUDGET",
         2000,

@@ -80,7 +80,7 @@ class Engine:
     store: ClaimStore
     thresholds: Thresholds = field(default_factory=Thresholds)
     candidate_limit: int = 50  # claims the index ranks
-    rerank_limit: int = 20  # of those, claims loaded and scored for topic
+    rerank_limit: int = 10  # of those, claims loaded and scored for topic
     postings_budget: int = POSTINGS_BUDGET  # index postings a query may read (its cost)
     embedder: Embedder | None = None  # sentence embeddings, when the [semantic] extra is on
     cache: VerdictCache | None = None  # recent verdicts (the service's engine has one)
@@ -122,12 +122,14 @@ def load_seed(store: ClaimStore) -> int:
 def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Match]]:
     """Find and re-rank the claims closest to a statement, best first.
 
-    The index ranks up to `candidate_limit` claims (fused with the embeddings' order when
-    the semantic extra is on); only the best `rerank_limit` are loaded and scored.
+    The index ranks up to `candidate_limit` claims when the semantic extra re-orders them
+    (fused with the embeddings' order), else `rerank_limit`; only the best `rerank_limit`
+    are loaded and scored.
     """
     features = prepare_statement(statement)
     terms = [*features.stems, *number_terms(features.quantities)]
-    ranked = engine.store.ranked_rowids(terms, engine.candidate_limit, engine.postings_budget)
+    wanted = engine.candidate_limit if engine.embedder is not None else engine.rerank_limit
+    ranked = engine.store.ranked_rowids(terms, wanted, engine.postings_budget)
     if engine.embedder is not None and ranked:
         query = engine.embedder.embed([features.text])[0]
         similarity = cosine_scores(query, engine.store.vectors_at([r for r, _ in ranked]))
