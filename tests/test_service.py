@@ -147,6 +147,20 @@ def test_an_ingested_article_becomes_verifiable(fresh_engine: Engine) -> None:
     )
 
 
+def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine: Engine) -> None:
+    ingest_article(
+        "Port report\n\nThe harbour authority said cargo traffic rose sharply in 2023.",
+        fresh_engine,
+    )
+    turned = verify("The harbour authority said cargo traffic fell sharply in 2023.", fresh_engine)
+    assert turned.verdict == CONTRADICTED
+    assert [(r.code, r.statement_value, r.claim_value) for r in turned.reasons] == [
+        ("antonym", "fell", "rose")
+    ]
+    same = verify("Cargo traffic at the harbour rose sharply in 2023.", fresh_engine)
+    assert same.verdict == SUPPORTED
+
+
 def test_reimporting_claims_is_idempotent(fresh_engine: Engine) -> None:
     records = [
         {"text": f"The council approved {n} new bus lines in Springfield."} for n in range(1, 40)

@@ -95,6 +95,8 @@ ANTONYMS = (
     ("allow allows allowed allowing", "ban bans banned banning"),
     ("true", "false"),
 )
+_ANTONYM_SETS = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in ANTONYMS)
+_ANTONYM_WORDS = frozenset().union(*(a | b for a, b in _ANTONYM_SETS))
 
 
 @dataclass(frozen=True)
@@ -321,9 +323,10 @@ def rank(statement: StatementFeatures, candidates: list[Candidate]) -> list[Matc
 
 def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
     """Return a (statement word, claim word) pair of opposites, when the two disagree so."""
+    if statement.words.isdisjoint(_ANTONYM_WORDS):  # most statements: nothing to turn
+        return None
     claim_words = set(words(claim.text))
-    for left, right in ANTONYMS:
-        a, b = set(left.split()), set(right.split())
+    for a, b in _ANTONYM_SETS:
         for mine, theirs in ((a, b), (b, a)):
             said, source = mine & statement.words, theirs & claim_words
             if said and source and not mine & claim_words:
