@@ -83,15 +83,39 @@ def incomplete(database: Path) -> int:
         )
 
 
-def import_claims(database: Path, source: Path, log: Path) -> subprocess.Popen[bytes]:
+def import_claims(
+    database: Path, source: Path, log: Path, workers: int = 1
+) -> subprocess.Popen[bytes]:
     """Start `verifier import-claims` in batches of BATCH, its output going to `log`."""
     command = [sys.executable, "-m", "verifier", "import-claims", "--database", str(database)]
     with log.open("wb") as out:
         return subprocess.Popen(
-            [*command, "--batch-size", str(BATCH), str(source)],
+            [*command, "--batch-size", str(BATCH), "--workers", str(workers), str(source)],
             stdout=out,
             stderr=subprocess.STDOUT,
         )
+
+
+def children(pid: int) -> list[int]:
+    """The processes a process started (Linux /proc), e.g. an import's workers."""
+    found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in found]
+
+
+def still_running(pids: list[int], within: float) -> list[int]:
+    """Those of `pids` still alive (not gone, not a zombie) after waiting up to `within` s."""
+
+    def alive(pid: int) -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return False
+        return state != "Z"
+
+    deadline = time.monotonic() + within
+    while (running := [pid for pid in pids if alive(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return running
 
 
 @dataclass
@@ -99,6 +123,8 @@ class KilledImport:
     """The database as a killed import left it, and after the same import was rerun."""
 
     seed: int
+    workers: list[int]  # the killed import's worker processes
+    orphans: list[int]  # those still running 10 s after the kill
     imported: int  # claims stored when the import was killed, the seed not counted
     unsound: dict[str, Any]
     incomplete: int
@@ -118,7 +144,7 @@ def killed_import(tmp_path_factory: pytest.TempPathFactory) -> KilledImport:
     open_store(str(database)).close()  # created and seeded before the import starts
     seed = claim_count(database)
 
-    process = import_claims(database, source, folder / "killed.log")
+    process = import_claims(database, source, folder / "killed.log", workers=2)
     deadline = time.monotonic() + 40
     try:
         # Kill once the first batch is in: the import is then in the middle of another one.
@@ -126,10 +152,12 @@ def killed_import(tmp_path_factory: pytest.TempPathFactory) -> KilledImport:
             assert process.poll() is None, "the import ended before it could be killed"
             assert time.monotonic() < deadline, f"only {seen - seed} claims after 40 s"
             time.sleep(0.02)
+        workers = children(process.pid)
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
     assert process.returncode == -signal.SIGKILL
+    orphans = still_running(workers, within=10.0)
     imported = claim_count(database) - seed
     print(f"\nimport killed with {imported} of {LINES} claims stored (batches of {BATCH})")
     after_kill = (unsound(database), incomplete(database))
@@ -138,6 +166,8 @@ def killed_import(tmp_path_factory: pytest.TempPathFactory) -> KilledImport:
     code = rerun.wait(timeout=90)
     return KilledImport(
         seed,
+        workers,
+        orphans,
         imported,
         *after_kill,
         code,
@@ -151,6 +181,11 @@ def killed_import(tmp_path_factory: pytest.TempPathFactory) -> KilledImport:
 def test_killed_import_leaves_a_sound_database(killed_import: KilledImport) -> None:
     assert 0 < killed_import.imported < LINES
     assert killed_import.unsound == {}
+
+
+def test_a_killed_imports_workers_exit_with_it(killed_import: KilledImport) -> None:
+    assert len(killed_import.workers) >= 2  # the pool, and its resource tracker
+    assert killed_import.orphans == []
 
 
 def test_killed_import_leaves_whole_batches_only(killed_import: KilledImport) -> None:

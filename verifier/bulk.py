@@ -5,6 +5,9 @@ from __future__ import annotations
 import functools
 import itertools
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -104,6 +107,23 @@ def reindex(engine: Engine, batch_size: int = 5000) -> Iterator[int]:
         yield count
 
 
+def _exit_with_parent() -> None:
+    """Make a worker process exit when the import that started it dies (`kill -9`).
+
+    Otherwise it would wait forever to hand back a prepared batch: it holds both ends of
+    the result pipe, so the write never fails.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _prepared(
     batches: Iterator[list[Mapping[str, Any]]],
     prepare: Callable[[list[Mapping[str, Any]]], PreparedBatch],
@@ -129,7 +149,7 @@ def _prepared(
         return
     # spawn: forking a process that holds SQLite connections and threads is unsafe.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent) as pool:
         pending: deque[Future[PreparedBatch]] = deque()
         failure: Exception | None = None
         source = itertools.chain([first, second], batches)
