@@ -126,6 +126,29 @@ def test_pairs_are_ranked_by_the_same_bm25_as_the_index(store: ClaimStore) -> No
     assert [score for _, score in ours] == pytest.approx([score for _, score in by_index])
 
 
+def test_common_terms_left_out_of_the_query_still_rank_its_claims(tmp_path: Path) -> None:
+    from verifier.bulk import import_claims
+    from verifier.service import Engine
+
+    store = ClaimStore(tmp_path / "rescored.db")
+    store.create()
+    records = [
+        {"text": "Ferries, lighthouses, quarries and orchards got grants."},  # shorter: BM25's pick
+        {"text": "Ferries, lighthouses, quarries and orchards got council grants."},
+        *({"text": f"The council met on day {n} to discuss roads and budgets."} for n in range(20)),
+        *({"text": f"Harbour pilots logged shift {n} of the winter season."} for n in range(200)),
+    ]
+    list(import_claims(records, Engine(store)))
+    statement = content_stems("The council gave ferries, lighthouses, quarries and orchards")
+    # "council" (21 claims) is over a budget of 10: the query asks only for the four rare
+    # words, and the claim that also names the council is scored up again.
+    found = store.candidates(statement, 5, budget=10)
+    assert found[0].claim.text.endswith("got council grants.")
+    assert store.candidates(content_stems("ferries lighthouses quarries orchards"), 5, 10)[
+        0
+    ].claim.text.endswith("got grants.")
+
+
 def test_varints_decode_as_sqlite_writes_them() -> None:
     from verifier.store.index import _varints
 

@@ -16,6 +16,7 @@ from verifier.keys import WRITE, ApiKey, hash_token, key_id, new_token
 from verifier.matching import (
     Match,
     StatementFeatures,
+    by_wording,
     fuse,
     number_terms,
     prepare_statement,
@@ -124,7 +125,8 @@ def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Matc
 
     The index ranks up to `candidate_limit` claims when the semantic extra re-orders them
     (fused with the embeddings' order), else `rerank_limit`; only the best `rerank_limit`
-    are loaded and scored.
+    are loaded and scored. Without embeddings, the claims whose wording the statement
+    repeats move up among those.
     """
     features = prepare_statement(statement)
     terms = [*features.stems, *number_terms(features.quantities)]
@@ -136,6 +138,8 @@ def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Matc
         by_meaning = sorted(ranked, key=lambda r: -similarity.get(r[0], -1.0))
         ranked = fuse([ranked, by_meaning])
     candidates = engine.store.candidates_at(ranked[: engine.rerank_limit])
+    if engine.embedder is None:
+        candidates = by_wording(features, candidates)
     return features, rank(features, candidates)
 
 

@@ -1,0 +1,36 @@
+"""Matching: re-ranking candidates by wording, and fusing rankings."""
+
+from __future__ import annotations
+
+from verifier.matching import Candidate, by_wording, fuse, prepare_statement
+
+
+def candidate(claim_id: str, text: str, relevance: float) -> Candidate:
+    def never() -> tuple[object, frozenset[str]]:
+        raise AssertionError("ordering by wording must not decode the claim")
+
+    return Candidate(claim_id, (), (), never, relevance, text=text)  # type: ignore[arg-type]
+
+
+def test_a_claim_repeating_the_statements_words_moves_up() -> None:
+    statement = prepare_statement("We have the highest taxes of any country in the world.")
+    found = [
+        candidate("loose", "Taxes rose in the world's richest country, a study found.", 12.0),
+        candidate("quoted", "Says the US has the highest taxes of any country in the world.", 11.0),
+        candidate("other", "A new bridge opened in the capital.", 2.0),
+    ]
+    assert [c.claim_id for c in by_wording(statement, found)] == ["quoted", "loose", "other"]
+
+
+def test_wording_does_not_outweigh_a_far_better_index_score() -> None:
+    statement = prepare_statement("The mayor opened the new bridge.")
+    found = [
+        candidate("relevant", "The mayor opened a bridge over the river on Monday.", 30.0),
+        candidate("echo", "The new bridge.", 5.0),
+    ]
+    assert [c.claim_id for c in by_wording(statement, found)] == ["relevant", "echo"]
+
+
+def test_fusion_rewards_items_both_rankings_place_high() -> None:
+    assert fuse([["a", "b", "c"], ["b", "c", "a"]])[0] == "b"
+    assert set(fuse([["a"], ["z"]])) == {"a", "z"}
