@@ -124,7 +124,7 @@ def measure_floor(engine: service.Engine, statements: list[str]) -> dict[str, An
     features = [prepare_statement(s) for s in statements]
     terms = [[*f.stems, *number_terms(f.quantities)] for f in features]
     query = lambda t: engine.store.ranked_rowids(  # noqa: E731
-        t, engine.candidate_limit, engine.postings_budget
+        t, engine.index_limit, engine.postings_budget
     )
     return percentiles(timed(query, terms))
 

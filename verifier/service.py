@@ -86,6 +86,12 @@ class Engine:
     embedder: Embedder | None = None  # sentence embeddings, when the [semantic] extra is on
     cache: VerdictCache | None = None  # recent verdicts (the service's engine has one)
 
+    @property
+    def index_limit(self) -> int:
+        """How many claims the index ranks: enough for embeddings to re-order, else those
+        loaded and scored."""
+        return self.candidate_limit if self.embedder is not None else self.rerank_limit
+
 
 def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
     """Open the configured store (seeding it when empty) and wrap it with its thresholds."""
@@ -130,8 +136,7 @@ def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Matc
     """
     features = prepare_statement(statement)
     terms = [*features.stems, *number_terms(features.quantities)]
-    wanted = engine.candidate_limit if engine.embedder is not None else engine.rerank_limit
-    ranked = engine.store.ranked_rowids(terms, wanted, engine.postings_budget)
+    ranked = engine.store.ranked_rowids(terms, engine.index_limit, engine.postings_budget)
     if engine.embedder is not None and ranked:
         query = engine.embedder.embed([features.text])[0]
         similarity = cosine_scores(query, engine.store.vectors_at([r for r, _ in ranked]))
