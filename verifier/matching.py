@@ -79,24 +79,6 @@ _ROLE_WORDS = frozenset(
 )
 T = TypeVar("T", bound=Hashable)
 _CAPITAL = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*(?:\.[A-Z])*\.?)")
-# Word pairs that turn a statement around without a negation word.
-ANTONYMS = (
-    ("increase increased increases increasing", "decrease decreased decreases decreasing"),
-    ("rise rises rose risen rising", "fall falls fell fallen falling"),
-    ("begin begins began begun beginning", "end ends ended ending"),
-    ("gain gains gained", "lose loses lost losing"),
-    ("win wins won winning", "lose loses lost losing"),
-    ("higher", "lower"),
-    ("withdraw withdraws withdrew withdrawn withdrawing", "deploy deploys deployed deploying"),
-    ("support supports supported supporting", "oppose opposes opposed opposing"),
-    ("approve approves approved approving", "reject rejects rejected rejecting"),
-    ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
-    ("expand expands expanded expanding", "reduce reduces reduced reducing"),
-    ("allow allows allowed allowing", "ban bans banned banning"),
-    ("true", "false"),
-)
-_ANTONYM_SETS = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in ANTONYMS)
-_ANTONYM_WORDS = frozenset().union(*(a | b for a, b in _ANTONYM_SETS))
 
 
 @dataclass(frozen=True)
@@ -338,16 +320,3 @@ def by_wording(statement: StatementFeatures, candidates: list[Candidate]) -> lis
 def rank(statement: StatementFeatures, candidates: list[Candidate]) -> list[Match]:
     """Score each candidate for topic, keeping the retrieval order (verdicts re-sort)."""
     return [Match(c, topic_score(statement, c)) for c in candidates]
-
-
-def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
-    """Return a (statement word, claim word) pair of opposites, when the two disagree so."""
-    if statement.words.isdisjoint(_ANTONYM_WORDS):  # most statements: nothing to turn
-        return None
-    claim_words = set(words(claim.text))
-    for a, b in _ANTONYM_SETS:
-        for mine, theirs in ((a, b), (b, a)):
-            said, source = mine & statement.words, theirs & claim_words
-            if said and source and not mine & claim_words:
-                return min(said), min(source)
-    return None

@@ -5,24 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from verifier.matching import (
-    Match,
-    StatementFeatures,
-    antonym_flip,
-    missing_entities,
-    speaker_matches,
-)
+from verifier.matching import Match, StatementFeatures, missing_entities, speaker_matches
 from verifier.models import (
     CONTRADICTED,
     SUPPORTED,
     UNVERIFIED,
     ArticleRef,
     Citation,
+    Claim,
     Quantity,
     Reason,
     Verdict,
 )
 from verifier.numbers import agree, compatible
+from verifier.text import words
 
 _VALUE_CODES = {
     "year": "year_mismatch",
@@ -33,6 +29,24 @@ _VALUE_CODES = {
     "percent": "number_mismatch",
 }
 _HARD = frozenset({"negation", "antonym", "speaker_mismatch"})
+# Word pairs that turn a statement around without a negation word.
+ANTONYMS = (
+    ("increase increased increases increasing", "decrease decreased decreases decreasing"),
+    ("rise rises rose risen rising", "fall falls fell fallen falling"),
+    ("begin begins began begun beginning", "end ends ended ending"),
+    ("gain gains gained", "lose loses lost losing"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("higher", "lower"),
+    ("withdraw withdraws withdrew withdrawn withdrawing", "deploy deploys deployed deploying"),
+    ("support supports supported supporting", "oppose opposes opposed opposing"),
+    ("approve approves approved approving", "reject rejects rejected rejecting"),
+    ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
+    ("expand expands expanded expanding", "reduce reduces reduced reducing"),
+    ("allow allows allowed allowing", "ban bans banned banning"),
+    ("true", "false"),
+)
+_ANTONYM_SETS = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in ANTONYMS)
+_ANTONYM_WORDS = frozenset().union(*(a | b for a, b in _ANTONYM_SETS))
 
 
 @dataclass(frozen=True)
@@ -235,3 +249,16 @@ def _explain(verdict: str, reasons: tuple[Reason, ...], lead: Match) -> str:
     if reasons:
         return " ".join(r.detail for r in reasons)
     return f"The closest claim, by {who}, does not support it."
+
+
+def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
+    """Return a (statement word, claim word) pair of opposites, when the two disagree so."""
+    if statement.words.isdisjoint(_ANTONYM_WORDS):  # most statements: nothing to turn
+        return None
+    claim_words = set(words(claim.text))
+    for a, b in _ANTONYM_SETS:
+        for mine, theirs in ((a, b), (b, a)):
+            said, source = mine & statement.words, theirs & claim_words
+            if said and source and not mine & claim_words:
+                return min(said), min(source)
+    return None
