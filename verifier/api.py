@@ -69,8 +69,8 @@ def health() -> dict[str, Any]:
 
 
 @blp.route("/verify", methods=["POST"])
-@blp.arguments(schemas.StatementSchema)
-@blp.arguments(schemas.VerifyQuerySchema, location="query")
+@blp.arguments(schemas.StatementSchema())
+@blp.arguments(schemas.VerifyQuerySchema(), location="query")
 @blp.response(200, schemas.VerdictSchema)
 @blp.alt_response(
     200,
@@ -108,7 +108,7 @@ def claim_review(claim_id: str) -> Response:
 
 
 @blp.route("/verify/batch", methods=["POST"])
-@blp.arguments(schemas.BatchSchema)
+@blp.arguments(schemas.BatchSchema())
 @blp.response(200, schemas.BatchResultSchema)
 def verify_batch(body: dict[str, list[str]]) -> dict[str, list[Verdict]]:
     """Verify several statements; results come back in the order sent."""
@@ -116,7 +116,7 @@ def verify_batch(body: dict[str, list[str]]) -> dict[str, list[Verdict]]:
 
 
 @blp.route("/check", methods=["POST"])
-@blp.arguments(schemas.DraftSchema)
+@blp.arguments(schemas.DraftSchema())
 @blp.response(200, schemas.DraftReportSchema)
 def check(body: dict[str, str]) -> DraftReport:
     """Check a whole draft: every sentence with its offsets, verdict and citations."""
@@ -125,7 +125,7 @@ def check(body: dict[str, str]) -> DraftReport:
 
 @blp.route("/claims")
 class Claims(MethodView):
-    @blp.arguments(schemas.ClaimQuerySchema, location="query")
+    @blp.arguments(schemas.ClaimQuerySchema(), location="query")
     @blp.response(200, schemas.ClaimPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Search and page through claims."""
@@ -137,7 +137,7 @@ class Claims(MethodView):
 
     @blp.response(201, schemas.ClaimSchema)
     @writes
-    @blp.arguments(schemas.ClaimInSchema)
+    @blp.arguments(schemas.ClaimInSchema())
     def post(self, body: dict[str, Any]) -> Claim:
         """Add a curated claim (needs an API key)."""
         return service.add_claim(body, engine())
@@ -159,7 +159,7 @@ class ClaimById(MethodView):
 
 @blp.route("/articles")
 class Articles(MethodView):
-    @blp.arguments(schemas.PageQuerySchema, location="query")
+    @blp.arguments(schemas.PageQuerySchema(), location="query")
     @blp.response(200, schemas.ArticlePageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Page through articles."""
@@ -169,7 +169,7 @@ class Articles(MethodView):
 
     @blp.response(201, schemas.ArticleDetailSchema)
     @writes
-    @blp.arguments(schemas.ArticleInSchema)
+    @blp.arguments(schemas.ArticleInSchema())
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Store an article and the claims extracted from it (needs an API key)."""
         article, claims = service.ingest_article(body.pop("text"), engine(), **body)
