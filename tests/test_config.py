@@ -25,3 +25,18 @@ def test_environment_then_overrides() -> None:
 def test_a_bad_value_names_the_variable() -> None:
     with pytest.raises(ValueError, match="VERIFIER_MAX_BATCH"):
         load_settings(environ={"VERIFIER_MAX_BATCH": "lots"})
+
+
+@pytest.mark.parametrize(
+    "name", ["RERANK_LIMIT", "CANDIDATE_LIMIT", "POSTINGS_BUDGET", "MAX_BATCH"]
+)
+def test_a_count_below_one_is_refused(name: str) -> None:
+    with pytest.raises(ValueError, match=f"VERIFIER_{name}='0' must be at least 1"):
+        load_settings(environ={f"VERIFIER_{name}": "0"})
+    assert load_settings(environ={f"VERIFIER_{name}": "1"})[name] == 1
+
+
+def test_the_verdict_cache_may_be_off() -> None:
+    assert load_settings(environ={"VERIFIER_VERDICT_CACHE": "0"})["VERDICT_CACHE"] == 0
+    with pytest.raises(ValueError, match="at least 0"):
+        load_settings(environ={"VERIFIER_VERDICT_CACHE": "-1"})

@@ -149,6 +149,28 @@ def test_common_terms_left_out_of_the_query_still_rank_its_claims(tmp_path: Path
     ].claim.text.endswith("got grants.")
 
 
+def test_claims_filled_in_after_pairs_never_outrank_them(tmp_path: Path) -> None:
+    from verifier.bulk import import_claims
+    from verifier.service import Engine
+
+    store = ClaimStore(tmp_path / "fill.db")
+    store.create()
+    records = [
+        {"text": "Quinczy ferries ran late all through the long wet winter months."},
+        {"text": "Quinczy ferries were sold to a company from the mainland last year."},
+        *({"text": f"Quinczy voted {n}."} for n in range(3)),  # short: BM25 likes them
+        *({"text": f"Ferries number {n} crossed the bay."} for n in range(30)),
+    ]
+    list(import_claims(records, Engine(store)))
+    # "quinczy" (5 claims) fits a budget of 6, "ferries" (32) does not: the pair finds two
+    # claims, the budget's query fills in the three short ones after them.
+    ranked = store.ranked_rowids(content_stems("Quinczy ferries"), 5, budget=6)
+    texts = [store.candidates_at([r])[0].claim.text for r in ranked]
+    assert [t.startswith("Quinczy ferries") for t in texts] == [True, True, False, False, False]
+    scores = [score for _, score in ranked]  # BM25 as FTS5 gives it: lower is better
+    assert scores == sorted(scores)
+
+
 def test_varints_decode_as_sqlite_writes_them() -> None:
     from verifier.store.index import _varints
 

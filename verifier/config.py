@@ -18,6 +18,7 @@ class Setting:
     default: Any
     type: type
     help: str
+    minimum: float | None = None  # the lowest value that makes sense, for numbers
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -50,12 +51,14 @@ SETTINGS: tuple[Setting, ...] = (
         50,
         int,
         "Most candidate claims the index ranks for sentence embeddings to re-order.",
+        minimum=1,
     ),
     Setting(
         "RERANK_LIMIT",
         10,
         int,
         "Of those, how many are loaded and scored by fuzzy matching.",
+        minimum=1,
     ),
     Setting(
         "POSTINGS_BUDGET",
@@ -63,6 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         "Index postings a candidate query may read: lower is faster on a large base, "
         "higher ranks long statements better.",
+        minimum=1,
     ),
     Setting(
         "VERDICT_CACHE",
@@ -70,6 +74,7 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         "Verdicts each worker keeps for statements checked again (0: none); "
         "dropped whenever a claim changes.",
+        minimum=0,
     ),
     Setting(
         "SEMANTIC",
@@ -78,10 +83,20 @@ SETTINGS: tuple[Setting, ...] = (
         "'auto' uses sentence embeddings for ranking when the [semantic] extra is installed; "
         "'off' never does.",
     ),
-    Setting("MAX_STATEMENT_CHARS", 2000, int, "Longest statement accepted, in characters."),
-    Setting("MAX_DRAFT_CHARS", 100_000, int, "Longest draft accepted by /check, in characters."),
-    Setting("MAX_BATCH", 100, int, "Most statements in one batch request."),
-    Setting("MAX_BODY_BYTES", 1_048_576, int, "Largest request body accepted, in bytes."),
+    Setting(
+        "MAX_STATEMENT_CHARS", 2000, int, "Longest statement accepted, in characters.", minimum=1
+    ),
+    Setting(
+        "MAX_DRAFT_CHARS",
+        100_000,
+        int,
+        "Longest draft accepted by /check, in characters.",
+        minimum=1,
+    ),
+    Setting("MAX_BATCH", 100, int, "Most statements in one batch request.", minimum=1),
+    Setting(
+        "MAX_BODY_BYTES", 1_048_576, int, "Largest request body accepted, in bytes.", minimum=1
+    ),
     Setting(
         "API_KEYS",
         "",
@@ -144,11 +159,14 @@ def load_settings(
 
 def _convert(setting: Setting, raw: str) -> Any:
     try:
-        return setting.type(raw)
+        value = setting.type(raw)
     except ValueError as error:
         raise ValueError(
             f"{PREFIX}{setting.name}={raw!r} is not a valid {setting.type.__name__}: {error}"
         ) from None
+    if setting.minimum is not None and value < setting.minimum:
+        raise ValueError(f"{PREFIX}{setting.name}={raw!r} must be at least {setting.minimum:g}")
+    return value
 
 
 def split_list(value: str | list[str] | tuple[str, ...]) -> list[str]:

@@ -6,6 +6,7 @@ import functools
 import itertools
 import math
 import re
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
@@ -90,7 +91,7 @@ class CandidateIndex(StoreBase):
                 more = self._ranked(_either(chosen), limit)
             else:
                 more = self._unranked(counted[0][1], limit + len(seen))
-            ranked += [r for r in more if r[0] not in seen][: limit - len(ranked)]
+            ranked += _after(ranked, [r for r in more if r[0] not in seen])[: limit - len(ranked)]
         return ranked
 
     def _paired(
@@ -105,7 +106,10 @@ class CandidateIndex(StoreBase):
         Each pair is one unscored query (FTS5 merges the two lists); the claims found are
         ranked here by BM25 over the terms they were found with. Letting FTS5 rank the OR of
         all pairs costs more: its bm25() first counts the claims of every pair's terms,
-        common ones included, for every query.
+        common ones included, for every query. Unlike the budget's query, a term counts
+        once whichever column holds it (the pairs do not say which; reading the claims to
+        find out costs ~1 ms at a million): a claim naming its speaker as one of the terms
+        gains what a claim saying the word does.
         """
         anchors = [t for count, t in named[:4] if count <= budget or t == named[0][1]]
         if named[0][0] > ANCHOR_LIMIT * budget:
@@ -179,12 +183,14 @@ class CandidateIndex(StoreBase):
                     score += idf * freq * (_K1 + 1) / (freq + scale)
             scores[rowid] = -score
         order = sorted(ranked, key=lambda r: scores.get(r[0], r[1]))
-        return [(rowid, scores.get(rowid, score)) for rowid, score in order] + rest
+        rescored = [(rowid, scores.get(rowid, score)) for rowid, score in order]
+        return rescored + _after(rescored, rest)
 
     def _bm25(
         self, groups: list[tuple[list[str], list[int]]], counts: dict[str, int], limit: int
     ) -> list[tuple[int, float]]:
-        """Rank claims by FTS5's BM25 formula (k1 1.2, b 0.75) over the terms they hold.
+        """Rank claims by FTS5's BM25 formula (k1 1.2, b 0.75) over the terms they hold,
+        each held once with weight 1 (FTS5's bm25() exactly, for terms in the claim text).
 
         `groups` pairs the terms held with the claims holding just those. Only the
         `2 * limit` claims holding the weightiest terms are ranked (their lengths decide
@@ -221,9 +227,12 @@ class CandidateIndex(StoreBase):
         if not rowids:
             return {}
         marks = ",".join("?" * len(rowids))
-        cursor = self.db.execute(
-            f"SELECT id, sz FROM claims_fts_docsize WHERE id IN ({marks})", rowids
-        )
+        try:
+            cursor = self.db.execute(
+                f"SELECT id, sz FROM claims_fts_docsize WHERE id IN ({marks})", rowids
+            )
+        except sqlite3.OperationalError:  # an index built without sizes (columnsize=0)
+            return {}  # every claim then counts as of average length
         return {rowid: sum(_varints(size)) for rowid, size in cursor}
 
     def _ranked(self, query: str, limit: int) -> list[tuple[int, float]]:
@@ -260,17 +269,20 @@ class CandidateIndex(StoreBase):
         process may lag, which only shifts which terms count as rare.
         """
         cache: dict[str, int] = self.__dict__.setdefault("_df_cache", {})
-        missing = [t for t in terms if t not in cache]
+        counts = {t: cache.get(t) for t in terms}  # another thread may clear it meanwhile
+        missing = [t for t, count in counts.items() if count is None]
         if missing:
             marks = ",".join("?" * len(missing))
             cursor = self.db.execute(
                 f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", missing
             )
             found = dict(cursor.fetchall())
+            fresh = {t: int(found.get(t, 0)) for t in missing}
             if len(cache) > 200_000:
                 cache.clear()
-            cache.update({t: int(found.get(t, 0)) for t in missing})
-        return {t: cache[t] for t in terms if cache.get(t)}
+            cache.update(fresh)
+            counts.update(fresh)
+        return {t: count for t, count in counts.items() if count}
 
     def _claim_total(self) -> int:
         # max(rowid) tracks the table's size without a full count on every query.
@@ -297,6 +309,15 @@ class CandidateIndex(StoreBase):
 def _is_number_term(term: str) -> bool:
     """Tell a figure's index term ("n4000", from number_terms) from a word's stem."""
     return term[:1] == "n" and term[1:].isdigit()
+
+
+def _after(head: list[tuple[int, float]], tail: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Shift the scores of claims ranked after `head` (another query, another scale) so
+    that none looks better than head's last one; their own order is kept."""
+    if not head or not tail:
+        return tail
+    shift = max(0.0, head[-1][1] - min(score for _, score in tail))
+    return [(rowid, score + shift) for rowid, score in tail]
 
 
 def _idf(claims: int, count: int) -> float:
