@@ -48,7 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "CANDIDATE_LIMIT",
-        50,
+        100,
         int,
         "Most candidate claims the index ranks for sentence embeddings to re-order.",
         minimum=1,

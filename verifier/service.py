@@ -80,7 +80,7 @@ class Engine:
 
     store: ClaimStore
     thresholds: Thresholds = field(default_factory=Thresholds)
-    candidate_limit: int = 50  # claims the index ranks
+    candidate_limit: int = 100  # claims the index ranks for the embeddings to re-order
     rerank_limit: int = 10  # of those, claims loaded and scored for topic
     postings_budget: int = POSTINGS_BUDGET  # index postings a query may read (its cost)
     embedder: Embedder | None = None  # sentence embeddings, when the [semantic] extra is on
