@@ -171,14 +171,6 @@ def test_claims_filled_in_after_pairs_never_outrank_them(tmp_path: Path) -> None
     assert scores == sorted(scores)
 
 
-def test_varints_decode_as_sqlite_writes_them() -> None:
-    from verifier.store.index import _varints
-
-    assert _varints(bytes([0x19, 0x03])) == [25, 3]
-    assert _varints(bytes([0x82, 0x2C, 0x01])) == [300, 1]
-    assert _varints(bytes([0xFF] * 8 + [0x01])) == [(2**56 - 1) << 8 | 1]
-
-
 def test_bulk_writes_keep_the_index_in_step(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

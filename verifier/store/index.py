@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import math
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -13,6 +12,7 @@ from typing import Any
 from verifier.matching import Candidate
 from verifier.models import Claim
 from verifier.store.base import StoreBase
+from verifier.store.bm25 import after, idf, term_score, varints
 from verifier.store.rows import claim_from_row, quantities_from_row
 
 # How many postings (claim-term pairs) a candidate query reads by default (the setting
@@ -25,8 +25,6 @@ ENOUGH_PAIRS = 10
 ANCHOR_LIMIT = 25
 # How many of the claims found are scored again on every term of the statement.
 RESCORED = 20
-# FTS5's bm25() constants, which the ranking done here repeats.
-_K1, _B = 1.2, 0.75
 # How FTS5's unicode61 tokenizer cuts text into tokens.
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -91,7 +89,7 @@ class CandidateIndex(StoreBase):
                 more = self._ranked(_either(chosen), limit)
             else:
                 more = self._unranked(counted[0][1], limit + len(seen))
-            ranked += _after(ranked, [r for r in more if r[0] not in seen])[: limit - len(ranked)]
+            ranked += after(ranked, [r for r in more if r[0] not in seen])[: limit - len(ranked)]
         return ranked
 
     def _paired(
@@ -160,9 +158,9 @@ class CandidateIndex(StoreBase):
                 parts = _TOKEN.findall(term.lower())
                 count = min([count, *self._document_frequencies(tuple(parts)).values()])
             if " " in term:
-                phrases.append((_idf(claims, count), f" {term} "))
+                phrases.append((idf(claims, count), f" {term} "))
             else:
-                words[term] = _idf(claims, count)
+                words[term] = idf(claims, count)
         marks = ",".join("?" * len(ranked))
         rows = self.db.execute(
             f"SELECT rowid, stems, extra FROM claims WHERE rowid IN ({marks})",
@@ -172,19 +170,19 @@ class CandidateIndex(StoreBase):
         for rowid, stems, extra in rows:
             columns = (stems or "", extra or "")
             tokens = [column.split() for column in columns]
-            scale = _K1 * (1 - _B + _B * sum(map(len, tokens)) / average)
+            length = sum(map(len, tokens))
             held: dict[str, float] = {}
             for token in itertools.chain.from_iterable(tokens):
                 if token in words:
                     held[token] = held.get(token, 0.0) + 1.0
-            score = sum(words[t] * f * (_K1 + 1) / (f + scale) for t, f in held.items())
-            for idf, phrase in phrases:
+            score = sum(term_score(words[t], f, length, average) for t, f in held.items())
+            for weight, phrase in phrases:
                 if freq := sum(f" {column} ".count(phrase) for column in columns):
-                    score += idf * freq * (_K1 + 1) / (freq + scale)
+                    score += term_score(weight, freq, length, average)
             scores[rowid] = -score
         order = sorted(ranked, key=lambda r: scores.get(r[0], r[1]))
         rescored = [(rowid, scores.get(rowid, score)) for rowid, score in order]
-        return rescored + _after(rescored, rest)
+        return rescored + after(rescored, rest)
 
     def _bm25(
         self, groups: list[tuple[list[str], list[int]]], counts: dict[str, int], limit: int
@@ -197,20 +195,18 @@ class CandidateIndex(StoreBase):
         among them), so the cost stays small when a pair finds thousands of claims.
         """
         claims, total_length = self._index_totals()
-        idf = {t: _idf(claims, count) for t, count in counts.items()}
+        weights = {t: idf(claims, count) for t, count in counts.items()}
         weight: dict[int, float] = {}
-        for held, rowids in sorted(groups, key=lambda g: -sum(idf[t] for t in g[0])):
+        for held, rowids in sorted(groups, key=lambda g: -sum(weights[t] for t in g[0])):
             if len(weight) >= 2 * limit:
                 break
-            held_weight = sum(idf[t] for t in held)
+            held_weight = sum(weights[t] for t in held)
             for rowid in sorted(rowids)[: 2 * limit - len(weight)]:
                 weight[rowid] = held_weight
         lengths = self._lengths(list(weight))
         average = total_length / claims if claims else 1.0
         score = {
-            rowid: held_weight
-            * (_K1 + 1)
-            / (1 + _K1 * (1 - _B + _B * lengths.get(rowid, average) / average))
+            rowid: term_score(held_weight, 1.0, lengths.get(rowid, average), average)
             for rowid, held_weight in weight.items()
         }
         best = sorted(score, key=lambda rowid: (-score[rowid], rowid))[:limit]
@@ -219,7 +215,7 @@ class CandidateIndex(StoreBase):
     def _index_totals(self) -> tuple[int, int]:
         """Return the index's claim count and total term count (FTS5's averages record)."""
         row = self.db.execute("SELECT block FROM claims_fts_data WHERE id = 1").fetchone()
-        numbers = _varints(row[0]) if row else []
+        numbers = varints(row[0]) if row else []
         return (numbers[0], sum(numbers[1:])) if numbers else (0, 0)
 
     def _lengths(self, rowids: list[int]) -> dict[int, int]:
@@ -233,7 +229,7 @@ class CandidateIndex(StoreBase):
             )
         except sqlite3.OperationalError:  # an index built without sizes (columnsize=0)
             return {}  # every claim then counts as of average length
-        return {rowid: sum(_varints(size)) for rowid, size in cursor}
+        return {rowid: sum(varints(size)) for rowid, size in cursor}
 
     def _ranked(self, query: str, limit: int) -> list[tuple[int, float]]:
         """Rank inside the index (BM25) and return (rowid, score) of the best `limit`."""
@@ -311,38 +307,8 @@ def _is_number_term(term: str) -> bool:
     return term[:1] == "n" and term[1:].isdigit()
 
 
-def _after(head: list[tuple[int, float]], tail: list[tuple[int, float]]) -> list[tuple[int, float]]:
-    """Shift the scores of claims ranked after `head` (another query, another scale) so
-    that none looks better than head's last one; their own order is kept."""
-    if not head or not tail:
-        return tail
-    shift = max(0.0, head[-1][1] - min(score for _, score in tail))
-    return [(rowid, score + shift) for rowid, score in tail]
-
-
-def _idf(claims: int, count: int) -> float:
-    """FTS5's inverse document frequency, never zero or below, as in its bm25()."""
-    return max(1e-6, math.log((claims - count + 0.5) / (count + 0.5)))
-
-
 def _either(terms: list[str]) -> str:
     return " OR ".join(quote_term(t) for t in terms)
-
-
-def _varints(blob: bytes) -> list[int]:
-    """Decode SQLite's varints (FTS5 stores its counts so), at most nine bytes each."""
-    numbers, value, size = [], 0, 0
-    for byte in blob:
-        size += 1
-        if size == 9:
-            numbers.append((value << 8) | byte)
-            value, size = 0, 0
-        elif byte & 0x80:
-            value = (value << 7) | (byte & 0x7F)
-        else:
-            numbers.append((value << 7) | byte)
-            value, size = 0, 0
-    return numbers
 
 
 def quote_term(term: str) -> str:
