@@ -99,8 +99,8 @@ class StatementFeatures:
 class Candidate:
     """A claim prepared for re-ranking: what scoring needs, the rest decoded on first use.
 
-    Twenty candidates are scored for every statement and few of them are close enough to
-    be judged, so the claim itself and the words around it are only built when asked for.
+    Ten candidates are scored for every statement and few of them are close enough to be
+    judged, so the claim itself and the words around it are only built when asked for.
     """
 
     claim_id: str

@@ -196,11 +196,11 @@ class CandidateIndex(StoreBase):
         """
         claims, total_length = self._index_totals()
         weights = {t: idf(claims, count) for t, count in counts.items()}
+        weighted = [(sum(weights[t] for t in held), rowids) for held, rowids in groups]
         weight: dict[int, float] = {}
-        for held, rowids in sorted(groups, key=lambda g: -sum(weights[t] for t in g[0])):
+        for held_weight, rowids in sorted(weighted, key=lambda g: -g[0]):
             if len(weight) >= 2 * limit:
                 break
-            held_weight = sum(weights[t] for t in held)
             for rowid in sorted(rowids)[: 2 * limit - len(weight)]:
                 weight[rowid] = held_weight
         lengths = self._lengths(list(weight))
