@@ -81,3 +81,28 @@ def test_reindex_rebuilds_index_terms_and_keeps_the_claims(fresh_engine: Engine)
     assert verify("About 5,000 U.S. troops will remain in Iraq.", fresh_engine).verdict == (
         "contradicted"
     )
+
+
+def _index_structure(engine: Engine) -> bytes:
+    """FTS5's structure record: which segments the index is made of."""
+    row = engine.store.db.execute("SELECT block FROM claims_fts_data WHERE id = 10").fetchone()
+    return bytes(row[0])
+
+
+def test_a_bulk_load_leaves_the_index_merged(tmp_path: Path) -> None:
+    engine = Engine(open_store(str(tmp_path / "bulk.db"), seed=False))
+    assert sum(import_claims(RECORDS, engine, batch_size=4)) == len(RECORDS)
+    merged = _index_structure(engine)
+    engine.store.optimize_index()  # nothing left to merge
+    assert _index_structure(engine) == merged
+    engine.store.db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')")
+    statement = "The Carver council approved 9 new bus lines in 2020."
+    assert verify(statement, engine).verdict == "supported"
+
+
+def test_a_small_import_into_a_large_store_leaves_merging_to_fts5(fresh_engine: Engine) -> None:
+    assert fresh_engine.store.count_claims() > 20  # ten times what is imported
+    assert sum(import_claims(RECORDS[:2], fresh_engine, batch_size=1)) == 2
+    imported = _index_structure(fresh_engine)
+    fresh_engine.store.optimize_index()
+    assert _index_structure(fresh_engine) != imported  # there was something left to merge
