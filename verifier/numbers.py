@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from verifier.models import Quantity
 from verifier.number_words import (
@@ -39,15 +39,18 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(slots=True)
-class _Token:
-    text: str
-    low: str
+class Tokens(NamedTuple):
+    """A text's tokens as two lists, as written and lower-cased (one list, not an object
+    per token: extraction runs on every imported claim)."""
+
+    raw: list[str]
+    low: list[str]
 
 
-def tokenize(text: str) -> list[_Token]:
+def tokenize(text: str) -> Tokens:
     """Split cleaned text into tokens (raw and lower-cased)."""
-    return [_Token(raw, raw.lower()) for raw in _TOKEN.findall(text)]
+    raw = _TOKEN.findall(text)
+    return Tokens(raw, [token.lower() for token in raw])
 
 
 def parse_number(raw: str) -> float | None:
@@ -69,23 +72,23 @@ def parse_number(raw: str) -> float | None:
     return value if math.isfinite(value) and abs(value) < 1e15 else None
 
 
-def _parse_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
+def _parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
     """Parse number words from tokens[i]: 'four thousand', 'one hundred and seventy'."""
     total, current, j, seen = 0.0, 0.0, i, False
-    while j < len(tokens):
-        parts = tokens[j].low.split("-")
+    while j < len(tokens.low):
+        parts = tokens.low[j].split("-")
         if all(p in SMALL for p in parts):
             current += sum(SMALL[p] for p in parts)
-        elif tokens[j].low == "hundred" and seen:
+        elif tokens.low[j] == "hundred" and seen:
             current = max(current, 1) * 100
-        elif tokens[j].low in SCALES and seen:
-            total += max(current, 1) * SCALES[tokens[j].low]
+        elif tokens.low[j] in SCALES and seen:
+            total += max(current, 1) * SCALES[tokens.low[j]]
             current = 0
         elif (
-            tokens[j].low == "and"
+            tokens.low[j] == "and"
             and seen
-            and j + 1 < len(tokens)
-            and (tokens[j + 1].low.split("-")[0] in SMALL)
+            and j + 1 < len(tokens.low)
+            and (tokens.low[j + 1].split("-")[0] in SMALL)
         ):
             pass
         else:
@@ -97,28 +100,28 @@ def _parse_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
     return total + current, j
 
 
-def _qualifier(tokens: list[_Token], i: int) -> str | None:
+def _qualifier(tokens: Tokens, i: int) -> str | None:
     """Find an approximation or comparison qualifier just before tokens[i]."""
     found = _qualifier_span(tokens, i)
     return found[0] if found else None
 
 
-def _qualifier_span(tokens: list[_Token], i: int) -> tuple[str, int] | None:
+def _qualifier_span(tokens: Tokens, i: int) -> tuple[str, int] | None:
     """Return the qualifier before tokens[i] and how many tokens it takes."""
-    if i == 0 or tokens[i - 1].low not in QUALIFIER_ENDINGS:
+    if i == 0 or tokens.low[i - 1] not in QUALIFIER_ENDINGS:
         return None
-    for words, name in QUALIFIERS_BY_LAST[tokens[i - 1].low]:
+    for words, name in QUALIFIERS_BY_LAST[tokens.low[i - 1]]:
         n = len(words)
-        if i - n >= 0 and tuple(t.low for t in tokens[i - n : i]) == words:
+        if i - n >= 0 and tuple(tokens.low[i - n : i]) == words:
             return name, n
     return None
 
 
-def _unit(tokens: list[_Token], j: int) -> str | None:
+def _unit(tokens: Tokens, j: int) -> str | None:
     """Find what a number counts: the first plain noun within a few tokens after it."""
-    for token in tokens[j : j + 4]:
-        low = token.low.rstrip(".") if token.low.count(".") == 1 else token.low
-        if low in UNIT_SKIP or (token.text[:1].isupper() and low not in ALIASES):
+    for raw, low in zip(tokens.raw[j : j + 4], tokens.low[j : j + 4], strict=True):
+        low = low.rstrip(".") if low.count(".") == 1 else low
+        if low in UNIT_SKIP or (raw[:1].isupper() and low not in ALIASES):
             continue
         if not low.isalpha() or low in NOT_UNITS:
             return None
@@ -126,19 +129,23 @@ def _unit(tokens: list[_Token], j: int) -> str | None:
     return None
 
 
-def _is_capitalized(token: _Token, all_caps: bool) -> bool:
-    return all_caps or token.text[:1].isupper()
+def _is_capitalized(raw: str, all_caps: bool) -> bool:
+    return all_caps or raw[:1].isupper()
 
 
 def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Return every quantity, year, month and weekday a text states."""
     text = clean(text)
     tokens = tokenize(text)
-    starts = [i for i, token in enumerate(tokens) if _may_start(token)]
+    starts = [
+        i
+        for i, (raw, low) in enumerate(zip(*tokens, strict=True))
+        if raw[0] in "$'0123456789" or low in _WORD_STARTS or ("-" in low and _may_start(low))
+    ]
     if not starts:
         return ()
     # Case only matters to tell months and weekdays from words ("may", "march", "sun").
-    calendar = any(tokens[i].low.rstrip(".") in _CALENDAR for i in starts)
+    calendar = any(tokens.low[i].rstrip(".") in _CALENDAR for i in starts)
     all_caps = calendar and is_mostly_upper(text)
     found: list[Quantity] = []
     after = 0
@@ -151,39 +158,33 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-def _may_start(token: _Token) -> bool:
-    """Tell cheaply whether a quantity could begin at a token (most words cannot)."""
-    if token.text[0] in "$'0123456789":
-        return True
-    low = token.low.rstrip(".")
-    if low in _WORD_STARTS:
-        return True
-    if "-" not in low:
-        return False
-    parts = low.split("-")
+def _may_start(low: str) -> bool:
+    """Tell whether a quantity could begin at a hyphenated word ("two-thirds", "forty-five")."""
+    parts = low.rstrip(".").split("-")
     return parts[-1] in FRACTIONS or all(p in SMALL for p in parts)
 
 
-def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quantity | None, int]:
-    token = tokens[i]
-    low = token.low.rstrip(".")
-    if low in MONTHS and _is_capitalized(token, all_caps) and _is_month(tokens, i, low):
-        return Quantity(MONTHS[low], "month", raw=token.text.rstrip(".")), i + 1
-    if _ORDINAL.fullmatch(token.low):
+def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | None, int]:
+    text, low = tokens.raw[i], tokens.low[i].rstrip(".")
+    if low in MONTHS and _is_capitalized(text, all_caps) and _is_month(tokens, i, low):
+        return Quantity(MONTHS[low], "month", raw=text.rstrip(".")), i + 1
+    digits = text[0].isdecimal()  # what the patterns below start with (a regex's \d)
+    if digits and _ORDINAL.fullmatch(tokens.low[i]):
         return None, i + 1  # an ordinal ("1st Lt.", "September 11th") counts nothing
-    if power := _POWER.fullmatch(token.text):
+    if digits and (power := _POWER.fullmatch(text)):
         base, exponent = int(power.group(1)), int(power.group(2))
         if exponent > 15 or len(power.group(1)) > 15 or base**exponent >= 1e15:
-            return Quantity(math.inf, "unreadable", raw=token.text[:40]), i + 1
+            return Quantity(math.inf, "unreadable", raw=text[:40]), i + 1
         return _finish(tokens, i, i + 1, float(base**exponent)), i + 1
-    if (decade := _decade(tokens, i)) is not None:
+    may_be_decade = digits or text[0] == "'" or tokens.low[i] in DECADE_WORDS
+    if may_be_decade and (decade := _decade(tokens, i)) is not None:
         return decade, i + 1
-    if _CODE.fullmatch(token.text) and not _NUMERIC.fullmatch(token.text):
+    if digits and _CODE.fullmatch(text) and not _NUMERIC.fullmatch(text):
         return None, i + 1  # a code or name with digits ("5G", "COVID19", "10am")
-    if low in WEEKDAYS and _is_capitalized(token, all_caps):
-        return Quantity(WEEKDAYS[low], "weekday", raw=token.text.rstrip(".")), i + 1
-    if token.text[0] in "$0123456789":
-        value, j = parse_number(token.text), i + 1
+    if low in WEEKDAYS and _is_capitalized(text, all_caps):
+        return Quantity(WEEKDAYS[low], "weekday", raw=text.rstrip(".")), i + 1
+    if text[0] in "$0123456789":
+        value, j = parse_number(text), i + 1
     elif low in FRACTIONS or ("-" in low and low.split("-")[-1] in FRACTIONS):
         return _read_fraction(tokens, i)
     else:
@@ -192,103 +193,106 @@ def _read_quantity(tokens: list[_Token], i: int, all_caps: bool) -> tuple[Quanti
             return None, i + 1
         value, j = parsed
     if value is None:  # digits we cannot read as a finite number: flag, never guess
-        return Quantity(math.inf, "unreadable", raw=token.text[:40]), j
+        return Quantity(math.inf, "unreadable", raw=text[:40]), j
     return _finish(tokens, i, j, value), j
 
 
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
-_WORD_STARTS = _CALENDAR | frozenset([*DECADE_WORDS, *FRACTIONS, *SMALL])
+# Words a quantity may begin with, also as written at the end of a sentence ("in May.").
+_WORD_STARTS = frozenset(
+    word + end for word in (*_CALENDAR, *DECADE_WORDS, *FRACTIONS, *SMALL) for end in ("", ".")
+)
 
 
-def _decade(tokens: list[_Token], i: int) -> Quantity | None:
+def _decade(tokens: Tokens, i: int) -> Quantity | None:
     """Read '1990s', "'90s", '90s' and 'the nineties' as a span of ten years."""
-    low = tokens[i].low
+    low = tokens.low[i]
     match = _DECADE.fullmatch(low)
     if match and low.endswith("0s"):
         digits = low.strip("'")[:-1]
         start = int(digits) if len(digits) == 4 else 1900 + int(digits)
-        return Quantity(float(start), "year", None, "decade", tokens[i].text)
-    previous = tokens[i - 1].low if i > 0 else ""
+        return Quantity(float(start), "year", None, "decade", tokens.raw[i])
+    previous = tokens.low[i - 1] if i > 0 else ""
     if low in DECADE_WORDS and previous == "the":
         return Quantity(float(DECADE_WORDS[low]), "year", None, "decade", f"the {low}")
     return None
 
 
-def _finish(tokens: list[_Token], i: int, j: int, value: float) -> Quantity | None:
+def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     """Turn a parsed number at tokens[i:j] into a quantity, reading its scale and unit."""
-    raw_start = tokens[i]
-    while j < len(tokens) and tokens[j].low in SCALES:
-        value *= SCALES[tokens[j].low]
+    first_raw = tokens.raw[i]
+    while j < len(tokens.low) and tokens.low[j] in SCALES:
+        value *= SCALES[tokens.low[j]]
         j += 1
-    if j < len(tokens) and tokens[j].low == "dozen":
+    if j < len(tokens.low) and tokens.low[j] == "dozen":
         value, j = value * 12, j + 1
     span = _qualifier_span(tokens, i)
     qualifier = span[0] if span else None
     first = i - span[1] if span else i
-    raw = " ".join([t.low for t in tokens[first:i]] + [t.text for t in tokens[i:j]])
-    if raw_start.text.endswith("%"):
+    raw = " ".join(tokens.low[first:i] + tokens.raw[i:j])
+    if first_raw.endswith("%"):
         return Quantity(value, "percent", "percent", qualifier, raw)
-    if j < len(tokens) and tokens[j].low in ("percent", "%", "pct", "pct."):
+    if j < len(tokens.low) and tokens.low[j] in ("percent", "%", "pct", "pct."):
         return Quantity(value, "percent", "percent", qualifier, raw + " percent")
-    if j + 1 < len(tokens) and (tokens[j].low, tokens[j + 1].low) == ("per", "cent"):
+    if j + 1 < len(tokens.low) and (tokens.low[j], tokens.low[j + 1]) == ("per", "cent"):
         return Quantity(value, "percent", "percent", qualifier, raw + " percent")
     if _is_year(tokens, i, j, value):
         return Quantity(value, "year", None, None, raw)
-    following = tokens[j].low.rstrip(".") if j < len(tokens) else ""
-    beside_month = (i > 0 and tokens[i - 1].low.rstrip(".") in MONTHS) or following in MONTHS
+    following = tokens.low[j].rstrip(".") if j < len(tokens.low) else ""
+    beside_month = (i > 0 and tokens.low[i - 1].rstrip(".") in MONTHS) or following in MONTHS
     if beside_month and 1 <= value <= 31 and j == i + 1:
         return Quantity(value, "day", None, None, raw)
-    unit = "dollar" if raw_start.text.startswith("$") else _unit(tokens, j)
-    follows_of = j < len(tokens) and tokens[j].low == "of"
-    if value == 1 and raw_start.text[0].isalpha() and (unit is None or follows_of):
+    unit = "dollar" if first_raw.startswith("$") else _unit(tokens, j)
+    follows_of = j < len(tokens.low) and tokens.low[j] == "of"
+    if value == 1 and first_raw[0].isalpha() and (unit is None or follows_of):
         return None  # "one of", "one day": too loose to count as a number
     return Quantity(value, "count", unit, qualifier, raw)
 
 
-def _read_fraction(tokens: list[_Token], i: int) -> tuple[Quantity | None, int]:
+def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
     """Read 'half', 'a third', 'two-thirds', 'three quarters' as percentages."""
-    low = tokens[i].low.rstrip(".")
+    low = tokens.low[i].rstrip(".")
     parts = low.split("-")
     numerator = float(SMALL.get(parts[0], 1)) if len(parts) == 2 else 1.0
-    if len(parts) == 1 and i > 0 and tokens[i - 1].low.split("-")[0] in SMALL:
-        numerator = float(SMALL[tokens[i - 1].low.split("-")[0]])
-    following = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if len(parts) == 1 and i > 0 and tokens.low[i - 1].split("-")[0] in SMALL:
+        numerator = float(SMALL[tokens.low[i - 1].split("-")[0]])
+    following = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
     if (
         following != "of"
-        and _qualifier(tokens, i - 1 if i and tokens[i - 1].low in ("a", "one") else i) is None
+        and _qualifier(tokens, i - 1 if i and tokens.low[i - 1] in ("a", "one") else i) is None
     ):
         return None, i + 1
-    start = i - 1 if i > 0 and tokens[i - 1].low in ("a", "one") else i
+    start = i - 1 if i > 0 and tokens.low[i - 1] in ("a", "one") else i
     span = _qualifier_span(tokens, start)
     first = start - span[1] if span else start
     value = round(numerator * FRACTIONS[parts[-1]], 1)
-    raw = " ".join(t.low for t in tokens[first : i + 1])
+    raw = " ".join(tokens.low[first : i + 1])
     return Quantity(value, "percent", "percent", span[0] if span else None, raw), i + 1
 
 
-def _is_month(tokens: list[_Token], i: int, low: str) -> bool:
+def _is_month(tokens: Tokens, i: int, low: str) -> bool:
     """Tell a month from a homograph ('may', 'march') by its neighbours."""
     if low not in ("may", "march", "mar"):
         return True
-    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    prev = tokens[i - 1].low if i > 0 else ""
+    nxt = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
+    prev = tokens.low[i - 1] if i > 0 else ""
     return nxt[:1].isdigit() or prev in ("in", "since", "of", "until", "by", "last", "next")
 
 
-def _is_year(tokens: list[_Token], i: int, j: int, value: float) -> bool:
-    text = tokens[i].text
+def _is_year(tokens: Tokens, i: int, j: int, value: float) -> bool:
+    text = tokens.raw[i]
     if j != i + 1 or not _YEAR.fullmatch(text):
         return False
-    prev = tokens[i - 1].low.rstrip(".") if i > 0 else ""
+    prev = tokens.low[i - 1].rstrip(".") if i > 0 else ""
     if prev in YEAR_CUES or prev in MONTHS or prev == ",":
         return True
-    nxt = tokens[j].low if j < len(tokens) else ""
+    nxt = tokens.low[j] if j < len(tokens.low) else ""
     if not nxt.isalpha() or nxt in NOT_UNITS:
         return True  # "in 2011.", "2011 and 2012"
     if prev in _ADJECTIVE_CUES or prev.endswith("'s"):
         # "a 2016 American film", "Hush (2016 film)", "Bush's 2003 tax cuts" are years;
         # "a 2016 votes" is not English, "2000 people" (no cue) stays a count.
-        return tokens[j].text[:1].isupper() or not _looks_plural(nxt)
+        return tokens.raw[j][:1].isupper() or not _looks_plural(nxt)
     return False
 
 
