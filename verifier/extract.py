@@ -36,6 +36,8 @@ _ROLE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(rf"according to (?P<who>(?:the\s+)?{_NAME})")
+# Every pattern above needs one of these: without them a sentence names no speaker.
+_SPEECH_CUE = re.compile(rf"\b(?:{SPEECH_VERBS})\b|according to", re.IGNORECASE)
 _PRONOUN = re.compile(rf"^\W*(?:He|She)\s+{_AUX}(?:{SPEECH_VERBS})\b")
 _VERB_WORDS = re.compile(rf"^\W*(?:{SPEECH_VERBS}|not)\W*$", re.IGNORECASE)
 _NEGATION = re.compile(
@@ -63,6 +65,8 @@ def is_negated(text: str) -> bool:
 def find_speaker(text: str) -> str | None:
     """Return who a sentence says is speaking ('Glynn said ...', '..., an official estimated')."""
     text = clean(text)
+    if not _SPEECH_CUE.search(text):
+        return None
     if is_mostly_upper(text):  # "DILLON SAID": names title-cased, other words lowered
         text = " ".join(
             w.lower() if _VERB_WORDS.search(w) or w.lower() in STOPWORDS else w.title()

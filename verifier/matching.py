@@ -23,6 +23,7 @@ from verifier.text import (
     content_stems,
     is_mostly_upper,
     stem,
+    stems_of,
     words,
 )
 
@@ -157,14 +158,15 @@ def prepare_statement(text: str) -> StatementFeatures:
     """Compute the features of a statement once, for every candidate to use."""
     speaker = find_speaker(text)
     speaker_words = set(words(speaker)) if speaker else set()
+    text_words = words(text)
     return StatementFeatures(
         text=text,
-        stems=tuple(dict.fromkeys(content_stems(text))),
+        stems=tuple(dict.fromkeys(stems_of(text_words))),
         quantities=extract_quantities(text),
         negated=is_negated(text),
         speaker=speaker,
         entities=tuple(e for e in find_entities(text) if e not in speaker_words),
-        words=frozenset(words(text)),
+        words=frozenset(text_words),
         speaker_stems=frozenset(content_stems(speaker)) if speaker else frozenset(),
     )
 
@@ -176,8 +178,7 @@ def find_entities(text: str) -> list[str]:
         return []
     found = []
     for match in _CAPITAL.finditer(text):
-        token = match.group(1)
-        low_words = words(token)
+        low_words = _name_words(match.group(1))
         if not low_words:
             continue
         low = low_words[0]
@@ -206,7 +207,7 @@ def claim_context(claim: Claim, text_words: list[str] | None = None) -> frozense
 
 @lru_cache(maxsize=8192)
 def _name_words(name: str) -> tuple[str, ...]:
-    """Words of a speaker's name or role: few distinct ones, met again and again."""
+    """Words of a name, a role or a capitalized word: few distinct ones, met again and again."""
     return tuple(words(name))
 
 
@@ -237,20 +238,30 @@ def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:
     if not said or not fact:
         return 0.0
     context = candidate.topic or frozenset(fact)
-    # Who is speaking is judged apart (speaker_matches); a different name must not also
-    # make the claim look off-topic.
-    weights = [0.0 if s in statement.speaker_stems else _weight(s) for s in said]
-    if not any(weights):
-        weights = [1.0] * len(said)
+    weights, said_set, said_text = _statement_side(said, statement.speaker_stems)
     covered = sum(
         w * (1.0 if s in context else _fuzzy_hit(s, context))
         for s, w in zip(said, weights, strict=True)
     )
     coverage = covered / sum(weights)
-    precision = sum(1 for s in fact if s in said) / len(fact)
-    ratio = fuzz.token_set_ratio(" ".join(said), " ".join(fact)) / 100
+    precision = sum(1 for s in fact if s in said_set) / len(fact)
+    ratio = fuzz.token_set_ratio(said_text, " ".join(fact)) / 100
     topic = 0.45 * coverage + 0.2 * precision + 0.15 * ratio + 0.2 * _bigram_overlap(said, fact)
     return min(1.0, topic + 0.1 * _slot_overlap(statement.quantities, candidate.quantities))
+
+
+@lru_cache(maxsize=64)
+def _statement_side(
+    said: tuple[str, ...], speaker_stems: frozenset[str]
+) -> tuple[tuple[float, ...], frozenset[str], str]:
+    """What topic scoring needs of a statement's stems, the same for each of its candidates:
+    each stem's weight, the stems as a set, and as text."""
+    # Who is speaking is judged apart (speaker_matches); a different name must not also
+    # make the claim look off-topic.
+    weights = tuple(0.0 if s in speaker_stems else _weight(s) for s in said)
+    if not any(weights):
+        weights = (1.0,) * len(said)
+    return weights, frozenset(said), " ".join(said)
 
 
 def _slot_overlap(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> float:
