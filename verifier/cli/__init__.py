@@ -1,0 +1,28 @@
+"""The `verifier` command: serve, ingest, import-claims, verify, check, claims, eval, bench."""
+
+from __future__ import annotations
+
+import click
+
+from verifier.bench import bench
+from verifier.cli import claimbase, measure, operate
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="verifier")
+def main() -> None:
+    """Verify statements against a newsroom's claim base, with citations.
+
+    \b
+    Examples:
+      verifier verify "About 5,000 U.S. troops will remain in Iraq."
+      verifier check draft.txt
+      verifier ingest articles/*.txt
+      verifier serve --port 8000 --workers 2
+    """
+
+
+for module in (claimbase, operate, measure):
+    for command in module.COMMANDS:
+        main.add_command(command)
+main.add_command(bench)

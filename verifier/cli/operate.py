@@ -1,0 +1,158 @@
+"""Commands for running the service: serve, settings, keys, reindex, backup, restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from verifier import bulk, service
+from verifier.cli.common import count_batches, database_option, open_engine
+from verifier.config import SETTINGS, load_settings
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    envvar="VERIFIER_WORKERS",
+    help="Worker processes (env VERIFIER_WORKERS).",
+)
+@database_option
+def serve(host: str, port: int, workers: int, database: str | None) -> None:
+    """Serve the REST API under gunicorn, logging requests to stdout.
+
+    \b
+    Example:
+      VERIFIER_API_KEYS=change-me verifier serve --host 0.0.0.0 --port 8000
+    """
+    from verifier.server import run
+
+    overrides = {"DATABASE": database} if database else {}
+    settings = load_settings(overrides)
+    service.open_store(settings["DATABASE"]).close()  # create and seed once, before workers
+    run(host, port, workers, overrides)
+
+
+@click.command()
+def settings() -> None:
+    """List every VERIFIER_* setting with its default and current value."""
+    current = load_settings()
+    for setting in SETTINGS:
+        secret = "KEYS" in setting.name and current[setting.name]
+        value = "(set)" if secret else current[setting.name]
+        click.echo(
+            f"VERIFIER_{setting.name}={value}\n    {setting.help} Default: {setting.default!r}."
+        )
+
+
+@click.group()
+def keys() -> None:
+    """Create, list and revoke API keys (stored hashed; a token is shown only once).
+
+    \b
+    Examples:
+      verifier keys create --name cms-plugin --scope read
+      verifier keys create --name newsdesk
+      verifier keys list
+      verifier keys revoke k-3fa94c01d2
+    """
+
+
+@keys.command("create")
+@click.option("--name", required=True, help="Who or what the key is for.")
+@click.option(
+    "--scope",
+    type=click.Choice(["write", "read"]),
+    default="write",
+    show_default=True,
+    help="write keys may also read; read keys only matter with VERIFIER_LOCK_READS.",
+)
+@database_option
+def keys_create(name: str, scope: str, database: str | None) -> None:
+    """Create a key and print its token once."""
+    key, token = service.create_key(open_engine(database), name, scope)
+    click.echo(f"{key.id}  {key.scope}  {key.name}")
+    click.echo(f"token (shown once, store it now): {token}")
+
+
+@keys.command("list")
+@database_option
+def keys_list(database: str | None) -> None:
+    """List keys: id, scope, name, created, and when revoked."""
+    for key in open_engine(database).store.list_keys():
+        state = f"revoked {key.revoked}" if key.revoked else "active"
+        click.echo(f"{key.id}  {key.scope:<5}  {key.name}  created {key.created}  {state}")
+
+
+@keys.command("revoke")
+@click.argument("key_id")
+@database_option
+def keys_revoke(key_id: str, database: str | None) -> None:
+    """Revoke the key KEY_ID: it stops working at once."""
+    from verifier.store import NotFoundError
+
+    try:
+        service.revoke_key(open_engine(database), key_id)
+    except NotFoundError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Revoked {key_id}.")
+
+
+@click.command()
+@database_option
+def reindex(database: str | None) -> None:
+    """Recompute every claim's index terms with this version's text processing.
+
+    Run it once after an upgrade that changed tokenizing (this one folds accents: "Noël"
+    meets "Noel" only in claims indexed or reindexed by it). Stored claims, quantities and
+    embeddings are kept; the server may keep running.
+
+    \b
+    Example:
+      verifier reindex
+    """
+    engine = open_engine(database)
+    done = count_batches(bulk.reindex(engine), "Reindexing", engine.store.count_claims())
+    click.echo(f"Reindexed {done} claim(s).")
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@database_option
+def backup(path: Path, database: str | None) -> None:
+    """Copy the database to PATH, consistently, even while the server is running.
+
+    \b
+    Example:
+      verifier backup backups/verifier-$(date +%F).db
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = open_engine(database)
+    engine.store.backup_to(path)
+    click.echo(f"Backed up {engine.store.count_claims()} claims to {path}.")
+
+
+@click.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
+@database_option
+def restore(path: Path, yes: bool, database: str | None) -> None:
+    """Replace the database's content with the backup at PATH (checked first).
+
+    Safe while the server runs: SQLite locks the database for the copy; requests wait.
+    """
+    if not yes:
+        click.confirm(f"Replace the database with {path}?", abort=True)
+    engine = open_engine(database)
+    try:
+        engine.store.restore_from(path)
+    except (ValueError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Restored {engine.store.count_claims()} claims from {path}.")
+
+
+COMMANDS = (serve, settings, keys, reindex, backup, restore)
