@@ -12,8 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from verifier import synthetic
-from verifier.bench import EXPECTED, format_table, percentiles
+from verifier.bench import EXPECTED, format_table
 from verifier.cli import main
+from verifier.loadtest import percentiles
 
 TINY = ["bench", "--sizes", "300", "--queries", "10", "--articles", "5", "--json"]
 
