@@ -211,6 +211,7 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(words(name))
 
 
+@lru_cache(maxsize=8192)
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
 

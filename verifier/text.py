@@ -138,14 +138,30 @@ def content_stems(text: str, drop_numbers: bool = True) -> list[str]:
 
 def stems_of(tokens: list[str], drop_numbers: bool = True) -> list[str]:
     """Return the stems of the content words among word tokens (see content_stems)."""
+    known = _CONTENT_STEMS[drop_numbers]  # token -> its stem, or "" when it is no content word
     out = []
     for token in tokens:
-        if token in STOPWORDS or (len(token) < 2 and token != "%"):
-            continue
-        if drop_numbers and (token[0].isdigit() or token in NUMBER_WORDS):
-            continue
-        out.append(stem(token))
+        found = known.get(token)
+        if found is None:
+            if len(known) > 200_000:  # figures and names keep coming: stay bounded
+                known.clear()
+            found = known[token] = _content_stem(token, drop_numbers)
+        if found:
+            out.append(found)
     return out
+
+
+def _content_stem(token: str, drop_numbers: bool) -> str:
+    if token in STOPWORDS or (len(token) < 2 and token != "%"):
+        return ""
+    if drop_numbers and (token[0].isdigit() or token in NUMBER_WORDS):
+        return ""
+    return stem(token)
+
+
+# Every token is looked up here on each import and each statement: a plain dict costs less
+# than the checks and the stemmer's cache.
+_CONTENT_STEMS: dict[bool, dict[str, str]] = {True: {}, False: {}}
 
 
 NUMBER_WORDS = frozenset(
