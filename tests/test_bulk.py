@@ -106,3 +106,24 @@ def test_a_small_import_into_a_large_store_leaves_merging_to_fts5(fresh_engine: 
     imported = _index_structure(fresh_engine)
     fresh_engine.store.optimize_index()
     assert _index_structure(fresh_engine) != imported  # there was something left to merge
+
+
+def _cache_size(engine: Engine) -> int:
+    """SQLite's page cache setting of the engine's connection (negative: KiB)."""
+    return int(engine.store.db.execute("PRAGMA cache_size").fetchone()[0])
+
+
+def test_an_import_writes_with_a_larger_cache_and_gives_it_back(fresh_engine: Engine) -> None:
+    before = _cache_size(fresh_engine)
+    during = [_cache_size(fresh_engine) for _ in import_claims(RECORDS, fresh_engine, batch_size=4)]
+    assert len(during) == 3 and all(size < before < 0 for size in during)  # more KiB
+    assert _cache_size(fresh_engine) == before
+
+    def records() -> Iterator[dict[str, Any]]:
+        yield from RECORDS
+        raise ValueError("line 13: not JSON")
+
+    with pytest.raises(ValueError, match="not JSON"):
+        for _ in import_claims(records(), fresh_engine, batch_size=4):
+            pass
+    assert _cache_size(fresh_engine) == before

@@ -90,13 +90,14 @@ def import_claims(
     batches = iter(lambda: list(itertools.islice(items, batch_size)), [])
     prepare = functools.partial(prepare_batch, embed=engine.embedder is not None)
     written = 0
-    for batch in _prepared(batches, prepare, workers):
-        count = engine.store.save_prepared(batch.rows, batch.articles)
-        embed_texts(batch.texts, engine)
-        written += count
-        yield count
-    if written > batch_size and written * 10 >= engine.store.count_claims():
-        engine.store.optimize_index()  # a bulk load: merge the segments its batches left
+    with engine.store.bulk_writes():
+        for batch in _prepared(batches, prepare, workers):
+            count = engine.store.save_prepared(batch.rows, batch.articles)
+            embed_texts(batch.texts, engine)
+            written += count
+            yield count
+        if written > batch_size and written * 10 >= engine.store.count_claims():
+            engine.store.optimize_index()  # a bulk load: merge the segments its batches left
 
 
 def reindex(engine: Engine, batch_size: int = 5000) -> Iterator[int]:

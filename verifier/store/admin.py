@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from verifier.keys import ApiKey
@@ -75,6 +77,22 @@ class StoreAdmin(StoreBase):
         conn = self.db.conn
         version = conn.execute("PRAGMA data_version").fetchone()[0]  # others' commits
         return id(conn), int(version), conn.total_changes  # ... and this connection's
+
+    @contextlib.contextmanager
+    def bulk_writes(self) -> Iterator[None]:
+        """Give this connection a 256 MB page cache while a bulk import writes, then restore it.
+
+        Each claim adds entries at scattered places of the indexes (a quantity's value, the
+        full-text segments); past a few hundred thousand claims SQLite's default 2 MB cache
+        reads most of those pages again for every batch (writing 60k claims into a
+        1M-claim store: 68-82 us per claim with the default, 59-65 with this).
+        """
+        previous = int(self.db.execute("PRAGMA cache_size").fetchone()[0])
+        self.db.execute("PRAGMA cache_size = -262144")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA cache_size = {previous}")
 
     def optimize_index(self) -> None:
         """Merge the full-text index into one segment (FTS5's 'optimize'), after a bulk write.
