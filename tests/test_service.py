@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +13,7 @@ from tests.conftest import seed_dev_rows
 from verifier.bulk import import_claims
 from verifier.curated import curated
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, Verdict
-from verifier.service import Engine, check_draft, ingest_article, verify
+from verifier.service import Engine, check_draft, ingest_article, open_store, verify
 
 CLAIMS = [c for _, claims in curated() for c in claims]
 NUMBERED = [c for c in CLAIMS if any(q.kind in ("count", "percent") for q in c.quantities)]
@@ -159,6 +160,24 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
     ]
     same = verify("Cargo traffic at the harbour rose sharply in 2023.", fresh_engine)
     assert same.verdict == SUPPORTED
+
+
+@pytest.mark.parametrize("negated_first", [True, False])
+def test_of_two_equally_close_claims_the_one_worded_like_the_statement_decides(
+    tmp_path: Path, negated_first: bool
+) -> None:
+    # Both claims score the same topic ("not" carries no stem); the verdict must follow the
+    # claim the statement repeats, whichever was stored first.
+    claims = [
+        {"text": "The Carver council did not approve the harbour plan.", "article_id": "a-1"},
+        {"text": "The Carver council approved the harbour plan.", "article_id": "a-2"},
+    ]
+    engine = Engine(open_store(str(tmp_path / "tie.db"), seed=False))
+    assert sum(import_claims(claims if negated_first else claims[::-1], engine)) == 2
+    for claim in claims:
+        verdict = verify(claim["text"], engine)
+        assert verdict.verdict == SUPPORTED, verdict.explanation
+        assert verdict.citations[0].quote == claim["text"]
 
 
 def test_reimporting_claims_is_idempotent(fresh_engine: Engine) -> None:
