@@ -104,8 +104,12 @@ def test_a_small_import_into_a_large_store_leaves_merging_to_fts5(fresh_engine: 
     assert fresh_engine.store.count_claims() > 20  # ten times what is imported
     assert sum(import_claims(RECORDS[:2], fresh_engine, batch_size=1)) == 2
     imported = _index_structure(fresh_engine)
+    fresh_engine.store.optimize_index(pages=1)  # in as many steps as it takes
+    merged = _index_structure(fresh_engine)
+    assert merged != imported  # there was something left to merge
+    fresh_engine.store.db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')")
     fresh_engine.store.optimize_index()
-    assert _index_structure(fresh_engine) != imported  # there was something left to merge
+    assert _index_structure(fresh_engine) == merged  # and now there is nothing
 
 
 def _cache_size(engine: Engine) -> int:
