@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -328,6 +329,19 @@ def by_wording(statement: StatementFeatures, candidates: list[Candidate]) -> lis
         for c in candidates
     }
     return sorted(candidates, key=lambda c: -score[id(c)])
+
+
+def ties_by_wording(statement: StatementFeatures, matches: list[Match]) -> list[Match]:
+    """Order matches by topic score, equal scores in by_wording's order.
+
+    What a verdict sees of search()'s order (it weighs matches by score, so the wording
+    order only tells equal scores apart), at the cost of comparing wording only when two
+    scores are equal (few statements: a score is capped at 1.0, and "not" has no stem).
+    """
+    counts = Counter(m.score for m in matches)
+    tied = [m.candidate for m in matches if counts[m.score] > 1]
+    place = {id(c): i for i, c in enumerate(by_wording(statement, tied))} if tied else {}
+    return sorted(matches, key=lambda m: (-m.score, place.get(id(m.candidate), 0)))
 
 
 def rank(statement: StatementFeatures, candidates: list[Candidate]) -> list[Match]:

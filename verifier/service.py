@@ -14,6 +14,7 @@ from verifier.curated import curated
 from verifier.extract import article_id, extract_claims
 from verifier.keys import WRITE, ApiKey, hash_token, key_id, new_token
 from verifier.matching import (
+    Candidate,
     Match,
     StatementFeatures,
     by_wording,
@@ -21,6 +22,7 @@ from verifier.matching import (
     number_terms,
     prepare_statement,
     rank,
+    ties_by_wording,
 )
 from verifier.models import (
     CONTRADICTED,
@@ -135,6 +137,14 @@ def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Matc
     repeats move up among those.
     """
     features = prepare_statement(statement)
+    candidates = _candidates(features, engine)
+    if engine.embedder is None:
+        candidates = by_wording(features, candidates)
+    return features, rank(features, candidates)
+
+
+def _candidates(features: StatementFeatures, engine: Engine) -> list[Candidate]:
+    """Load the `rerank_limit` claims the index (fused with embeddings, when on) ranks first."""
     terms = [*features.stems, *number_terms(features.quantities)]
     ranked = engine.store.ranked_rowids(terms, engine.index_limit, engine.postings_budget)
     if engine.embedder is not None and ranked:
@@ -142,10 +152,7 @@ def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Matc
         similarity = cosine_scores(query, engine.store.vectors_at([r for r, _ in ranked]))
         by_meaning = sorted(ranked, key=lambda r: -similarity.get(r[0], -1.0))
         ranked = fuse([ranked, by_meaning])
-    candidates = engine.store.candidates_at(ranked[: engine.rerank_limit])
-    if engine.embedder is None:
-        candidates = by_wording(features, candidates)
-    return features, rank(features, candidates)
+    return engine.store.candidates_at(ranked[: engine.rerank_limit])
 
 
 def verify(statement: str, engine: Engine) -> Verdict:
@@ -162,7 +169,10 @@ def verify(statement: str, engine: Engine) -> Verdict:
 
 
 def _verify(statement: str, engine: Engine) -> Verdict:
-    features, matches = search(statement, engine)
+    features = prepare_statement(statement)
+    matches = rank(features, _candidates(features, engine))
+    if engine.embedder is None:  # search()'s order, as far as a verdict can tell it apart
+        matches = ties_by_wording(features, matches)
     close = [m for m in matches if m.score >= engine.thresholds.match]  # the only ones cited
     articles = engine.store.article_refs(m.claim.article_id for m in close)
     return decide(features, matches, engine.thresholds, articles)
