@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -12,29 +11,17 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
+from verifier.entities import find_entities
 from verifier.extract import find_speaker, is_negated
 from verifier.models import Claim, Quantity
-from verifier.number_words import MONTHS, WEEKDAYS
 from verifier.numbers import compatible, extract_quantities
 from verifier.text import (
-    _MULTIWORD,
-    NUMBER_WORDS,
-    STOPWORDS,
-    clean,
     content_stems,
-    is_mostly_upper,
     stem,
     stems_of,
     words,
 )
 
-# Words that open a sentence without naming anything: a capital there is no proper noun.
-_COMMON_OPENERS = frozenset(
-    """some many most few several all both each every none roughly about around nearly almost
-    approximately more fewer less over under only just reportedly according after before
-    since during while although though because following despite however meanwhile now today
-    yesterday last next officials troops there here""".split()
-)
 # Words that say little about a topic: they count less toward coverage.
 _LIGHT = frozenset(
     stem(w)
@@ -72,15 +59,7 @@ _LIGHT = frozenset(
         "last",
     ]
 )
-_TITLES = frozenset(
-    """col lt gen brig maj capt sgt adm mr mrs ms dr sen rep gov president""".split()
-)
-_ROLE_WORDS = frozenset(
-    """spokesman spokeswoman spokesperson official officials president minister secretary
-    commander general chief director analyst reporter anonymous unnamed government army""".split()
-)
 T = TypeVar("T", bound=Hashable)
-_CAPITAL = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*(?:\.[A-Z])*\.?)")
 
 
 @dataclass(frozen=True)
@@ -170,68 +149,6 @@ def prepare_statement(text: str) -> StatementFeatures:
         words=frozenset(text_words),
         speaker_stems=frozenset(content_stems(speaker)) if speaker else frozenset(),
     )
-
-
-def find_entities(text: str) -> list[str]:
-    """Return the lower-cased proper-noun words of a text (names, places, organisations)."""
-    text = _MULTIWORD.sub("U.S.", clean(text))
-    if is_mostly_upper(text) or text.islower():
-        return []
-    found = []
-    for match in _CAPITAL.finditer(text):
-        low_words = _name_words(match.group(1))
-        if not low_words:
-            continue
-        low = low_words[0]
-        at_start = match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".!?\"'(:"
-        if low in STOPWORDS or low in _TITLES or low in NUMBER_WORDS:
-            continue
-        if low.rstrip(".") in MONTHS or low in WEEKDAYS:
-            continue
-        if at_start and low in _COMMON_OPENERS:
-            continue
-        found.append(low)
-    return found
-
-
-def claim_context(claim: Claim, text_words: list[str] | None = None) -> frozenset[str]:
-    """Return every word a claim's sentence and attribution contain, for entity checks."""
-    found = set(words(claim.text) if text_words is None else text_words)
-    if claim.quote != claim.text:
-        found.update(words(claim.quote))
-    for name in (claim.speaker, claim.speaker_role, *claim.attribution):
-        if name:
-            found.update(_name_words(name))
-    found.update(_acronym(name) for name in claim.attribution if " " in name)
-    return frozenset(found)
-
-
-@lru_cache(maxsize=8192)
-def _name_words(name: str) -> tuple[str, ...]:
-    """Words of a name, a role or a capitalized word: few distinct ones, met again and again."""
-    return tuple(words(name))
-
-
-@lru_cache(maxsize=8192)
-def _acronym(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
-
-
-def missing_entities(statement: StatementFeatures, context: frozenset[str]) -> list[str]:
-    """Return the statement's proper nouns that the claim never mentions."""
-    return [e for e in statement.entities if e not in context and e.rstrip(".") not in context]
-
-
-def speaker_matches(speaker: str, claim: Claim) -> bool:
-    """Tell whether a statement's speaker is the claim's speaker or someone in its chain."""
-    tokens = [w for w in words(speaker) if w not in STOPWORDS and w not in _TITLES]
-    names = [w for w in tokens if w not in _ROLE_WORDS]
-    if names:  # the family name decides: "Ryan Dillon" is not "Kevin Joseph Ryan"
-        return names[-1] in claim_context(claim)
-    attribution = set(
-        content_stems(" ".join((claim.speaker or "", claim.speaker_role or "", *claim.attribution)))
-    )
-    return all(stem in attribution for stem in content_stems(" ".join(tokens)))
 
 
 def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from verifier.matching import Match, StatementFeatures, missing_entities, speaker_matches
+from verifier.entities import missing_entities, speaker_matches
+from verifier.matching import Match, StatementFeatures
 from verifier.models import (
     CONTRADICTED,
     SUPPORTED,
@@ -156,7 +157,7 @@ def decide(
         return Verdict(statement.text, UNVERIFIED, 1.0, reason.detail, (reason,))
     matches = sorted(matches, key=lambda m: m.score, reverse=True)
     strong = [m for m in matches if m.score >= thresholds.match]
-    on_topic = [m for m in strong if not missing_entities(statement, m.context)]
+    on_topic = [m for m in strong if not missing_entities(statement.entities, m.context)]
     if not on_topic:
         return _unverified(statement, strong, matches)
     best = on_topic[0]
@@ -211,7 +212,7 @@ def _uncheckable(statement: StatementFeatures) -> Reason | None:
 def _unverified(statement: StatementFeatures, strong: list[Match], matches: list[Match]) -> Verdict:
     best = matches[0].score if matches else 0.0
     if strong:
-        absent = missing_entities(statement, strong[0].context)
+        absent = missing_entities(statement.entities, strong[0].context)
         names = ", ".join(dict.fromkeys(name.title() for name in absent))
         reason = Reason("unknown_entity", f"The sources say nothing about {names}.", names)
     else:

@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import Any
 
 from verifier.curated import claim_from_record
-from verifier.matching import claim_context, number_terms
+from verifier.entities import claim_context
+from verifier.matching import number_terms
 from verifier.models import Claim, Quantity
 from verifier.text import content_stems, stems_of, words
 
