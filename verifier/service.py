@@ -19,6 +19,7 @@ from verifier.matching import (
     StatementFeatures,
     by_wording,
     fuse,
+    fused_with_wording,
     number_terms,
     prepare_statement,
     rank,
@@ -133,13 +134,15 @@ def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Matc
 
     The index ranks up to `candidate_limit` claims when the semantic extra re-orders them
     (fused with the embeddings' order), else `rerank_limit`; only the best `rerank_limit`
-    are loaded and scored. Without embeddings, the claims whose wording the statement
-    repeats move up among those.
+    are loaded and scored. Among those, the claims whose wording the statement repeats
+    move up (weighed against index relevance, or against the fused rank).
     """
     features = prepare_statement(statement)
     candidates = _candidates(features, engine)
     if engine.embedder is None:
         candidates = by_wording(features, candidates)
+    else:
+        candidates = fused_with_wording(features, candidates)
     return features, rank(features, candidates)
 
 
@@ -170,9 +173,11 @@ def verify(statement: str, engine: Engine) -> Verdict:
 
 def _verify(statement: str, engine: Engine) -> Verdict:
     features = prepare_statement(statement)
-    matches = rank(features, _candidates(features, engine))
+    candidates = _candidates(features, engine)
     if engine.embedder is None:  # search()'s order, as far as a verdict can tell it apart
-        matches = ties_by_wording(features, matches)
+        matches = ties_by_wording(features, rank(features, candidates))
+    else:
+        matches = rank(features, fused_with_wording(features, candidates))
     close = [m for m in matches if m.score >= engine.thresholds.match]  # the only ones cited
     articles = engine.store.article_refs(m.claim.article_id for m in close)
     return decide(features, matches, engine.thresholds, articles)
