@@ -131,3 +131,45 @@ def test_an_import_writes_with_a_larger_cache_and_gives_it_back(fresh_engine: En
         for _ in import_claims(records(), fresh_engine, batch_size=4):
             pass
     assert _cache_size(fresh_engine) == before
+
+
+def _segments(engine: Engine) -> int:
+    """How many segments the full-text index is made of."""
+    row = engine.store.db.execute("SELECT count(DISTINCT segid) FROM claims_fts_idx").fetchone()
+    return int(row[0])
+
+
+def test_the_merge_goes_on_step_by_step_until_one_segment_is_left(tmp_path: Path) -> None:
+    engine = Engine(open_store(str(tmp_path / "steps.db"), seed=False))
+    engine.store.db.execute("INSERT INTO claims_fts (claims_fts, rank) VALUES ('automerge', 0)")
+    records = [
+        {"text": f"The {town}{n % 40} depot {verb} {n} buses and {n + 3} trams in {year}."}
+        for n, (town, verb, year) in enumerate(
+            (t, v, y)
+            for t in ("Ashford", "Belmont", "Carver", "Dover", "Elgin")
+            for v in ("bought", "sold", "repaired", "retired", "leased", "painted")
+            for y in range(1990, 2030)
+        )
+    ]
+    for start in range(0, len(records), 100):  # one small import each: no merge of its own
+        assert sum(import_claims(records[start : start + 100], engine)) == 100
+    assert _segments(engine) > 5
+    merged: list[int] = []
+    store = engine.store
+    step = store.db.execute
+
+    def counting(sql: str, *args: Any) -> Any:
+        if "'merge'" in sql:
+            merged.append(1)
+        return step(sql, *args)
+
+    store.db.execute = counting  # type: ignore[method-assign]
+    store.optimize_index(pages=1)
+    store.db.execute = step  # type: ignore[method-assign]
+    assert len(merged) > 2  # a first step, more to finish the merge it began, a last no-op
+    assert _segments(engine) == 1
+    store.db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')")
+    statement = "The Dover26 depot sold 786 buses and 789 trams in 2016."
+    assert verify(statement, engine).verdict == "supported"
+    with pytest.raises(ValueError, match="at least one page"):
+        store.optimize_index(pages=0)

@@ -40,3 +40,27 @@ def test_semantic_ranking_keeps_the_seed_verdicts(tmp_path: Path) -> None:
         assert (
             verify(row["statement"], semantic).verdict == verify(row["statement"], lexical).verdict
         )
+
+
+@pytest.mark.parametrize("negated_first", [True, False])
+def test_with_embeddings_the_claim_worded_like_the_statement_decides_a_tie(
+    tmp_path: Path, negated_first: bool
+) -> None:
+    from verifier.bulk import import_claims
+    from verifier.service import _verify, search
+    from verifier.verdict import decide
+
+    claims = [
+        {"text": "The Carver council did not approve the harbour plan.", "article_id": "a-1"},
+        {"text": "The Carver council approved the harbour plan.", "article_id": "a-2"},
+    ]
+    engine = Engine(open_store(str(tmp_path / "tie.db"), seed=False), embedder=embedder)
+    assert sum(import_claims(claims if negated_first else claims[::-1], engine)) == 2
+    for claim in claims:
+        verdict = _verify(claim["text"], engine)
+        assert verdict.verdict == "supported", verdict.explanation
+        assert verdict.citations[0].quote == claim["text"]
+        features, matches = search(claim["text"], engine)  # the order search() gives
+        close = [m for m in matches if m.score >= engine.thresholds.match]
+        articles = engine.store.article_refs(m.claim.article_id for m in close)
+        assert decide(features, matches, engine.thresholds, articles) == verdict

@@ -248,7 +248,7 @@ def by_wording(statement: StatementFeatures, candidates: list[Candidate]) -> lis
     wording of the claim's best-matching stretch: the lexical order, when no embeddings fuse.
     """
     said = statement.text.lower()
-    score = {id(c): c.relevance + WORDING_WEIGHT * _wording(said, c) for c in candidates}
+    score = {id(c): _lexical(said, c) for c in candidates}
     return sorted(candidates, key=lambda c: -score[id(c)])
 
 
@@ -265,6 +265,11 @@ def fused_with_wording(
     return sorted(candidates, key=lambda c: -score[id(c)])
 
 
+def _lexical(said: str, candidate: Candidate) -> float:
+    """by_wording's score: index relevance plus the weighed wording."""
+    return candidate.relevance + WORDING_WEIGHT * _wording(said, candidate)
+
+
 def _wording(said: str, candidate: Candidate) -> float:
     """How closely a (lower-cased) statement repeats the claim's best-matching stretch, 0-1."""
     return fuzz.partial_ratio(said, candidate.text.lower()) / 100
@@ -277,10 +282,12 @@ def ties_by_wording(statement: StatementFeatures, matches: list[Match]) -> list[
     order only tells equal scores apart), comparing wording only among equal scores (about
     half the bench's statements have some: a score is capped at 1.0, "not" has no stem).
     """
+    said = statement.text.lower()
     counts = Counter(m.score for m in matches)
-    tied = [m.candidate for m in matches if counts[m.score] > 1]
-    place = {id(c): i for i, c in enumerate(by_wording(statement, tied))} if tied else {}
-    return sorted(matches, key=lambda m: (-m.score, place.get(id(m.candidate), 0)))
+    keys = [
+        (-m.score, -_lexical(said, m.candidate) if counts[m.score] > 1 else 0.0) for m in matches
+    ]
+    return [matches[i] for i in sorted(range(len(matches)), key=keys.__getitem__)]
 
 
 def rank(statement: StatementFeatures, candidates: list[Candidate]) -> list[Match]:

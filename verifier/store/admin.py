@@ -105,6 +105,8 @@ class StoreAdmin(StoreBase):
         whole merge (seconds at a million claims, more beyond). Later small writes add
         segments that FTS5's automerge keeps few.
         """
+        if pages < 1:
+            raise ValueError(f"Merge at least one page per step, not {pages}.")
         step = -pages  # negative: first put every segment on one level, then merge
         while True:
             with self.write():
