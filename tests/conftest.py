@@ -18,6 +18,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from verifier import create_app
+from verifier.bulk import import_claims
+from verifier.semantic import Embedder
 from verifier.service import Engine, open_store
 
 # The suite pins lexical ranking so that it behaves the same with or without the optional
@@ -30,6 +32,22 @@ os.environ["VERIFIER_WRITE_RATE_LIMIT"] = ""
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED_DEV = SHARED / "eval" / "seed_dev.jsonl"
 WRITE_KEY = "test-write-key"
+
+
+# Two claims that score the same topic for either statement ("not" carries no stem): the
+# verdict must follow the one the statement repeats, whichever was stored first.
+TIED_CLAIMS = (
+    "The Carver council did not approve the harbour plan.",
+    "The Carver council approved the harbour plan.",
+)
+
+
+def tied_engine(path: Path, negated_first: bool, embedder: Embedder | None = None) -> Engine:
+    """A store of just TIED_CLAIMS (one article each), in the order asked for."""
+    engine = Engine(open_store(str(path), seed=False), embedder=embedder)
+    records = [{"text": text, "article_id": f"a-{i}"} for i, text in enumerate(TIED_CLAIMS)]
+    assert sum(import_claims(records if negated_first else records[::-1], engine)) == 2
+    return engine
 
 
 def seed_dev_rows() -> list[dict[str, Any]]:

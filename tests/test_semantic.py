@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import seed_dev_rows
+from tests.conftest import TIED_CLAIMS, seed_dev_rows, tied_engine
 from verifier.semantic import cosine_scores, load_embedder
 from verifier.service import Engine, open_store, verify
 
@@ -46,21 +46,15 @@ def test_semantic_ranking_keeps_the_seed_verdicts(tmp_path: Path) -> None:
 def test_with_embeddings_the_claim_worded_like_the_statement_decides_a_tie(
     tmp_path: Path, negated_first: bool
 ) -> None:
-    from verifier.bulk import import_claims
     from verifier.service import _verify, search
     from verifier.verdict import decide
 
-    claims = [
-        {"text": "The Carver council did not approve the harbour plan.", "article_id": "a-1"},
-        {"text": "The Carver council approved the harbour plan.", "article_id": "a-2"},
-    ]
-    engine = Engine(open_store(str(tmp_path / "tie.db"), seed=False), embedder=embedder)
-    assert sum(import_claims(claims if negated_first else claims[::-1], engine)) == 2
-    for claim in claims:
-        verdict = _verify(claim["text"], engine)
+    engine = tied_engine(tmp_path / "tie.db", negated_first, embedder)
+    for text in TIED_CLAIMS:
+        verdict = _verify(text, engine)
         assert verdict.verdict == "supported", verdict.explanation
-        assert verdict.citations[0].quote == claim["text"]
-        features, matches = search(claim["text"], engine)  # the order search() gives
+        assert verdict.citations[0].quote == text
+        features, matches = search(text, engine)  # the order search() gives
         close = [m for m in matches if m.score >= engine.thresholds.match]
         articles = engine.store.article_refs(m.claim.article_id for m in close)
         assert decide(features, matches, engine.thresholds, articles) == verdict

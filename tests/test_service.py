@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import seed_dev_rows
+from tests.conftest import TIED_CLAIMS, seed_dev_rows, tied_engine
 from verifier.bulk import import_claims
 from verifier.curated import curated
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, Verdict
-from verifier.service import Engine, check_draft, ingest_article, open_store, verify
+from verifier.service import Engine, check_draft, ingest_article, verify
 
 CLAIMS = [c for _, claims in curated() for c in claims]
 NUMBERED = [c for c in CLAIMS if any(q.kind in ("count", "percent") for q in c.quantities)]
@@ -166,18 +166,11 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
 def test_of_two_equally_close_claims_the_one_worded_like_the_statement_decides(
     tmp_path: Path, negated_first: bool
 ) -> None:
-    # Both claims score the same topic ("not" carries no stem); the verdict must follow the
-    # claim the statement repeats, whichever was stored first.
-    claims = [
-        {"text": "The Carver council did not approve the harbour plan.", "article_id": "a-1"},
-        {"text": "The Carver council approved the harbour plan.", "article_id": "a-2"},
-    ]
-    engine = Engine(open_store(str(tmp_path / "tie.db"), seed=False))
-    assert sum(import_claims(claims if negated_first else claims[::-1], engine)) == 2
-    for claim in claims:
-        verdict = verify(claim["text"], engine)
+    engine = tied_engine(tmp_path / "tie.db", negated_first)
+    for text in TIED_CLAIMS:
+        verdict = verify(text, engine)
         assert verdict.verdict == SUPPORTED, verdict.explanation
-        assert verdict.citations[0].quote == claim["text"]
+        assert verdict.citations[0].quote == text
 
 
 def test_reimporting_claims_is_idempotent(fresh_engine: Engine) -> None:
