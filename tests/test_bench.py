@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from verifier import synthetic
 from verifier.bench import EXPECTED, format_table
 from verifier.cli import main
-from verifier.loadtest import percentiles
+from verifier.metrics import percentiles
 
 TINY = ["bench", "--sizes", "300", "--queries", "10", "--articles", "5", "--json"]
 

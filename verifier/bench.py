@@ -18,8 +18,9 @@ import click
 from rapidfuzz import fuzz, process
 
 from verifier import bulk, service, synthetic
-from verifier.loadtest import measure_http, percentiles
+from verifier.loadtest import measure_http
 from verifier.matching import number_terms, prepare_statement
+from verifier.metrics import percentiles
 
 SEED = 20240611
 EXPECTED = {"paraphrase": "supported", "number_change": "contradicted", "unrelated": "unverified"}

@@ -6,7 +6,6 @@ import contextlib
 import http.client
 import itertools
 import json
-import math
 import os
 import socket
 import subprocess
@@ -18,20 +17,10 @@ from typing import Any
 
 import click
 
+from verifier.metrics import percentiles
+
 HTTP_CLIENTS = 4  # two requests in flight per worker: one served, one queued behind it
 HTTP_MAX_REQUESTS = 20_000
-
-
-def percentiles(seconds: list[float]) -> dict[str, Any]:
-    """Summarise latencies given in seconds as nearest-rank percentiles in milliseconds."""
-    ordered = sorted(seconds)
-    if not ordered:
-        return {"n": 0}
-    at = {p: ordered[max(0, math.ceil(p * len(ordered)) - 1)] for p in (0.5, 0.95, 0.99)}
-    mean = sum(ordered) / len(ordered)
-    return {"n": len(ordered), "mean_ms": round(mean * 1000, 3)} | {
-        f"p{round(p * 100)}_ms": round(v * 1000, 3) for p, v in at.items()
-    }
 
 
 def load(port: int, bodies: list[bytes], seconds: float, limit: int) -> dict[str, Any]:

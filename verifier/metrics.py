@@ -1,8 +1,10 @@
-"""Evaluation metrics as pure functions: MAP@k, recall@k, accuracy and F1."""
+"""Evaluation metrics as pure functions: MAP@k, recall@k, accuracy, F1 and latency percentiles."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence, Set
+from typing import Any
 
 
 def average_precision_at(ranked: Sequence[str], relevant: Set[str], k: int) -> float:
@@ -59,3 +61,15 @@ def macro_f1(predicted: Sequence[str], expected: Sequence[str], classes: Sequenc
     """Return the unweighted mean of the per-class F1 scores."""
     per_class = f1_per_class(predicted, expected, classes)
     return sum(per_class.values()) / len(per_class) if per_class else 0.0
+
+
+def percentiles(seconds: list[float]) -> dict[str, Any]:
+    """Summarise latencies given in seconds as nearest-rank percentiles in milliseconds."""
+    ordered = sorted(seconds)
+    if not ordered:
+        return {"n": 0}
+    at = {p: ordered[max(0, math.ceil(p * len(ordered)) - 1)] for p in (0.5, 0.95, 0.99)}
+    mean = sum(ordered) / len(ordered)
+    return {"n": len(ordered), "mean_ms": round(mean * 1000, 3)} | {
+        f"p{round(p * 100)}_ms": round(v * 1000, 3) for p, v in at.items()
+    }
