@@ -32,6 +32,8 @@ def first(text: str) -> Quantity:
         ("60 percent", 60, "percent", None),
         ("60%", 60, "percent", None),
         ("sixty per cent", 60, "percent", None),
+        ("a 60-percent cut", 60, "percent", None),
+        ("a 3-per-cent rise", 3, "percent", None),
         ("Twenty percent", 20, "percent", None),
         ("fewer than half of them", 50, "percent", "less"),
         ("turnout was less than half.", 50, "percent", "less"),
@@ -86,6 +88,13 @@ def test_counted_noun_is_found_past_adjectives() -> None:
     assert first("4,000 U.S. troops").unit == "troops"
     assert first("an additional 4,000 troops").unit == "troops"
     assert first("4,000 American soldiers").unit == "troops"
+    assert first("a 4,000-strong force").unit == "force"
+
+
+def test_a_function_word_after_a_number_is_no_unit() -> None:
+    # "dwindled to 40,000 before the withdrawal" counts nothing called "before"
+    assert first("dwindled to 40,000 before the withdrawal").unit is None
+    assert compatible(first("to 40,000 before 2011"), first("to 40,000 until 2011"))
 
 
 @pytest.mark.parametrize(
@@ -103,6 +112,9 @@ def test_counted_noun_is_found_past_adjectives() -> None:
         ("in the fifties", "in 1947", False),
         ("in the 1940s", "in 1947", True),
         ("2,000 troops", "4,000 troops", False),
+        ("about 150,000 troops", "about 170,000 troops", False),
+        ("about 160,000 troops", "about 170,000 troops", True),
+        ("nearly 160,000 troops", "about 170,000 troops", True),
     ],
 )
 def test_agreement(said: str, source: str, agrees: bool) -> None:

@@ -124,12 +124,17 @@ YEAR_CUES = frozenset(
 # Words that may stand between a number and what it counts ("4,000 U.S. troops").
 UNIT_SKIP = frozenset(
     """u.s. us american additional more extra new other of the his her their its our further
-    another""".split()
+    another - strong""".split()
 )
+HEDGES = frozenset({"approx", "nearly"})  # qualifiers that widen a figure both ways or below
+PERCENT_WORDS = frozenset({"percent", "per-cent", "%", "pct", "pct."})
 NOT_UNITS = frozenset(
     """and or to in on at by for from until since than as with will would were was are is be
     been have has had who which that this these those percent per cent a an the it they he
-    she we i year years ago them us you him""".split()
+    she we i year years ago them us you him before after during over under into about around
+    up down out off while when where because if each all some then there here now so but not
+    no yet also only just still again via among between through across against within
+    without""".split()
 )
 
 DECADE_WORDS = {

@@ -10,9 +10,11 @@ from verifier.models import Quantity
 from verifier.number_words import (
     DECADE_WORDS,
     FRACTIONS,
+    HEDGES,
     IRREGULAR_PLURALS,
     MONTHS,
     NOT_UNITS,
+    PERCENT_WORDS,
     QUALIFIER_ENDINGS,
     QUALIFIERS_BY_LAST,
     SCALES,
@@ -232,9 +234,10 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     raw = " ".join(tokens.low[first:i] + tokens.raw[i:j])
     if first_raw.endswith("%"):
         return Quantity(value, "percent", "percent", qualifier, raw)
-    if j < len(tokens.low) and tokens.low[j] in ("percent", "%", "pct", "pct."):
+    k = j + 1 if j < len(tokens.low) and tokens.low[j] == "-" else j  # "a 60-percent cut"
+    if k < len(tokens.low) and tokens.low[k] in PERCENT_WORDS:
         return Quantity(value, "percent", "percent", qualifier, raw + " percent")
-    if j + 1 < len(tokens.low) and (tokens.low[j], tokens.low[j + 1]) == ("per", "cent"):
+    if k + 1 < len(tokens.low) and (tokens.low[k], tokens.low[k + 1]) == ("per", "cent"):
         return Quantity(value, "percent", "percent", qualifier, raw + " percent")
     if _is_year(tokens, i, j, value):
         return Quantity(value, "year", None, None, raw)
@@ -330,4 +333,8 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
     c_lo, c_hi = claim.interval(tolerance)
     if claim.qualifier is None and statement.qualifier is None:
         return math.isclose(statement.value, claim.value, rel_tol=1e-6)
+    if statement.qualifier in HEDGES and claim.qualifier in HEDGES:
+        # Two hedged figures: one must fall within the other's slack. Overlapping slacks
+        # would let "about 150,000" pass for "about 170,000".
+        return s_lo <= claim.value <= s_hi or c_lo <= statement.value <= c_hi
     return s_lo <= c_hi and c_lo <= s_hi
