@@ -56,7 +56,8 @@ def test_a_claims_own_text_is_supported_by_it(claim, engine: Engine) -> None:  #
 
 
 def _change_first_number(text: str, factor: float) -> str:
-    match = re.search(r"\d[\d,]*", text)
+    # the first count or percentage: a year scaled this way is no year any more ("in 4,014")
+    match = re.search(r"(?<![\d,])(?!(?:19|20)\d\d\b)\d[\d,]*", text)
     assert match
     value = int(match.group().replace(",", ""))
     return text[: match.start()] + f"{round(value * factor):,}" + text[match.end() :]
@@ -146,6 +147,25 @@ def test_an_ingested_article_becomes_verifiable(fresh_engine: Engine) -> None:
     assert (
         verify("Ruiz said 12 new schools will open in 2027.", fresh_engine).verdict == CONTRADICTED
     )
+
+
+def test_the_claim_stating_the_statements_exact_figure_is_the_one_it_is_about(
+    engine: Engine,
+) -> None:
+    # "remain" pulls toward "roughly 4,000 U.S. troops to remain"; the figure says which fact
+    verdict = verify("Some 40,000 U.S. troops remained in Iraq before the 2011 withdrawal.", engine)
+    assert verdict.verdict == SUPPORTED, verdict.explanation
+    assert any("dwindled\xa0to 40,000" in c.quote for c in verdict.citations)  # the seed's spaces
+
+
+def test_two_hedged_figures_must_fall_within_each_others_slack(engine: Engine) -> None:
+    verdict = verify(
+        "At the peak of the war in 2007 there were about 150,000 US troops in Iraq.", engine
+    )
+    assert verdict.verdict == CONTRADICTED
+    assert [(r.code, r.claim_value) for r in verdict.reasons] == [
+        ("number_mismatch", "about 170,000 troops")
+    ]
 
 
 def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine: Engine) -> None:
