@@ -14,8 +14,12 @@ Ranked = list[tuple[int, float]]  # (rowid, score), FTS5's sign: lower is better
 
 
 def idf(claims: int, count: int) -> float:
-    """FTS5's inverse document frequency, never zero or below, as in its bm25()."""
-    return max(1e-6, math.log((claims - count + 0.5) / (count + 0.5)))
+    """FTS5's inverse document frequency, never zero or below, as in its bm25().
+
+    A count above the claims is floored too: counts come from other records than the total
+    (a split word counts as every claim, `max(rowid)` outruns the rows after deletes).
+    """
+    return max(1e-6, math.log((max(0, claims - count) + 0.5) / (count + 0.5)))
 
 
 def term_score(weight: float, frequency: float, length: float, average: float) -> float:
