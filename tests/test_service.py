@@ -158,6 +158,26 @@ def test_the_claim_stating_the_statements_exact_figure_is_the_one_it_is_about(
     assert any("dwindled\xa0to 40,000" in c.quote for c in verdict.citations)  # the seed's spaces
 
 
+@pytest.mark.parametrize(
+    ("statement", "verdict", "quoted"),
+    [
+        ("About 4,000 troops will stay in Iraq after the drawdown.", SUPPORTED, "4,000"),
+        ("Officials said Monday that the U.S. had begun pulling troops out.", SUPPORTED, "Monday"),
+        (
+            "Al-Hadithi said the level of the American presence will be increased.",
+            CONTRADICTED,
+            "reduced",
+        ),
+    ],
+)
+def test_paraphrases_in_other_verbs(
+    statement: str, verdict: str, quoted: str, engine: Engine
+) -> None:
+    found = verify(statement, engine)
+    assert found.verdict == verdict, found.explanation
+    assert quoted in found.citations[0].quote
+
+
 def test_two_hedged_figures_must_fall_within_each_others_slack(engine: Engine) -> None:
     verdict = verify(
         "At the peak of the war in 2007 there were about 150,000 US troops in Iraq.", engine

@@ -102,6 +102,11 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("Iraq's", "Iraq"),
         ("Noël Coward", "Noel Coward"),
         ("Zürich", "Zurich"),
+        ("began", "begin"),
+        ("withdrew", "withdrawn"),
+        ("rose", "rising"),
+        ("started", "begun"),
+        ("stayed", "remains"),
     ],
 )
 def test_variants_share_a_stem(a: str, b: str) -> None:

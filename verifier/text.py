@@ -73,6 +73,21 @@ ALIASES = {
     "daesh": "islamic state",
 }
 _ALIAS_WORDS = {name: canonical.split() for name, canonical in ALIASES.items()}
+# Irregular verb forms the stemmer cannot join to their base ("began" and "begin"), and a few
+# verbs newsrooms use interchangeably; folded to one word before stemming.
+_SAME_VERB = """begin:began,begun,start,starts,started,starting withdraw:withdrew,withdrawn
+    remain:stay,stays,stayed,staying rise:rose,risen fall:fell,fallen grow:grew,grown
+    go:went,gone speak:spoke,spoken send:sent take:took,taken lead:led hold:held
+    lose:lost sell:sold pay:paid keep:kept fight:fought flee:fled drive:drove,driven
+    strike:struck bring:brought build:built give:gave,given come:came
+    become:became meet:met run:ran see:saw,seen write:wrote,written choose:chose,chosen
+    know:knew,known think:thought buy:bought shoot:shot spend:spent"""
+VERB_FORMS = {
+    form: base
+    for entry in _SAME_VERB.split()
+    for base, forms in [entry.split(":")]
+    for form in forms.split(",")
+}
 _MULTIWORD = re.compile(r"\b(united states|u\.s\.a\.|u\.k\.)(?=\W|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?|%", re.IGNORECASE)
 STEM_LENGTH = 7
@@ -100,6 +115,7 @@ def stem(word: str) -> str:
     """
     word = word.strip(".'").replace("'s", "").replace("-", "")
     word = ALIASES.get(word, word)
+    word = VERB_FORMS.get(word, word)
     if any(ch.isdigit() for ch in word) or "." in word or " " in word:
         return word
     stemmed: str = _SNOWBALL.stemWord(word)

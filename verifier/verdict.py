@@ -43,6 +43,8 @@ ANTONYMS = (
     ("approve approves approved approving", "reject rejects rejected rejecting"),
     ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
     ("expand expands expanded expanding", "reduce reduces reduced reducing"),
+    ("increase increased increases increasing", "reduce reduces reduced reducing"),
+    ("raise raises raised raising", "lower lowers lowered lowering"),
     ("allow allows allowed allowing", "ban bans banned banning"),
     ("true", "false"),
 )
