@@ -72,10 +72,14 @@ def test_reindex_rebuilds_index_terms_and_keeps_the_claims(fresh_engine: Engine)
 
     store = fresh_engine.store
     before = {c.id: c for c in store.iter_claims()}
+    assert not store.index_outdated()  # a new store is indexed the current way
     with store.write():  # as an older version would have indexed it: no folded accents
         store.db.execute("UPDATE claims SET stems = 'zzz', context = '', topic = ''")
+    store.db.execute("PRAGMA user_version = 0")  # stores made before versions were kept
+    assert store.index_outdated()
     assert not store.candidates(["troop"], 5)
     assert sum(reindex(fresh_engine, batch_size=10)) == len(before)
+    assert not store.index_outdated()
     assert {c.id: c for c in store.iter_claims()} == before
     store.db.execute("INSERT INTO claims_fts(claims_fts) VALUES('integrity-check')")
     assert verify("About 5,000 U.S. troops will remain in Iraq.", fresh_engine).verdict == (

@@ -40,3 +40,20 @@ def test_the_verdict_cache_may_be_off() -> None:
     assert load_settings(environ={"VERIFIER_VERDICT_CACHE": "0"})["VERDICT_CACHE"] == 0
     with pytest.raises(ValueError, match="at least 0"):
         load_settings(environ={"VERIFIER_VERDICT_CACHE": "-1"})
+
+
+def test_a_store_indexed_by_an_older_release_is_reported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from verifier.service import engine_from_settings, open_store
+
+    path = tmp_path / "old.db"
+    open_store(str(path)).db.execute("PRAGMA user_version = 0")  # as before versions were kept
+    settings = load_settings(environ={"VERIFIER_DATABASE": str(path), "VERIFIER_SEMANTIC": "off"})
+    with caplog.at_level("WARNING", logger="verifier"):
+        engine_from_settings(settings)
+    assert "verifier reindex" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="verifier"):
+        engine_from_settings(load_settings(environ={"VERIFIER_DATABASE": str(tmp_path / "new.db")}))
+    assert "reindex" not in caplog.text

@@ -114,6 +114,7 @@ def reindex(engine: Engine, batch_size: int = 5000) -> Iterator[int]:
         count, after = engine.store.reindex_page(after, batch_size)
         if not count:
             engine.store.optimize_index()  # every row was indexed again: merge the segments
+            engine.store.mark_indexed()
             return
         yield count
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Mapping
@@ -39,6 +40,8 @@ from verifier.semantic import Embedder, cosine_scores, embedding_text, load_embe
 from verifier.store import POSTINGS_BUDGET, ClaimStore
 from verifier.text import content_stems, split_sentences
 from verifier.verdict import Thresholds, decide
+
+log = logging.getLogger("verifier")
 
 
 class VerdictCache:
@@ -99,6 +102,12 @@ class Engine:
 def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
     """Open the configured store (seeding it when empty) and wrap it with its thresholds."""
     store = open_store(settings["DATABASE"])
+    if store.index_outdated():
+        log.warning(
+            "%s was indexed by an older release: run `verifier reindex` once for the current "
+            "matching (the service keeps answering meanwhile).",
+            settings["DATABASE"],
+        )
     thresholds = Thresholds(
         settings["MATCH_THRESHOLD"], settings["MATCH_MARGIN"], settings["NUMBER_TOLERANCE"]
     )

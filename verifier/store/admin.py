@@ -10,6 +10,10 @@ from pathlib import Path
 from verifier.keys import ApiKey
 from verifier.store.base import StoreBase
 
+# Bumped whenever claim preparation changes the stored index terms (stems, topic words), so
+# that a store indexed by an older release is known to need `verifier reindex`.
+INDEX_VERSION = 2
+
 
 class NotFoundError(LookupError):
     """The article, claim or key asked for is not in the store."""
@@ -67,6 +71,16 @@ class StoreAdmin(StoreBase):
         finally:
             source.close()
         self._article_words.cache_clear()
+
+    def index_outdated(self) -> bool:
+        """Tell whether stored claims were indexed by an older release's text preparation."""
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        held = self.db.execute("SELECT EXISTS (SELECT 1 FROM claims)").fetchone()[0]
+        return version < INDEX_VERSION and bool(held)
+
+    def mark_indexed(self) -> None:
+        """Record that every claim is indexed the current way (a new store, a reindex)."""
+        self.db.execute(f"PRAGMA user_version = {INDEX_VERSION}")
 
     def generation(self) -> tuple[int, int, int]:
         """Return a value that changes whenever any connection commits a change.

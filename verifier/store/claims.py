@@ -37,6 +37,7 @@ class ClaimStore(CandidateIndex, StoreAdmin):
     def create(self) -> None:
         """Create the tables and the full-text index if they are missing."""
         db = self.db
+        new = not db["claims"].exists()
         with self.write():
             self.table("articles").create(
                 {
@@ -89,6 +90,8 @@ class ClaimStore(CandidateIndex, StoreAdmin):
         db.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts_vocab USING fts5vocab(claims_fts, 'row')"
         )
+        if new:
+            self.mark_indexed()
 
     # --- writes -------------------------------------------------------------------------
 
