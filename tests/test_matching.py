@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from verifier.matching import (
-    Candidate,
-    by_wording,
-    fuse,
-    fused_with_wording,
-    prepare_statement,
-)
+from verifier.matching import Candidate, prepare_statement
+from verifier.ranking import by_wording, fuse, fused_with_wording
 
 
 def candidate(claim_id: str, text: str, relevance: float) -> Candidate:

@@ -18,13 +18,9 @@ from verifier.matching import (
     Candidate,
     Match,
     StatementFeatures,
-    by_wording,
-    fuse,
-    fused_with_wording,
     number_terms,
     prepare_statement,
     rank,
-    ties_by_wording,
 )
 from verifier.models import (
     CONTRADICTED,
@@ -36,6 +32,7 @@ from verifier.models import (
     DraftSentence,
     Verdict,
 )
+from verifier.ranking import by_wording, fuse, fused_with_wording, ties_by_wording
 from verifier.semantic import Embedder, cosine_scores, embedding_text, load_embedder
 from verifier.store import POSTINGS_BUDGET, ClaimStore
 from verifier.text import content_stems, split_sentences
