@@ -9,10 +9,11 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 
+from verifier.comparison import compatible
 from verifier.entities import find_entities
 from verifier.extract import find_speaker, is_negated
 from verifier.models import Claim, Quantity
-from verifier.numbers import compatible, extract_quantities
+from verifier.numbers import extract_quantities
 from verifier.text import (
     content_stems,
     stem,

@@ -10,7 +10,6 @@ from verifier.models import Quantity
 from verifier.number_words import (
     DECADE_WORDS,
     FRACTIONS,
-    HEDGES,
     IRREGULAR_PLURALS,
     MONTHS,
     NOT_UNITS,
@@ -24,7 +23,7 @@ from verifier.number_words import (
     WEEKDAYS,
     YEAR_CUES,
 )
-from verifier.text import ALIASES, clean, is_mostly_upper, stem
+from verifier.text import ALIASES, clean, is_mostly_upper
 
 _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
 _DIGITS = re.compile(r"([\d.eE+-]+?)(k|K|m|bn|mn|tn|b)?")
@@ -308,33 +307,3 @@ def _looks_plural(word: str) -> bool:
     if word in IRREGULAR_PLURALS:
         return True
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
-def compatible(statement: Quantity, claim: Quantity) -> bool:
-    """Tell whether two quantities speak of the same thing (kind and unit)."""
-    if statement.kind != claim.kind:
-        return False
-    if statement.kind != "count":
-        return True
-    if statement.unit is None or claim.unit is None:
-        return True
-    return stem(statement.unit) == stem(claim.unit)
-
-
-def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
-    """Tell whether two compatible quantities can both be true."""
-    if "decade" in (statement.qualifier, claim.qualifier):
-        s_end = statement.value + (9 if statement.qualifier == "decade" else 0)
-        c_end = claim.value + (9 if claim.qualifier == "decade" else 0)
-        return statement.value <= c_end and claim.value <= s_end
-    if statement.kind in ("year", "month", "weekday", "day"):
-        return statement.value == claim.value
-    s_lo, s_hi = statement.interval(tolerance)
-    c_lo, c_hi = claim.interval(tolerance)
-    if claim.qualifier is None and statement.qualifier is None:
-        return math.isclose(statement.value, claim.value, rel_tol=1e-6)
-    if statement.qualifier in HEDGES and claim.qualifier in HEDGES:
-        # Two hedged figures: one must fall within the other's slack. Overlapping slacks
-        # would let "about 150,000" pass for "about 170,000".
-        return s_lo <= claim.value <= s_hi or c_lo <= statement.value <= c_hi
-    return s_lo <= c_hi and c_lo <= s_hi

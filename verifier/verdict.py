@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from verifier.comparison import agree, compatible
 from verifier.entities import missing_entities, speaker_matches
 from verifier.matching import Match, StatementFeatures
 from verifier.models import (
@@ -18,7 +19,6 @@ from verifier.models import (
     Reason,
     Verdict,
 )
-from verifier.numbers import agree, compatible
 from verifier.text import words
 
 _VALUE_CODES = {

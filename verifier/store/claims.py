@@ -6,15 +6,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from verifier.models import Article, ArticleRef, Claim
-from verifier.store.admin import NotFoundError, StoreAdmin
+from verifier.store.admin import NotFoundError
 from verifier.store.index import CandidateIndex, quote_term
 from verifier.store.rows import (
-    CLAIM_COLUMNS,
     CLAIM_FIELDS,
     PreparedRows,
     claim_from_row,
     prepare_rows,
 )
+from verifier.store.schema import StoreSchema
 from verifier.text import content_stems, words
 
 # Batches of at least this many claims are indexed in one statement rather than row by row.
@@ -29,69 +29,8 @@ _UPSERT_CLAIM = (
 _ARTICLE_FIELDS = ("id", "title", "author", "url", "published", "publisher", "photo_credit")
 
 
-class ClaimStore(CandidateIndex, StoreAdmin):
+class ClaimStore(CandidateIndex, StoreSchema):
     """Articles and claims in one SQLite file, with an FTS5 index for candidates."""
-
-    # --- schema -------------------------------------------------------------------------
-
-    def create(self) -> None:
-        """Create the tables and the full-text index if they are missing."""
-        db = self.db
-        new = not db["claims"].exists()
-        with self.write():
-            self.table("articles").create(
-                {
-                    "id": str,
-                    "title": str,
-                    "author": str,
-                    "url": str,
-                    "published": str,
-                    "publisher": str,
-                    "photo_credit": str,
-                    "text": str,
-                    "vocabulary": str,
-                },
-                pk="id",
-                if_not_exists=True,
-                not_null={"title", "text"},
-            )
-            self.table("claims").create(
-                CLAIM_COLUMNS,
-                pk="id",
-                if_not_exists=True,
-                not_null={"text", "quote", "stems"},
-            )
-            self.table("claims").create_index(["article_id"], if_not_exists=True)
-            self.table("quantities").create(
-                {
-                    "claim_id": str,
-                    "kind": str,
-                    "value": float,
-                    "unit": str,
-                    "qualifier": str,
-                    "raw": str,
-                },
-                if_not_exists=True,
-            )
-            self.table("quantities").create_index(["claim_id"], if_not_exists=True)
-            self.table("quantities").create_index(["kind", "value"], if_not_exists=True)
-            self.table("api_keys").create(
-                {"id": str, "hash": str, "name": str, "scope": str, "created": str, "revoked": str},
-                pk="id",
-                if_not_exists=True,
-            )
-            self.table("vectors").create(
-                {"claim_id": str, "vector": bytes}, pk="claim_id", if_not_exists=True
-            )
-        if not db["claims_fts"].exists():
-            self.table("claims").enable_fts(
-                ["stems", "extra"], create_triggers=True, tokenize="unicode61"
-            )
-        db.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts_vocab USING fts5vocab(claims_fts, 'row')"
-        )
-        if new:
-            self.mark_indexed()
 
     # --- writes -------------------------------------------------------------------------
 

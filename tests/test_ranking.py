@@ -1,4 +1,4 @@
-"""Matching: re-ranking candidates by wording, and fusing rankings."""
+"""Ranking: candidates ordered by wording, and fused rankings."""
 
 from __future__ import annotations
 

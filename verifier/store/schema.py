@@ -1,0 +1,69 @@
+"""The store's tables and full-text index, created when missing."""
+
+from __future__ import annotations
+
+from verifier.store.admin import StoreAdmin
+from verifier.store.rows import CLAIM_COLUMNS
+
+
+class StoreSchema(StoreAdmin):
+    """Creates what ClaimStore keeps: articles, claims, quantities, keys, vectors, FTS5."""
+
+    def create(self) -> None:
+        """Create the tables and the full-text index if they are missing."""
+        db = self.db
+        new = not db["claims"].exists()
+        with self.write():
+            self.table("articles").create(
+                {
+                    "id": str,
+                    "title": str,
+                    "author": str,
+                    "url": str,
+                    "published": str,
+                    "publisher": str,
+                    "photo_credit": str,
+                    "text": str,
+                    "vocabulary": str,
+                },
+                pk="id",
+                if_not_exists=True,
+                not_null={"title", "text"},
+            )
+            self.table("claims").create(
+                CLAIM_COLUMNS,
+                pk="id",
+                if_not_exists=True,
+                not_null={"text", "quote", "stems"},
+            )
+            self.table("claims").create_index(["article_id"], if_not_exists=True)
+            self.table("quantities").create(
+                {
+                    "claim_id": str,
+                    "kind": str,
+                    "value": float,
+                    "unit": str,
+                    "qualifier": str,
+                    "raw": str,
+                },
+                if_not_exists=True,
+            )
+            self.table("quantities").create_index(["claim_id"], if_not_exists=True)
+            self.table("quantities").create_index(["kind", "value"], if_not_exists=True)
+            self.table("api_keys").create(
+                {"id": str, "hash": str, "name": str, "scope": str, "created": str, "revoked": str},
+                pk="id",
+                if_not_exists=True,
+            )
+            self.table("vectors").create(
+                {"claim_id": str, "vector": bytes}, pk="claim_id", if_not_exists=True
+            )
+        if not db["claims_fts"].exists():
+            self.table("claims").enable_fts(
+                ["stems", "extra"], create_triggers=True, tokenize="unicode61"
+            )
+        db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts_vocab USING fts5vocab(claims_fts, 'row')"
+        )
+        if new:
+            self.mark_indexed()
