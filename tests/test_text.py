@@ -107,10 +107,16 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("rose", "rising"),
         ("started", "begun"),
         ("stayed", "remains"),
+        ("pulling troops out", "withdrawing troops"),
+        ("pulled back", "withdrew"),
     ],
 )
 def test_variants_share_a_stem(a: str, b: str) -> None:
     assert [stem(w) for w in words(a)] == [stem(w) for w in words(b)]
+
+
+def test_pull_is_withdraw_only_with_out_or_back() -> None:
+    assert words("they pulled the trigger") == ["they", "pulled", "the", "trigger"]
 
 
 def test_united_states_folds_to_us() -> None:

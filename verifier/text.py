@@ -82,6 +82,12 @@ _SAME_VERB = """begin:began,begun,start,starts,started,starting withdraw:withdre
     strike:struck bring:brought build:built give:gave,given come:came
     become:became meet:met run:ran see:saw,seen write:wrote,written choose:chose,chosen
     know:knew,known think:thought buy:bought shoot:shot spend:spent"""
+PHRASAL_VERBS = {
+    "pull": "withdraw",
+    "pulls": "withdraws",
+    "pulled": "withdrew",
+    "pulling": "withdrawing",
+}
 VERB_FORMS = {
     form: base
     for entry in _SAME_VERB.split()
@@ -144,7 +150,21 @@ def words(text: str) -> list[str]:
             out.append(token)
         else:
             out.extend(alias)
-    return out
+    return _fold_phrasal(out) if "pull" in text else out
+
+
+def _fold_phrasal(tokens: list[str]) -> list[str]:
+    """Read "pull (troops) out/back" as "withdraw (troops)": the verb its claims use."""
+    for i, token in enumerate(tokens):
+        verb = PHRASAL_VERBS.get(token)
+        if verb is None:
+            continue
+        for j in range(i + 1, min(i + 4, len(tokens))):
+            if tokens[j] in ("out", "back"):
+                tokens[i] = verb
+                del tokens[j]
+                break
+    return tokens
 
 
 def content_stems(text: str, drop_numbers: bool = True) -> list[str]:
