@@ -137,6 +137,8 @@ def _is_capitalized(raw: str, all_caps: bool) -> bool:
 def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Return every quantity, year, month and weekday a text states."""
     text = clean(text)
+    if " 000" in text:  # thousands grouped by (non-breaking) spaces: "4 000", "1 500 000"
+        text = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ","), text)
     tokens = tokenize(text)
     starts = [
         i
@@ -154,9 +156,30 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
         if i < after:  # inside the quantity just read ("four thousand")
             continue
         quantity, after = _read_quantity(tokens, i, all_caps)
+        if quantity is None and tokens.low[i] == "one":  # a share ("one in five"), or nothing
+            one = Quantity(1.0, "count", raw=tokens.raw[i])
+            share, end = _proportion(tokens, one, i + 1)
+            quantity, after = (share, end) if share is not one else (None, after)
+        elif quantity is not None and quantity.kind == "count":
+            quantity, after = _proportion(tokens, quantity, after)
         if quantity is not None:
             found.append(quantity)
     return tuple(found)
+
+
+def _proportion(tokens: Tokens, share: Quantity, j: int) -> tuple[Quantity, int]:
+    """Read "6 in 10" or "three out of four" (a count, then its whole) as a percentage."""
+    low = tokens.low
+    k = j + 1 if j < len(low) and low[j] == "in" else j + 2
+    if k == j + 2 and low[j : j + 2] != ["out", "of"]:
+        return share, j
+    whole = SMALL.get(low[k]) if k < len(low) else None
+    if whole is None and k < len(low) and low[k].isdigit():
+        whole = int(low[k])
+    if whole is None or not (share.value < whole and whole in _WHOLES):
+        return share, j
+    raw = f"{share.raw} {' '.join(tokens.raw[j : k + 1])}"
+    return Quantity(100 * share.value / whole, "percent", "percent", share.qualifier, raw), k + 1
 
 
 def _may_start(low: str) -> bool:
@@ -198,6 +221,9 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
     return _finish(tokens, i, j, value), j
 
 
+# What "N in M" reads as a share of: small wholes and round ones ("one in five", "9 in 10").
+_WHOLES = frozenset({*range(2, 21), 25, 50, 100, 1000})
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})* 000(?![\d,.]\d)")
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 # Words a quantity may begin with, also as written at the end of a sentence ("in May.").
 _WORD_STARTS = frozenset(
