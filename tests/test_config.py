@@ -57,3 +57,8 @@ def test_a_store_indexed_by_an_older_release_is_reported(
     with caplog.at_level("WARNING", logger="verifier"):
         engine_from_settings(load_settings(environ={"VERIFIER_DATABASE": str(tmp_path / "new.db")}))
     assert "reindex" not in caplog.text
+    empty = tmp_path / "empty.db"  # an older release's store that never held a claim
+    open_store(str(empty), seed=False).db.execute("PRAGMA user_version = 0")
+    with caplog.at_level("WARNING", logger="verifier"):
+        engine_from_settings(load_settings(environ={"VERIFIER_DATABASE": str(empty)}))
+    assert "reindex" not in caplog.text

@@ -220,6 +220,10 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
     same = verify("Cargo traffic at the harbour rose sharply in 2023.", fresh_engine)
     assert same.verdict == SUPPORTED
 
+    ingest_article("Court report\n\nA lower court upheld the harbour fine in May.", fresh_engine)
+    raised = verify("The court raised the harbour fine in May.", fresh_engine)
+    assert "antonym" not in [r.code for r in raised.reasons]  # "lower" court is no verb
+
 
 @pytest.mark.parametrize("negated_first", [True, False])
 def test_of_two_equally_close_claims_the_one_worded_like_the_statement_decides(

@@ -115,6 +115,10 @@ def test_variants_share_a_stem(a: str, b: str) -> None:
     assert [stem(w) for w in words(a)] == [stem(w) for w in words(b)]
 
 
+def test_a_verb_form_that_is_also_a_noun_is_not_folded() -> None:
+    assert content_stems("booster shot") == content_stems("booster shots")
+
+
 def test_pull_is_withdraw_only_with_out_or_back() -> None:
     assert words("they pulled the trigger") == ["they", "pulled", "the", "trigger"]
 

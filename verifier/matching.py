@@ -211,7 +211,7 @@ def _same_figures(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> f
     if not figures:
         return 0.0
     return sum(
-        1 for q in figures if any(c.kind == q.kind and c.value == q.value for c in source)
+        1 for q in figures if any(c.value == q.value and compatible(q, c) for c in source)
     ) / len(figures)
 
 

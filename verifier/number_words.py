@@ -131,10 +131,14 @@ PERCENT_WORDS = frozenset({"percent", "per-cent", "%", "pct", "pct."})
 NOT_UNITS = frozenset(
     """and or to in on at by for from until since than as with will would were was are is be
     been have has had who which that this these those percent per cent a an the it they he
-    she we i year years ago them us you him before after during over under into about around
-    up down out off while when where because if each all some then there here now so but not
-    no yet also only just still again via among between through across against within
-    without""".split()
+    she we i year years ago them us you him""".split()
+)
+# Words that end the search for what a number counts ("40,000 before the withdrawal"), but
+# say nothing about whether a bare four-digit number is a year ("arrested 1800 over...").
+NO_UNIT_AFTER = NOT_UNITS | frozenset(
+    """before after during over under into about around up down out off while when where
+    because if each all some then there here now so but not no yet also only just still
+    again via among between through across against within without""".split()
 )
 
 DECADE_WORDS = {

@@ -1,4 +1,4 @@
-"""Quantity extraction and comparison: digits, words, k/million, percent, years, months."""
+"""Quantity extraction: digits, words, k/million, percent, shares, years, months, weekdays."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from verifier.number_words import (
     FRACTIONS,
     IRREGULAR_PLURALS,
     MONTHS,
+    NO_UNIT_AFTER,
     NOT_UNITS,
     PERCENT_WORDS,
     QUALIFIER_ENDINGS,
@@ -124,7 +125,7 @@ def _unit(tokens: Tokens, j: int) -> str | None:
         low = low.rstrip(".") if low.count(".") == 1 else low
         if low in UNIT_SKIP or (raw[:1].isupper() and low not in ALIASES):
             continue
-        if not low.isalpha() or low in NOT_UNITS:
+        if not low.isalpha() or low in NO_UNIT_AFTER:
             return None
         return ALIASES.get(low, low)
     return None
@@ -157,7 +158,10 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             continue
         quantity, after = _read_quantity(tokens, i, all_caps)
         if quantity is None and tokens.low[i] == "one":  # a share ("one in five"), or nothing
-            one = Quantity(1.0, "count", raw=tokens.raw[i])
+            span = _qualifier_span(tokens, i)
+            hedge, first = (span[0], i - span[1]) if span else (None, i)
+            raw = " ".join([*tokens.low[first:i], tokens.raw[i]])
+            one = Quantity(1.0, "count", qualifier=hedge, raw=raw)
             share, end = _proportion(tokens, one, i + 1)
             quantity, after = (share, end) if share is not one else (None, after)
         elif quantity is not None and quantity.kind == "count":
@@ -168,15 +172,21 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
 
 
 def _proportion(tokens: Tokens, share: Quantity, j: int) -> tuple[Quantity, int]:
-    """Read "6 in 10" or "three out of four" (a count, then its whole) as a percentage."""
+    """Read "6 in 10" or "three out of four" (a count, then its whole) as a percentage.
+
+    Not a rate over time or events ("2 in 4 minutes", "3 in 5 games"), nor a whole with a
+    scale ("1 in 10 million": the count stays a count).
+    """
     low = tokens.low
     k = j + 1 if j < len(low) and low[j] == "in" else j + 2
-    if k == j + 2 and low[j : j + 2] != ["out", "of"]:
+    if k >= len(low) or (k == j + 2 and low[j : j + 2] != ["out", "of"]):
         return share, j
-    whole = SMALL.get(low[k]) if k < len(low) else None
-    if whole is None and k < len(low) and low[k].isdigit():
-        whole = int(low[k])
-    if whole is None or not (share.value < whole and whole in _WHOLES):
+    word = low[k].rstrip(".")
+    whole = parse_number(word) if word[:1].isdecimal() else SMALL.get(word)
+    then = low[k + 1].rstrip(".") if k + 1 < len(low) else ""
+    if whole is None or whole not in _WHOLES or not share.value < whole:
+        return share, j
+    if then in SCALES or then in _RATES:
         return share, j
     raw = f"{share.raw} {' '.join(tokens.raw[j : k + 1])}"
     return Quantity(100 * share.value / whole, "percent", "percent", share.qualifier, raw), k + 1
@@ -223,6 +233,12 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
 
 # What "N in M" reads as a share of: small wholes and round ones ("one in five", "9 in 10").
 _WHOLES = frozenset({*range(2, 21), 25, 50, 100, 1000})
+# After "N in M", what makes it a rate rather than a share.
+_RATES = frozenset(
+    """second seconds minute minutes hour hours day days week weeks month months year years
+    decade decades game games match matches race races season seasons attempt attempts tries
+    round rounds""".split()
+)
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})* 000(?![\d,.]\d)")
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 # Words a quantity may begin with, also as written at the end of a sentence ("in May.").

@@ -74,14 +74,15 @@ ALIASES = {
 }
 _ALIAS_WORDS = {name: canonical.split() for name, canonical in ALIASES.items()}
 # Irregular verb forms the stemmer cannot join to their base ("began" and "begin"), and a few
-# verbs newsrooms use interchangeably; folded to one word before stemming.
+# verbs newsrooms use interchangeably; folded to one word before stemming. Forms that are
+# also common nouns stay out ("shot", "thought", "saw", "drove": "shots" would not follow).
 _SAME_VERB = """begin:began,begun,start,starts,started,starting withdraw:withdrew,withdrawn
     remain:stay,stays,stayed,staying rise:rose,risen fall:fell,fallen grow:grew,grown
     go:went,gone speak:spoke,spoken send:sent take:took,taken lead:led hold:held
-    lose:lost sell:sold pay:paid keep:kept fight:fought flee:fled drive:drove,driven
+    lose:lost sell:sold pay:paid keep:kept fight:fought flee:fled drive:driven
     strike:struck bring:brought build:built give:gave,given come:came
-    become:became meet:met run:ran see:saw,seen write:wrote,written choose:chose,chosen
-    know:knew,known think:thought buy:bought shoot:shot spend:spent"""
+    become:became meet:met run:ran see:seen write:wrote,written choose:chose,chosen
+    know:knew,known buy:bought spend:spent"""
 PHRASAL_VERBS = {
     "pull": "withdraw",
     "pulls": "withdraws",

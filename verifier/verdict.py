@@ -44,7 +44,7 @@ ANTONYMS = (
     ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
     ("expand expands expanded expanding", "reduce reduces reduced reducing"),
     ("increase increased increases increasing", "reduce reduces reduced reducing"),
-    ("raise raises raised raising", "lower lowers lowered lowering"),
+    ("raise raises raised raising", "lowers lowered lowering"),  # not "a lower court"
     ("allow allows allowed allowing", "ban bans banned banning"),
     ("true", "false"),
 )

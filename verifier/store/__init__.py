@@ -1,8 +1,9 @@
 """The store: the only package that speaks SQL.
 
 ClaimStore (claims.py) keeps articles, claims, vectors and keys in one SQLite file; it is
-built from its connection (base.py), the candidate index (index.py), keys and backups
-(admin.py), and the pure conversion of claims to rows (rows.py).
+built from its connection (base.py), its tables (schema.py), the candidate index (index.py)
+and the index records it reads (stats.py), keys, backups and index upkeep (admin.py), and
+the pure conversion of claims to rows (rows.py); bm25.py is the scoring outside FTS5.
 """
 
 from verifier.store.admin import NotFoundError

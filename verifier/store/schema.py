@@ -65,5 +65,5 @@ class StoreSchema(StoreAdmin):
         db.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts_vocab USING fts5vocab(claims_fts, 'row')"
         )
-        if new:
-            self.mark_indexed()
+        if new or not db.execute("SELECT EXISTS (SELECT 1 FROM claims)").fetchone()[0]:
+            self.mark_indexed()  # nothing indexed by an older release
