@@ -1,0 +1,78 @@
+"""A text's tokens as number extraction sees them, and the reading of digit and word numbers."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from verifier.number_words import SCALES, SMALL, SUFFIX_SCALES
+
+_DIGITS = re.compile(r"([\d.eE+-]+?)(k|K|m|bn|mn|tn|b)?")
+# Words first: most tokens are words, and no other branch can match where a letter starts.
+_TOKEN = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*"
+    r"|\d+(?:\^|\*\*)\d+|\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
+    r"|\d+[A-Za-z_]\w*|%|~|\S"
+)
+
+
+class Tokens(NamedTuple):
+    """A text's tokens as two lists, as written and lower-cased (one list, not an object
+    per token: extraction runs on every imported claim)."""
+
+    raw: list[str]
+    low: list[str]
+
+
+def tokenize(text: str) -> Tokens:
+    """Split cleaned text into tokens (raw and lower-cased)."""
+    raw = _TOKEN.findall(text)
+    return Tokens(raw, [token.lower() for token in raw])
+
+
+def parse_number(raw: str) -> float | None:
+    """Parse a digit form such as '4,000', '4k', '1.5m' or '$90'; None if it is not finite."""
+    body = raw.lstrip("$").rstrip("%").replace(",", "")
+    scale = 1.0
+    match = _DIGITS.fullmatch(body)
+    if not match:
+        return None
+    if match.group(2):
+        scale = SUFFIX_SCALES[match.group(2).lower()]
+    digits = match.group(1)
+    if len(digits) > 30:
+        return None
+    try:
+        value = float(digits) * scale
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and abs(value) < 1e15 else None
+
+
+def parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
+    """Parse number words from tokens[i]: 'four thousand', 'one hundred and seventy'."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < len(tokens.low):
+        parts = tokens.low[j].split("-")
+        if all(p in SMALL for p in parts):
+            current += sum(SMALL[p] for p in parts)
+        elif tokens.low[j] == "hundred" and seen:
+            current = max(current, 1) * 100
+        elif tokens.low[j] in SCALES and seen:
+            total += max(current, 1) * SCALES[tokens.low[j]]
+            current = 0
+        elif (
+            tokens.low[j] == "and"
+            and seen
+            and j + 1 < len(tokens.low)
+            and (tokens.low[j + 1].split("-")[0] in SMALL)
+        ):
+            pass
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None
+    return total + current, j
