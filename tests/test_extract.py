@@ -40,6 +40,11 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("Not only troops but contractors left.", False),
         ("Nothing happened.", True),
         ("Notably, troops left.", False),
+        ("Glynn refused to pledge support.", True),
+        ("The council declined to approve the plan.", True),
+        ("Talks failed to produce a deal.", True),
+        ("Exports declined by 5 percent.", False),
+        ("The failure to act cost lives.", False),
     ],
 )
 def test_negation(text: str, negated: bool) -> None:

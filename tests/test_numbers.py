@@ -60,6 +60,8 @@ def first(text: str) -> Quantity:
         ("About 2000 Americans", 2000, "count", "approx"),
         ("a road that runs 1900 km", 1900, "count", None),
         ("a January briefing", 1, "month", None),
+        ("at a March press briefing", 3, "month", None),
+        ("the May vote", 5, "month", None),
         ("announced Monday", 1, "weekday", None),
         ("born 22 November 1948", 22, "day", None),
         ("in the 1990s", 1990, "year", "decade"),
@@ -89,6 +91,8 @@ def test_number_forms(text: str, value: float, kind: str, qualifier: str | None)
         ("On March 3 200 people left", [("month", 3), ("day", 3), ("count", 200)]),
         ("2 in 2011", [("count", 2), ("year", 2011)]),
         ("lost 2 in 4 minutes", [("count", 2), ("count", 4)]),
+        ("Theresa May said", []),
+        ("the Women's March drew crowds", []),
         ("1 in 10 million", [("count", 1), ("count", 10_000_000)]),
     ],
     ids=[
@@ -104,6 +108,8 @@ def test_number_forms(text: str, value: float, kind: str, qualifier: str | None)
         "in-a-year",
         "a-rate",
         "a-scaled-whole",
+        "a-name",
+        "an-event",
     ],
 )
 def test_what_is_not_a_quantity(text: str, expected: list[tuple[str, float]]) -> None:

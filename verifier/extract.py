@@ -40,10 +40,12 @@ _ACCORDING = re.compile(rf"according to (?P<who>(?:the\s+)?{_NAME})")
 _SPEECH_CUE = re.compile(rf"\b(?:{SPEECH_VERBS})\b|according to", re.IGNORECASE)
 _PRONOUN = re.compile(rf"^\W*(?:He|She)\s+{_AUX}(?:{SPEECH_VERBS})\b")
 _VERB_WORDS = re.compile(rf"^\W*(?:{SPEECH_VERBS}|not)\W*$", re.IGNORECASE)
-# not, never, no, none, nobody, nothing, nor, neither, cannot (not "not only"), and n't;
-# written as a tree of prefixes, which Python's re searches twice as fast as a flat list.
+# not, never, no, none, nobody, nothing, nor, neither, cannot (not "not only"), n't, and
+# verbs that deny what follows ("refused to", "declined to", "failed to"); written as a tree
+# of prefixes, which Python's re searches twice as fast as a flat list.
 _NEGATION = re.compile(
-    r"\b(?:n(?:ot|ever|o(?:ne|body|thing)?|or|either)|cannot)\b(?!\s+only)|n't\b",
+    r"\b(?:n(?:ot|ever|o(?:ne|body|thing)?|or|either)|cannot)\b(?!\s+only)|n't\b"
+    r"|\b(?:refus|declin|fail)(?:e[ds]?|ing) to\b",
     re.IGNORECASE,
 )
 _LEADING_NOISE = re.compile(r"^(?:The|the|A|An|And|But|As|In|At|On)\s+")

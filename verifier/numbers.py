@@ -131,7 +131,7 @@ def _may_start(low: str) -> bool:
 
 def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | None, int]:
     text, low = tokens.raw[i], tokens.low[i].rstrip(".")
-    if low in MONTHS and _is_capitalized(text, all_caps) and _is_month(tokens, i, low):
+    if low in MONTHS and _is_capitalized(text, all_caps) and _is_month(tokens, i, low, all_caps):
         return Quantity(MONTHS[low], "month", raw=text.rstrip(".")), i + 1
     digits = text[0].isdecimal()  # what the patterns below start with (a regex's \d)
     if digits and _ORDINAL.fullmatch(tokens.low[i]):
@@ -172,6 +172,7 @@ _RATES = frozenset(
 )
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})* 000(?![\d,.]\d)")
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
+_MONTH_ARTICLES = frozenset("a an the early late mid this that each every".split())
 # Words a quantity may begin with, also as written at the end of a sentence ("in May.").
 _WORD_STARTS = frozenset(
     word + end for word in (*_CALENDAR, *DECADE_WORDS, *FRACTIONS, *SMALL) for end in ("", ".")
@@ -245,13 +246,17 @@ def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
     return Quantity(value, "percent", "percent", span[0] if span else None, raw), i + 1
 
 
-def _is_month(tokens: Tokens, i: int, low: str) -> bool:
+def _is_month(tokens: Tokens, i: int, low: str, all_caps: bool) -> bool:
     """Tell a month from a homograph ('may', 'march') by its neighbours."""
     if low not in ("may", "march", "mar"):
         return True
     nxt = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
     prev = tokens.low[i - 1] if i > 0 else ""
-    return nxt[:1].isdigit() or prev in ("in", "since", "of", "until", "by", "last", "next")
+    if nxt[:1].isdigit() or prev in ("in", "since", "of", "until", "by", "last", "next"):
+        return True
+    # Capitalized after an article or a time word: "at a March briefing", "the May vote"
+    # ("Theresa May", "the Women's March" and sentence starts stay words).
+    return not all_caps and prev in _MONTH_ARTICLES
 
 
 def _is_year(tokens: Tokens, i: int, j: int, value: float) -> bool:
