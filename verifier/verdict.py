@@ -219,7 +219,8 @@ def _unverified(statement: StatementFeatures, strong: list[Match], matches: list
     if strong:
         absent = missing_entities(statement.entities, strong[0].context)
         names = ", ".join(dict.fromkeys(name.title() for name in absent))
-        reason = Reason("unknown_entity", f"The sources say nothing about {names}.", names)
+        detail = f"The passages closest to the statement say nothing about {names}."
+        reason = Reason("unknown_entity", detail, names)
     else:
         reason = Reason("no_match", "No claim in the claim base is close to this statement.")
     return Verdict(statement.text, UNVERIFIED, round(1 - best / 2, 3), reason.detail, (reason,))

@@ -13,6 +13,8 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import Table
 
+from verifier.entities import ArticleWords, article_words
+
 
 class StoreBase:
     """A SQLite file and this thread's connection to it (ClaimStore is built on it)."""
@@ -86,8 +88,8 @@ class StoreBase:
             cache[table] = [c.name for c in self.db[table].columns]
         return cache[table]
 
-    def _load_article_words(self, article_id: str) -> frozenset[str]:
+    def _load_article_words(self, article_id: str) -> ArticleWords:
         row = self.db.execute(
-            "SELECT vocabulary FROM articles WHERE id = ?", [article_id]
+            "SELECT title, text, vocabulary FROM articles WHERE id = ?", [article_id]
         ).fetchone()
-        return frozenset((row[0] or "").split()) if row else frozenset()
+        return article_words(*(value or "" for value in row)) if row else article_words("", "", "")

@@ -261,7 +261,9 @@ class CandidateIndex(IndexStats):
 
     def _decode(self, record: dict[str, Any]) -> tuple[Claim, frozenset[str]]:
         claim = claim_from_row(record)
-        context = frozenset(record["context"].split()) | self._article_words(claim.article_id)
+        context = frozenset(record["context"].split()) | self._article_words(
+            claim.article_id
+        ).around(claim)
         return claim, context
 
 
