@@ -45,6 +45,10 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("Talks failed to produce a deal.", True),
         ("Exports declined by 5 percent.", False),
         ("The failure to act cost lives.", False),
+        ("The Pentagon declined to comment, but Glynn said troops would leave.", False),
+        ("Exports declined to 5 percent of output.", False),
+        ("Officials who declined to be named said so.", False),
+        ("Courts fail to act.", True),
     ],
 )
 def test_negation(text: str, negated: bool) -> None:

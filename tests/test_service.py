@@ -187,7 +187,6 @@ def test_the_claim_stating_the_statements_exact_figure_is_the_one_it_is_about(
             CONTRADICTED,
             "reduced",
         ),
-        ("Trump's Afghanistan strategy includes withdrawing 4,000 troops.", CONTRADICTED, "4,000"),
         ("Glynn refused to pledge continued support for Iraq's forces.", CONTRADICTED, "pledged"),
         (
             "At a March press briefing, Glynn said IS keeps a cellular structure.",

@@ -84,8 +84,8 @@ def _acronym(name: str) -> str:
 def missing_entities(entities: tuple[str, ...], context: frozenset[str]) -> list[str]:
     """Return the proper nouns (of a statement) that a claim's context never mentions.
 
-    A name counts as mentioned in another form that starts the same ("Iraqi" for "Iraq",
-    "Afghan" for "Afghanistan").
+    A place counts as mentioned by its people and the other way round ("Iraqi" for "Iraq",
+    "Syrian" for "Syria"), not by any word it starts with ("Niger" is not "Nigeria").
     """
     return [e for e in entities if not _mentioned(e.rstrip("."), context)]
 
@@ -95,9 +95,13 @@ def _mentioned(name: str, context: frozenset[str]) -> bool:
         return True
     if len(name) < 4:
         return False
-    return any(
-        len(word) >= 4 and (word.startswith(name) or name.startswith(word)) for word in context
-    )
+    forms = [name + end for end in _DEMONYM_ENDINGS]
+    forms += [name[: -len(end)] for end in _DEMONYM_ENDINGS if name.endswith(end)]
+    return any(form in context for form in forms)
+
+
+# What turns a place into its people ("Iraq" - "Iraqi", "Syria" - "Syrian", "Iran" - "Iranian").
+_DEMONYM_ENDINGS = ("i", "n", "an", "ian")
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ class ArticleWords:
     everything: frozenset[str]
     title: frozenset[str]
     text: str
-    sentences: tuple[tuple[int, int, frozenset[str]], ...]
+    sentences: tuple[tuple[int, int], ...]
 
     def around(self, claim: Claim) -> frozenset[str]:
         """Return the words of the title and of the sentences at and beside a claim's quote.
@@ -119,16 +123,16 @@ class ArticleWords:
         """
         if not self.sentences or self.text[claim.start : claim.end] != claim.quote:
             return self.everything
-        at = [i for i, (s, e, _) in enumerate(self.sentences) if s < claim.end and e > claim.start]
+        at = [i for i, (s, e) in enumerate(self.sentences) if s < claim.end and e > claim.start]
         if not at:
             return self.everything
         beside = self.sentences[max(0, at[0] - 1) : at[-1] + 2]
-        return self.title.union(*(found for _, _, found in beside))
+        return self.title | frozenset(words(self.text[beside[0][0] : beside[-1][1]]))
 
 
 def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
     """Read an article for the entity checks of its claims."""
-    sentences = tuple((s, e, frozenset(words(text[s:e]))) for s, e in split_sentences(text))
+    sentences = tuple(split_sentences(text))
     return ArticleWords(frozenset(vocabulary.split()), frozenset(words(title)), text, sentences)
 
 

@@ -172,7 +172,7 @@ _RATES = frozenset(
 )
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})* 000(?![\d,.]\d)")
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
-_MONTH_ARTICLES = frozenset("a an the early late mid this that each every".split())
+_MONTH_ARTICLES = frozenset("a an early late mid this each every".split())  # not "the March on"
 # Words a quantity may begin with, also as written at the end of a sentence ("in May.").
 _WORD_STARTS = frozenset(
     word + end for word in (*_CALENDAR, *DECADE_WORDS, *FRACTIONS, *SMALL) for end in ("", ".")
@@ -254,8 +254,8 @@ def _is_month(tokens: Tokens, i: int, low: str, all_caps: bool) -> bool:
     prev = tokens.low[i - 1] if i > 0 else ""
     if nxt[:1].isdigit() or prev in ("in", "since", "of", "until", "by", "last", "next"):
         return True
-    # Capitalized after an article or a time word: "at a March briefing", "the May vote"
-    # ("Theresa May", "the Women's March" and sentence starts stay words).
+    # Capitalized after "a" or a time word: "at a March briefing", "in early May"
+    # ("Theresa May", "the March on Washington" and sentence starts stay words).
     return not all_caps and prev in _MONTH_ARTICLES
 
 

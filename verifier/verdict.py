@@ -38,10 +38,7 @@ ANTONYMS = (
     ("gain gains gained", "lose loses lost losing"),
     ("win wins won winning", "lose loses lost losing"),
     ("higher", "lower"),
-    (
-        "withdraw withdraws withdrew withdrawn withdrawing",
-        "deploy deploys deployed deploying send sends sent sending",
-    ),
+    ("withdraw withdraws withdrew withdrawn withdrawing", "deploy deploys deployed deploying"),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
     ("approve approves approved approving", "reject rejects rejected rejecting"),
     ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
