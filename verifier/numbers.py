@@ -88,14 +88,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
         if i < after:  # inside the quantity just read ("four thousand")
             continue
         quantity, after = _read_quantity(tokens, i, all_caps)
-        if quantity is None and tokens.low[i] == "one":  # a share ("one in five"), or nothing
-            span = _qualifier_span(tokens, i)
-            hedge, first = (span[0], i - span[1]) if span else (None, i)
-            raw = " ".join([*tokens.low[first:i], tokens.raw[i]])
-            one = Quantity(1.0, "count", qualifier=hedge, raw=raw)
-            share, end = _proportion(tokens, one, i + 1)
-            quantity, after = (share, end) if share is not one else (None, after)
-        elif quantity is not None and quantity.kind == "count":
+        if quantity is not None and quantity.kind == "count":
             quantity, after = _proportion(tokens, quantity, after)
         if quantity is not None:
             found.append(quantity)
@@ -220,9 +213,11 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
         return Quantity(value, "day", None, None, raw)
     unit = "dollar" if first_raw.startswith("$") else _unit(tokens, j)
     follows_of = j < len(tokens.low) and tokens.low[j] == "of"
+    quantity = Quantity(value, "count", unit, qualifier, raw)
     if value == 1 and first_raw[0].isalpha() and (unit is None or follows_of):
-        return None  # "one of", "one day": too loose to count as a number
-    return Quantity(value, "count", unit, qualifier, raw)
+        # "one of", "one day": too loose to count as a number, unless a share ("one in five")
+        return None if _proportion(tokens, quantity, j)[0] is quantity else quantity
+    return quantity
 
 
 def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:

@@ -194,8 +194,8 @@ class CandidateIndex(IndexStats):
         `2 * limit` claims holding the weightiest terms are ranked (their lengths decide
         among them), so the cost stays small when a pair finds thousands of claims.
         """
-        claims, _ = self._index_totals()
-        weights = {t: idf(claims, count) for t, count in counts.items()}
+        totals = self._index_totals()
+        weights = {t: idf(totals[0], count) for t, count in counts.items()}
         weighted = [(sum(weights[t] for t in held), rowids) for held, rowids in groups]
         weight: dict[int, float] = {}
         for held_weight, rowids in sorted(weighted, key=lambda g: -g[0]):
@@ -203,7 +203,7 @@ class CandidateIndex(IndexStats):
                 break
             for rowid in sorted(rowids)[: 2 * limit - len(weight)]:
                 weight[rowid] = held_weight
-        return self._by_length(weight, limit)
+        return self._by_length(weight, limit, totals)
 
     def _summed(self, terms: list[str], counts: dict[str, int], limit: int) -> Ranked:
         """Rank the claims holding any of `terms` by BM25, each term held once (as `_bm25`).
@@ -214,10 +214,10 @@ class CandidateIndex(IndexStats):
         reads the length and the positions of every claim found. A term counts once whichever
         column holds it, as in the re-scoring that follows (`_rescored`).
         """
-        claims, _ = self._index_totals()
+        totals = self._index_totals()
         params: list[object] = []
         for term in terms:
-            params += [idf(claims, counts[term]), quote_term(term)]
+            params += [idf(totals[0], counts[term]), quote_term(term)]
         hits = " UNION ALL ".join(
             ["SELECT rowid, ? FROM claims_fts WHERE claims_fts MATCH ?"] * len(terms)
         )
@@ -226,11 +226,14 @@ class CandidateIndex(IndexStats):
             "GROUP BY id ORDER BY held DESC, id LIMIT ?",
             [*params, 2 * limit],
         )
-        return self._by_length(dict(cursor.fetchall()), limit)
+        return self._by_length(dict(cursor.fetchall()), limit, totals)
 
-    def _by_length(self, weight: dict[int, float], limit: int) -> Ranked:
-        """Finish BM25 for claims whose held terms' weights are summed: lengths decide."""
-        claims, total_length = self._index_totals()
+    def _by_length(self, weight: dict[int, float], limit: int, totals: tuple[int, int]) -> Ranked:
+        """Finish BM25 for claims whose held terms' weights are summed: lengths decide.
+
+        `totals` is the index's claim count and term count, as the weights were taken with.
+        """
+        claims, total_length = totals
         lengths = self._lengths(list(weight))
         average = total_length / claims if claims else 1.0
         score = {

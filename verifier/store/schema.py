@@ -12,7 +12,6 @@ class StoreSchema(StoreAdmin):
     def create(self) -> None:
         """Create the tables and the full-text index if they are missing."""
         db = self.db
-        new = not db["claims"].exists()
         with self.write():
             self.table("articles").create(
                 {
@@ -65,5 +64,5 @@ class StoreSchema(StoreAdmin):
         db.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts_vocab USING fts5vocab(claims_fts, 'row')"
         )
-        if new or not db.execute("SELECT EXISTS (SELECT 1 FROM claims)").fetchone()[0]:
-            self.mark_indexed()  # nothing indexed by an older release
+        if not db.execute("SELECT EXISTS (SELECT 1 FROM claims)").fetchone()[0]:
+            self.mark_indexed()  # a new or empty store: nothing indexed by an older release
