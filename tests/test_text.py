@@ -109,6 +109,10 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("stayed", "remains"),
         ("pulling troops out", "withdrawing troops"),
         ("pulled back", "withdrew"),
+        ("would probably change", "would likely shift"),
+        ("in the coming month", "in the next month"),
+        ("an extra 4,000", "an additional 4,000"),
+        ("the drawdown", "the reduction"),
     ],
 )
 def test_variants_share_a_stem(a: str, b: str) -> None:

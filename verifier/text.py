@@ -95,6 +95,21 @@ VERB_FORMS = {
     for base, forms in [entry.split(":")]
     for form in forms.split(",")
 }
+# Words newsrooms use for the same thing, met as one stem (the first word's) when matching.
+# Only near-exact swaps: "send" is not "deploy" here, since "deploy" opposes "withdraw".
+SAME_MEANING = (
+    "likely probably",
+    "shift change",
+    "combat fighting fight",
+    "next coming upcoming",
+    "complete full entire",
+    "additional extra",
+    "strategy plan",
+    "reduction reduce cut drawdown",
+    "indicate signal suggest",
+    "spokesman spokeswoman spokesperson",
+    "country nation",
+)
 _MULTIWORD = re.compile(r"\b(united states|u\.s\.a\.|u\.k\.)(?=\W|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?|%", re.IGNORECASE)
 STEM_LENGTH = 7
@@ -125,8 +140,15 @@ def stem(word: str) -> str:
     word = VERB_FORMS.get(word, word)
     if any(ch.isdigit() for ch in word) or "." in word or " " in word:
         return word
-    stemmed: str = _SNOWBALL.stemWord(word)
-    return stemmed[:STEM_LENGTH]
+    stemmed: str = _SNOWBALL.stemWord(word)[:STEM_LENGTH]
+    return _SAME_STEMS.get(stemmed) or stemmed
+
+
+_SAME_STEMS: dict[str, str] = {
+    _SNOWBALL.stemWord(word)[:STEM_LENGTH]: _SNOWBALL.stemWord(group.split()[0])[:STEM_LENGTH]
+    for group in SAME_MEANING
+    for word in group.split()[1:]
+}
 
 
 def fold_accents(text: str) -> str:
