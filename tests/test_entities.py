@@ -76,3 +76,5 @@ def test_the_family_name_decides_who_is_speaking() -> None:
     assert not speaker_matches("Ryan Dillon", claim)  # another man's family name
     role_only = _claim("Troops will remain.", "an official", ("an official",))
     assert speaker_matches("the official", role_only)
+    assert speaker_matches("Officials", claim)  # a group names no one to hold it against
+    assert not speaker_matches("Iraqi officials", claim)

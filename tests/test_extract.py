@@ -18,6 +18,7 @@ from verifier.extract import extract_claims, find_speaker, is_negated
         ("Saad al-Hadithi said U.S. troops had a change of mission.", "Saad al-Hadithi"),
         ("60% will go, an Iraqi official estimated.", "an Iraqi official"),
         ("The drawdown is the first, according to the Pentagon.", "Pentagon"),
+        ("According to Col. Ryan Dillon, IS keeps a cellular structure.", "Col. Ryan Dillon"),
         ("Roughly 4,000 U.S. troops will remain in Iraq.", None),
         ("The United States first intervened in Iraq in 2003.", None),
         ("Col. Ryan Dillon is a U.S. Army spokesman.", None),

@@ -81,7 +81,7 @@ def test_number_forms(text: str, value: float, kind: str, qualifier: str | None)
     ("text", "expected"),
     [
         ("1st Lt. William", []),
-        ("September 11th", [("month", 9)]),
+        ("September 11th", [("month", 9), ("day", 11)]),
         ("one of them", []),
         ("she may leave", []),
         ("1e309 troops", [("unreadable", math.inf)]),
@@ -146,3 +146,21 @@ def test_extraction_never_raises(text: str) -> None:
 def test_a_hyphenated_number_word_before_a_fraction_reads() -> None:
     # "four-year" before "third" was once a KeyError (an API 500); neither is a figure here.
     assert extract_quantities("He began a four-year third term.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("just as happened before 9/11", [("month", 9), ("day", 11)]),
+        ("the 9/11 attacks", [("month", 9), ("day", 11)]),
+        ("photographed 8/27/2017", [("month", 8), ("day", 27), ("year", 2017)]),
+        ("filed 1/5/99", [("month", 1), ("day", 5), ("year", 1999)]),
+        ("on 3/4 we met", [("month", 3), ("day", 4)]),
+        ("the 11th of September", [("day", 11), ("month", 9)]),
+        ("3/4 of voters", [("count", 3), ("count", 4)]),  # a fraction, not March 4
+        ("news 24/7", [("count", 24), ("count", 7)]),
+        ("the 4th infantry", []),
+    ],
+)
+def test_dates_with_slashes_and_ordinal_days(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(q.kind, q.value) for q in extract_quantities(text)] == expected

@@ -203,6 +203,42 @@ def test_paraphrases_in_other_verbs(
     assert quoted in found.citations[0].quote
 
 
+@pytest.mark.parametrize(
+    ("statement", "verdict", "quoted"),
+    [
+        # the closest claim only denies a drawdown; the figure says it is the 4,000 claim
+        (
+            "Roughly 6,000 U.S. troops will be left in Iraq after the drawdown.",
+            CONTRADICTED,
+            "4,000",
+        ),
+        # a second fact said in few words still vouches for its year
+        (
+            "U.S. troop levels in Iraq peaked at about 170,000 in 2007 and fell to 40,000"
+            " before the 2011 withdrawal.",
+            SUPPORTED,
+            "170,000",
+        ),
+        (
+            "Trump warned of a vacuum terrorists would fill, as happened before 9/11.",
+            SUPPORTED,
+            "September 11th",
+        ),
+        (
+            "Trump warned of a vacuum terrorists would fill, as happened before September 12th.",
+            CONTRADICTED,
+            "September 11th",
+        ),
+    ],
+)
+def test_figures_and_dates_say_which_fact_a_statement_is_about(
+    statement: str, verdict: str, quoted: str, engine: Engine
+) -> None:
+    found = verify(statement, engine)
+    assert found.verdict == verdict, found.explanation
+    assert quoted in found.citations[0].quote
+
+
 def test_a_place_named_elsewhere_in_the_article_does_not_stand_in_for_the_claims_own(
     engine: Engine,
 ) -> None:

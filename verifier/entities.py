@@ -29,9 +29,17 @@ _COMMON_OPENERS = frozenset(
 _TITLES = frozenset(
     """col lt gen brig maj capt sgt adm mr mrs ms dr sen rep gov president""".split()
 )
-_ROLE_WORDS = frozenset(
-    """spokesman spokeswoman spokesperson official officials president minister secretary
+# Unnamed groups a statement may credit ("Officials said"): they cannot be checked.
+_GROUPS = frozenset(
+    """officials sources experts analysts authorities observers critics reports people
+    residents witnesses researchers scientists studies""".split()
+)
+_ROLE_WORDS = (
+    frozenset(
+        """spokesman spokeswoman spokesperson official officials president minister secretary
     commander general chief director analyst reporter anonymous unnamed government army""".split()
+    )
+    | _GROUPS
 )
 _CAPITAL = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*(?:\.[A-Z])*\.?)")
 
@@ -136,12 +144,21 @@ def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
     return ArticleWords(frozenset(vocabulary.split()), frozenset(words(title)), text, sentences)
 
 
+def _speaker_words(speaker: str) -> list[str]:
+    return [w for w in words(speaker) if w not in STOPWORDS and w not in _TITLES]
+
+
 def speaker_matches(speaker: str, claim: Claim) -> bool:
-    """Tell whether a statement's speaker is the claim's speaker or someone in its chain."""
-    tokens = [w for w in words(speaker) if w not in STOPWORDS and w not in _TITLES]
+    """Tell whether a statement's speaker is the claim's speaker or someone in its chain.
+
+    A group with no name ("officials", "experts") cannot be told apart, so it matches.
+    """
+    tokens = _speaker_words(speaker)
     names = [w for w in tokens if w not in _ROLE_WORDS]
     if names:  # the family name decides: "Ryan Dillon" is not "Kevin Joseph Ryan"
         return names[-1] in claim_context(claim)
+    if all(w in _GROUPS for w in tokens):
+        return True
     attribution = set(
         content_stems(" ".join((claim.speaker or "", claim.speaker_role or "", *claim.attribution)))
     )

@@ -35,7 +35,7 @@ _ROLE_SUBJECT = re.compile(
     rf"(?P<verb>{SPEECH_VERBS})\b",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(rf"according to (?P<who>(?:the\s+)?{_NAME})")
+_ACCORDING = re.compile(rf"[Aa]ccording to (?P<who>(?:the\s+)?{_NAME})")
 # Every pattern above needs one of these: without them a sentence names no speaker.
 _SPEECH_CUE = re.compile(rf"\b(?:{SPEECH_VERBS})\b|according to", re.IGNORECASE)
 _PRONOUN = re.compile(rf"^\W*(?:He|She)\s+{_AUX}(?:{SPEECH_VERBS})\b")

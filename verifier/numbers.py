@@ -87,6 +87,10 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     for i in starts:
         if i < after:  # inside the quantity just read ("four thousand")
             continue
+        if (date := _slash_date(tokens, i)) is not None:
+            found.extend(date[0])
+            after = date[1]
+            continue
         quantity, after = _read_quantity(tokens, i, all_caps)
         if quantity is not None and quantity.kind == "count":
             quantity, after = _proportion(tokens, quantity, after)
@@ -128,7 +132,8 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
         return Quantity(MONTHS[low], "month", raw=text.rstrip(".")), i + 1
     digits = text[0].isdecimal()  # what the patterns below start with (a regex's \d)
     if digits and _ORDINAL.fullmatch(tokens.low[i]):
-        return None, i + 1  # an ordinal ("1st Lt.", "September 11th") counts nothing
+        # an ordinal counts nothing ("1st Lt."), but beside a month it is the day
+        return _ordinal_day(tokens, i), i + 1
     if digits and (power := _POWER.fullmatch(text)):
         base, exponent = int(power.group(1)), int(power.group(2))
         if exponent > 15 or len(power.group(1)) > 15 or base**exponent >= 1e15:
@@ -170,6 +175,53 @@ _MONTH_ARTICLES = frozenset("a an early late mid this each every".split())  # no
 _WORD_STARTS = frozenset(
     word + end for word in (*_CALENDAR, *DECADE_WORDS, *FRACTIONS, *SMALL) for end in ("", ".")
 )
+
+
+def _ordinal_day(tokens: Tokens, i: int) -> Quantity | None:
+    """Read "September 11th" and "the 11th of September" as a day of the month."""
+    low = tokens.low
+    previous = low[i - 1].rstrip(".") if i > 0 else ""
+    of_month = low[i + 1 : i + 2] == ["of"] and i + 2 < len(low) and low[i + 2] in MONTHS
+    day = int(low[i][:-2])
+    if (previous in MONTHS or of_month) and 1 <= day <= 31:
+        return Quantity(float(day), "day", None, None, tokens.raw[i])
+    return None
+
+
+# Before these, "9/11" or "3/4" is a date (month/day); elsewhere only with a year after it.
+_DATE_CUES = frozenset("on since before after until till by from".split())
+_NAMED_DATES = frozenset({("9", "11")})  # "9/11" names its date wherever it stands
+
+
+def _slash_date(tokens: Tokens, i: int) -> tuple[list[Quantity], int] | None:
+    """Read a U.S. date written with slashes ("8/27/2017", "before 9/11") as month, day, year."""
+    low = tokens.low
+    if low[i + 1 : i + 2] != ["/"] or i + 2 >= len(low) or not low[i].isdecimal():
+        return None
+    month, day = low[i], low[i + 2]
+    if not day.isdecimal() or not 1 <= int(month) <= 12 or not 1 <= int(day) <= 31:
+        return None
+    year = low[i + 4] if low[i + 3 : i + 4] == ["/"] and i + 4 < len(low) else ""
+    cue = i > 0 and low[i - 1] in _DATE_CUES
+    if (
+        not (year.isdecimal() and len(year) in (2, 4))
+        and not cue
+        and (month, day) not in _NAMED_DATES
+    ):
+        return None
+    raw = "/".join(tokens.raw[i : i + (5 if year else 3) : 2])
+    found = [Quantity(float(month), "month", raw=raw), Quantity(float(day), "day", None, None, raw)]
+    if year.isdecimal() and len(year) in (2, 4):
+        full = (
+            int(year)
+            if len(year) == 4
+            else 2000 + int(year)
+            if int(year) < 50
+            else 1900 + int(year)
+        )
+        found.append(Quantity(float(full), "year", None, None, raw))
+        return found, i + 5
+    return found, i + 3
 
 
 def _decade(tokens: Tokens, i: int) -> Quantity | None:

@@ -59,6 +59,7 @@ class Thresholds:
     match: float = 0.5  # a claim below this topic score is not about the statement
     margin: float = 0.08  # claims this close to the best one are weighed together
     tolerance: float = 0.1  # relative slack for approximate numbers ("roughly 4,000")
+    joined: float = 0.1  # how far below `match` a claim may vouch for a joined fact's figure
 
 
 @dataclass(frozen=True)
@@ -172,10 +173,19 @@ def decide(
     if any(r.code in _HARD for r in lead.conflicts):
         agreeing = [a for a in agreeing if a.covered]
     if not agreeing:
+        lead = _by_figures(contenders)
         return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
     missing = _uncovered(statement, agreeing)
     if missing:  # a statement joining two facts: look further down for the other one
-        for extra in assessed[len(contenders) :]:
+        # The second fact is often said in fewer of the statement's words, so a claim a
+        # little below the match threshold may vouch for a figure the first one lacks.
+        near = [
+            assess(statement, m, thresholds.tolerance)
+            for m in matches
+            if thresholds.match - thresholds.joined <= m.score < thresholds.match
+            and not missing_entities(statement.entities, m.context)
+        ]
+        for extra in [*assessed[len(contenders) :], *near]:
             if not extra.conflicts and extra.covered & missing:
                 agreeing.append(extra)
                 missing -= extra.covered
@@ -191,6 +201,23 @@ def decide(
         reason = Reason("not_in_source", f"The source gives no figure for {shown}.", shown)
         return _verdict(statement, UNVERIFIED, agreeing, (reason,), thresholds, articles)
     return _verdict(statement, SUPPORTED, agreeing, (), thresholds, articles)
+
+
+def _by_figures(contenders: list[Assessment]) -> Assessment:
+    """Pick the contradiction to report among close claims that all disagree.
+
+    When the closest one only differs in polarity or speaker while a close one holds the
+    same sort of figure with another value, the figure tells which fact the statement is
+    about ("roughly 6,000 troops will be left" is the 4,000 claim, not "does not indicate
+    a drawdown").
+    """
+    lead = contenders[0]
+    if not all(r.code in _HARD for r in lead.conflicts):
+        return lead
+    for other in contenders[1:]:
+        if other.conflicts and not any(r.code in _HARD for r in other.conflicts):
+            return other
+    return lead
 
 
 def _uncovered(statement: StatementFeatures, agreeing: list[Assessment]) -> set[int]:
