@@ -31,6 +31,7 @@ def test_proper_nouns_are_found_but_not_openers_months_or_titles() -> None:
     found = find_entities("Some officials said Col. Ryan Dillon left Baghdad in May.")
     assert found == ["ryan", "dillon", "baghdad"]
     assert find_entities("the council met on tuesday.") == []  # no capitals: nothing named
+    assert find_entities("Up to 4,000 troops will remain.") == []
 
 
 def test_a_claims_context_holds_its_words_its_speakers_and_their_acronyms() -> None:

@@ -124,7 +124,8 @@ def test_counted_noun_is_found_past_adjectives() -> None:
     assert first("4,000 U.S. troops").unit == "troops"
     assert first("an additional 4,000 troops").unit == "troops"
     assert first("4,000 American soldiers").unit == "troops"
-    assert first("a 4,000-strong force").unit == "force"
+    assert first("a 4,000-strong force").unit == "troops"  # a force counts troops
+    assert first("3,000 personnel").unit == "troops"
 
 
 def test_a_function_word_after_a_number_is_no_unit() -> None:
@@ -160,7 +161,10 @@ def test_a_hyphenated_number_word_before_a_fraction_reads() -> None:
         ("3/4 of voters", [("count", 3), ("count", 4)]),  # a fraction, not March 4
         ("news 24/7", [("count", 24), ("count", 7)]),
         ("the 4th infantry", []),
+        ("intervened in '03", [("year", 2003)]),
+        ("the class of '98", [("year", 1998)]),
+        ("he said '50 people died'", [("count", 50)]),  # a quotation opening, not a year
     ],
 )
-def test_dates_with_slashes_and_ordinal_days(text: str, expected: list[tuple[str, float]]) -> None:
+def test_dates_in_short_forms(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(q.kind, q.value) for q in extract_quantities(text)] == expected

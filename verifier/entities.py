@@ -24,7 +24,7 @@ _COMMON_OPENERS = frozenset(
     """some many most few several all both each every none roughly about around nearly almost
     approximately more fewer less over under only just reportedly according after before
     since during while although though because following despite however meanwhile now today
-    yesterday last next officials troops there here""".split()
+    yesterday last next officials troops there here up""".split()
 )
 _TITLES = frozenset(
     """col lt gen brig maj capt sgt adm mr mrs ms dr sen rep gov president""".split()

@@ -31,6 +31,7 @@ _POWER = re.compile(r"(\d+)(?:\^|\*\*)(\d+)")
 _DECADE = re.compile(r"'?(\d{2}|\d{4})0?s")
 _YEAR = re.compile(r"(1[6-9]|20)\d\d")
 _CODE = re.compile(r"\d+[A-Za-z_]\w*")
+_SHORT_YEAR = re.compile(r"'\d\d")
 
 
 def _qualifier(tokens: Tokens, i: int) -> str | None:
@@ -58,8 +59,12 @@ def _unit(tokens: Tokens, j: int) -> str | None:
             continue
         if not low.isalpha() or low in NO_UNIT_AFTER:
             return None
-        return ALIASES.get(low, low)
+        return _UNIT_ALIASES.get(low) or ALIASES.get(low, low)
     return None
+
+
+# What a count of troops is also called ("a 4,000-strong force", "3,000 personnel").
+_UNIT_ALIASES = {"force": "troops", "forces": "troops", "personnel": "troops"}
 
 
 def _is_capitalized(raw: str, all_caps: bool) -> bool:
@@ -144,6 +149,11 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
         return decade, i + 1
     if digits and _CODE.fullmatch(text) and not _NUMERIC.fullmatch(text):
         return None, i + 1  # a code or name with digits ("5G", "COVID19", "10am")
+    if text[0] == "'" and _SHORT_YEAR.fullmatch(text):
+        two = int(text[1:])
+        if i and tokens.low[i - 1] in YEAR_CUES:  # "in '03": a year, this century's to '49
+            return Quantity(float(two + (2000 if two < 50 else 1900)), "year", raw=text), i + 1
+        return _finish(tokens, i, i + 1, float(two)), i + 1  # a quotation opens: "'50 people"
     if low in WEEKDAYS and _is_capitalized(text, all_caps):
         return Quantity(WEEKDAYS[low], "weekday", raw=text.rstrip(".")), i + 1
     if text[0] in "$0123456789":
