@@ -50,6 +50,7 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("Exports declined to 5 percent of output.", False),
         ("Officials who declined to be named said so.", False),
         ("Courts fail to act.", True),
+        ("The United States has yet to begin withdrawing troops.", True),
     ],
 )
 def test_negation(text: str, negated: bool) -> None:

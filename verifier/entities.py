@@ -155,11 +155,15 @@ def speaker_matches(speaker: str, claim: Claim) -> bool:
     """
     tokens = _speaker_words(speaker)
     names = [w for w in tokens if w not in _ROLE_WORDS]
+    credited = " ".join((claim.speaker or "", claim.speaker_role or "", *claim.attribution))
+    if names and len(names) < len(tokens):
+        # a role with its qualifiers ("an American official", "Iraqi government spokesman
+        # Saad al-Hadithi"): the last of them must be in whom the claim credits, not merely
+        # in its sentence ("U.S. troops" does not make an Iraqi official American)
+        return names[-1] in {*words(credited), *(_acronym(a) for a in claim.attribution)}
     if names:  # the family name decides: "Ryan Dillon" is not "Kevin Joseph Ryan"
         return names[-1] in claim_context(claim)
     if all(w in _GROUPS for w in tokens):
         return True
-    attribution = set(
-        content_stems(" ".join((claim.speaker or "", claim.speaker_role or "", *claim.attribution)))
-    )
+    attribution = set(content_stems(credited))
     return all(stem in attribution for stem in content_stems(" ".join(tokens)))

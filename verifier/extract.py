@@ -41,12 +41,12 @@ _SPEECH_CUE = re.compile(rf"\b(?:{SPEECH_VERBS})\b|according to", re.IGNORECASE)
 _PRONOUN = re.compile(rf"^\W*(?:He|She)\s+{_AUX}(?:{SPEECH_VERBS})\b")
 _VERB_WORDS = re.compile(rf"^\W*(?:{SPEECH_VERBS}|not)\W*$", re.IGNORECASE)
 # not, never, no, none, nobody, nothing, nor, neither, cannot (not "not only"), n't, and
-# verbs that deny what follows ("refused to", "declined to", "failed to"; not "declined to
-# comment", "declined to 5 percent"); written as a tree of prefixes, which Python's re
-# searches twice as fast as a flat list.
+# verbs that deny what follows ("refused to", "declined to", "failed to", "has yet to"; not
+# "declined to comment", "declined to 5 percent"); written as a tree of prefixes, which
+# Python's re searches twice as fast as a flat list.
 _NEGATION = re.compile(
     r"\b(?:n(?:ot|ever|o(?:ne|body|thing)?|or|either)|cannot)\b(?!\s+only)|n't\b"
-    r"|\b(?:refus|declin|fail)(?:e[ds]?|ing|s)? to\b"
+    r"|\b(?:(?:refus|declin|fail)(?:e[ds]?|ing|s)?|(?:ha[sd]|have|is|are|was|were) yet) to\b"
     r"(?!\s+(?:comment|discuss|say|elaborate|be\s+(?:named|identified)|[\d$]))",
     re.IGNORECASE,
 )
