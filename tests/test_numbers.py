@@ -145,8 +145,9 @@ def test_extraction_never_raises(text: str) -> None:
 
 
 def test_a_hyphenated_number_word_before_a_fraction_reads() -> None:
-    # "four-year" before "third" was once a KeyError (an API 500); neither is a figure here.
-    assert extract_quantities("He began a four-year third term.") == ()
+    # "four-year" before "third" was once a KeyError (an API 500); only the rank is read.
+    found = extract_quantities("He began a four-year third term.")
+    assert [(q.kind, q.value) for q in found] == [("ordinal", 3)]
 
 
 @pytest.mark.parametrize(
@@ -168,3 +169,18 @@ def test_a_hyphenated_number_word_before_a_fraction_reads() -> None:
 )
 def test_dates_in_short_forms(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(q.kind, q.value) for q in extract_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the first since 2014", [("ordinal", 1), ("year", 2014)]),
+        ("for a second time", [("ordinal", 2)]),
+        ("the third time", [("ordinal", 3)]),
+        ("a third of voters", [("percent", 33.3)]),  # a fraction, not a rank
+        ("30 seconds", [("count", 30)]),
+    ],
+)
+def test_ranks(text: str, expected: list[tuple[str, float]]) -> None:
+    found = [(q.kind, q.value) for q in extract_quantities(text)]
+    assert found == [(kind, pytest.approx(value, rel=1e-3)) for kind, value in expected]

@@ -276,6 +276,27 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
     assert "antonym" not in [r.code for r in raised.reasons]  # "lower" court is no verb
 
 
+def test_a_rank_is_checked_only_against_another_rank(engine: Engine) -> None:
+    second = verify("The drawdown announced Monday is the second since 2014.", engine)
+    assert second.verdict == CONTRADICTED, second.explanation
+    assert [(r.code, r.statement_value, r.claim_value) for r in second.reasons] == [
+        ("number_mismatch", "second", "first")
+    ]
+    # no claim states a rank for the intervention: "first" is left unchecked, not missing
+    first = verify("The U.S. first intervened in Iraq in 2003.", engine)
+    assert first.verdict == SUPPORTED, first.explanation
+
+
+def test_the_opposite_direction_contradicts(engine: Engine) -> None:
+    east = verify("Hashed Al-Shaabi fighters gathered near Tal Afar airport east of Mosul.", engine)
+    assert east.verdict == CONTRADICTED, east.explanation
+    assert [(r.code, r.statement_value, r.claim_value) for r in east.reasons] == [
+        ("antonym", "east", "west")
+    ]
+    west = verify("Hashed Al-Shaabi fighters gathered near Tal Afar airport west of Mosul.", engine)
+    assert west.verdict == SUPPORTED, west.explanation
+
+
 @pytest.mark.parametrize("negated_first", [True, False])
 def test_of_two_equally_close_claims_the_one_worded_like_the_statement_decides(
     tmp_path: Path, negated_first: bool

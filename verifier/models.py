@@ -15,7 +15,7 @@ class Quantity:
     """A number found in text: a count, a percentage, a year, a month or a weekday."""
 
     value: float
-    kind: str  # "count" | "percent" | "year" | "month" | "weekday"
+    kind: str  # "count" | "percent" | "year" | "month" | "day" | "weekday" | "ordinal"
     unit: str | None = None  # what is counted ("troops"), stemmed; None when unknown
     qualifier: str | None = None  # "approx" | "more" | "less" | "at_least" | "at_most" | "nearly"
     raw: str = ""

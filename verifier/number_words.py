@@ -151,3 +151,11 @@ DECADE_WORDS = {
     "eighties": 1980,
     "nineties": 1990,
 }
+# Ordinal words: a rank only contradicts another rank ("the first since 2014" against "the
+# second since 2014"); a claim that states none leaves it unchecked.
+ORDINALS = {
+    word: rank
+    for rank, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
+    )
+}

@@ -14,6 +14,7 @@ from verifier.number_words import (
     MONTHS,
     NO_UNIT_AFTER,
     NOT_UNITS,
+    ORDINALS,
     PERCENT_WORDS,
     QUALIFIER_ENDINGS,
     QUALIFIERS_BY_LAST,
@@ -159,7 +160,12 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
     if text[0] in "$0123456789":
         value, j = parse_number(text), i + 1
     elif low in FRACTIONS or ("-" in low and low.split("-")[-1] in FRACTIONS):
-        return _read_fraction(tokens, i)
+        fraction = _read_fraction(tokens, i)
+        if fraction[0] is None and low in ORDINALS:  # "the third time", not "a third of"
+            return Quantity(float(ORDINALS[low]), "ordinal", raw=text.rstrip(".")), i + 1
+        return fraction
+    elif low in ORDINALS:
+        return Quantity(float(ORDINALS[low]), "ordinal", raw=text.rstrip(".")), i + 1
     else:
         parsed = parse_words(tokens, i)
         if parsed is None:
@@ -183,7 +189,9 @@ _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 _MONTH_ARTICLES = frozenset("a an early late mid this each every".split())  # not "the March on"
 # Words a quantity may begin with, also as written at the end of a sentence ("in May.").
 _WORD_STARTS = frozenset(
-    word + end for word in (*_CALENDAR, *DECADE_WORDS, *FRACTIONS, *SMALL) for end in ("", ".")
+    word + end
+    for word in (*_CALENDAR, *DECADE_WORDS, *FRACTIONS, *SMALL, *ORDINALS)
+    for end in ("", ".")
 )
 
 

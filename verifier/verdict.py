@@ -28,6 +28,7 @@ _VALUE_CODES = {
     "day": "date_mismatch",
     "count": "number_mismatch",
     "percent": "number_mismatch",
+    "ordinal": "number_mismatch",
 }
 _HARD = frozenset({"negation", "antonym", "speaker_mismatch"})
 # Word pairs that turn a statement around without a negation word.
@@ -47,6 +48,9 @@ ANTONYMS = (
     ("raise raises raised raising", "lowers lowered lowering"),  # not "a lower court"
     ("allow allows allowed allowing", "ban bans banned banning"),
     ("true", "false"),
+    ("east eastern", "west western"),
+    ("north northern", "south southern"),
+    ("open opens opened opening", "close closes closed closing"),
 )
 _ANTONYM_SETS = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in ANTONYMS)
 _ANTONYM_WORDS = frozenset().union(*(a | b for a, b in _ANTONYM_SETS))
@@ -223,7 +227,9 @@ def _by_figures(contenders: list[Assessment]) -> Assessment:
 def _uncovered(statement: StatementFeatures, agreeing: list[Assessment]) -> set[int]:
     """Return the indices of the statement's quantities that no agreeing claim vouches for."""
     covered = frozenset().union(*(a.covered for a in agreeing))
-    return {i for i in range(len(statement.quantities)) if i not in covered}
+    return {  # a rank ("the first") is only checked against another rank
+        i for i, q in enumerate(statement.quantities) if i not in covered and q.kind != "ordinal"
+    }
 
 
 def _uncheckable(statement: StatementFeatures) -> Reason | None:
