@@ -42,3 +42,14 @@ def test_agreement(said: str, source: str, agrees: bool) -> None:
 def test_different_units_are_not_compared() -> None:
     assert not compatible(first("4,000 troops"), first("4,000 dollars"))
     assert not compatible(first("60 percent"), first("in 2003"))
+
+
+def test_a_day_is_compared_only_with_a_day_of_its_month() -> None:
+    born, elsewhere, same = (
+        next(q for q in extract_quantities(text) if q.kind == "day")
+        for text in ("born February 10, 1894", "from 10 January 1957", "(20 February 1894")
+    )
+    assert (born.unit, elsewhere.unit, same.unit) == ("february", "january", "february")
+    assert not compatible(born, elsewhere)  # the 10th of January says nothing of February's
+    assert compatible(born, same) and not agree(born, same, tolerance=0.1)
+    assert compatible(born, Quantity(10, "day"))  # a day stored before days had months

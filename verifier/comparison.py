@@ -13,6 +13,8 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
     """Tell whether two quantities speak of the same thing (kind and unit)."""
     if statement.kind != claim.kind:
         return False
+    if statement.kind == "day" and statement.unit and claim.unit:
+        return statement.unit == claim.unit  # the day of one month says nothing of another's
     if statement.kind != "count":
         return True
     if statement.unit is None or claim.unit is None:

@@ -202,8 +202,19 @@ def _ordinal_day(tokens: Tokens, i: int) -> Quantity | None:
     of_month = low[i + 1 : i + 2] == ["of"] and i + 2 < len(low) and low[i + 2] in MONTHS
     day = int(low[i][:-2])
     if (previous in MONTHS or of_month) and 1 <= day <= 31:
-        return Quantity(float(day), "day", None, None, tokens.raw[i])
+        month = MONTHS[previous] if previous in MONTHS else MONTHS[low[i + 2]]
+        return Quantity(float(day), "day", _MONTH_NAMES[month], None, tokens.raw[i])
     return None
+
+
+# A day's unit is its month ("10 January" is no match for "February 10").
+_MONTH_NAMES = dict(
+    enumerate(
+        """january february march april may june july august september
+    october november december""".split(),
+        start=1,
+    )
+)
 
 
 # Before these, "9/11" or "3/4" is a date (month/day); elsewhere only with a year after it.
@@ -228,7 +239,10 @@ def _slash_date(tokens: Tokens, i: int) -> tuple[list[Quantity], int] | None:
     ):
         return None
     raw = "/".join(tokens.raw[i : i + (5 if year else 3) : 2])
-    found = [Quantity(float(month), "month", raw=raw), Quantity(float(day), "day", None, None, raw)]
+    found = [
+        Quantity(float(month), "month", raw=raw),
+        Quantity(float(day), "day", _MONTH_NAMES[int(month)], None, raw),
+    ]
     if year.isdecimal() and len(year) in (2, 4):
         full = (
             int(year)
@@ -278,9 +292,10 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     if _is_year(tokens, i, j, value):
         return Quantity(value, "year", None, None, raw)
     following = tokens.low[j].rstrip(".") if j < len(tokens.low) else ""
-    beside_month = (i > 0 and tokens.low[i - 1].rstrip(".") in MONTHS) or following in MONTHS
-    if beside_month and 1 <= value <= 31 and j == i + 1:
-        return Quantity(value, "day", None, None, raw)
+    previous = tokens.low[i - 1].rstrip(".") if i > 0 else ""
+    month = MONTHS.get(previous) or MONTHS.get(following)
+    if month and 1 <= value <= 31 and j == i + 1:
+        return Quantity(value, "day", _MONTH_NAMES[month], None, raw)
     unit = "dollar" if first_raw.startswith("$") else _unit(tokens, j)
     follows_of = j < len(tokens.low) and tokens.low[j] == "of"
     quantity = Quantity(value, "count", unit, qualifier, raw)
