@@ -31,6 +31,8 @@ def first(text: str) -> Quantity:
         ("about 150,000 troops", "about 170,000 troops", False),
         ("about 160,000 troops", "about 170,000 troops", True),
         ("nearly 160,000 troops", "about 170,000 troops", True),
+        ("for 30 years", "for three decades", True),  # a decade counts ten years
+        ("for 40 years", "for three decades", False),
     ],
 )
 def test_agreement(said: str, source: str, agrees: bool) -> None:

@@ -64,6 +64,8 @@ def _unit(tokens: Tokens, j: int) -> str | None:
     return None
 
 
+# Spans counted in years under another name.
+_IN_YEARS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100}
 # What a count of troops is also called ("a 4,000-strong force", "3,000 personnel").
 _UNIT_ALIASES = {"force": "troops", "forces": "troops", "personnel": "troops"}
 
@@ -297,6 +299,8 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     if month and 1 <= value <= 31 and j == i + 1:
         return Quantity(value, "day", _MONTH_NAMES[month], None, raw)
     unit = "dollar" if first_raw.startswith("$") else _unit(tokens, j)
+    if unit in _IN_YEARS:  # "five decades" is "50 years"
+        value, unit = value * _IN_YEARS[unit], "years"
     follows_of = j < len(tokens.low) and tokens.low[j] == "of"
     quantity = Quantity(value, "count", unit, qualifier, raw)
     if value == 1 and first_raw[0].isalpha() and (unit is None or follows_of):
