@@ -78,6 +78,9 @@ def test_the_family_name_decides_who_is_speaking() -> None:
     role_only = _claim("Troops will remain.", "an official", ("an official",))
     assert speaker_matches("the official", role_only)
     assert speaker_matches("Officials", claim)  # a group names no one to hold it against
+    assert not speaker_matches("Critics", claim)  # but not every group speaks for officials
+    coalition = _claim("Continued coalition presence will be conditions-based.", "Ryan Dillon")
+    assert speaker_matches("A coalition spokesman", coalition)
     iraqi = _claim("60 percent of U.S. troops will go.", "anonymous Iraqi official")
     assert speaker_matches("An Iraqi official", iraqi)
     assert not speaker_matches("An American official", iraqi)  # "U.S. troops" is not who spoke

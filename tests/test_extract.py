@@ -51,6 +51,8 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("Officials who declined to be named said so.", False),
         ("Courts fail to act.", True),
         ("The United States has yet to begin withdrawing troops.", True),
+        ("Marjorie Gross is yet to write for television.", True),
+        ("The worst is yet to come.", False),
     ],
 )
 def test_negation(text: str, negated: bool) -> None:

@@ -200,12 +200,14 @@ def test_the_claim_stating_the_statements_exact_figure_is_the_one_it_is_about(
             CONTRADICTED,
             "4,000",
         ),
-        # a second fact said in few words still vouches for its year
+        # a figure swapped in from another fact, in a statement joining two: the claim it
+        # belongs to disputes it, whatever other claim states it
         (
-            "U.S. troop levels in Iraq peaked at about 170,000 in 2007 and fell to 40,000"
-            " before the 2011 withdrawal.",
-            SUPPORTED,
-            "170,000",
+            "Following the Iraqi government's declaration of victory over the Islamic State,"
+            " the U.S. has begun to withdraw troops from Iraq, and the reduction will leave"
+            " roughly 170,000 U.S. troops to remain in Iraq.",
+            CONTRADICTED,
+            "4,000",
         ),
         (
             "Trump warned of a vacuum terrorists would fill, as happened before 9/11.",

@@ -29,11 +29,10 @@ _COMMON_OPENERS = frozenset(
 _TITLES = frozenset(
     """col lt gen brig maj capt sgt adm mr mrs ms dr sen rep gov president""".split()
 )
-# Unnamed groups a statement may credit ("Officials said"): they cannot be checked.
-_GROUPS = frozenset(
-    """officials sources experts analysts authorities observers critics reports people
-    residents witnesses researchers scientists studies""".split()
-)
+# Unnamed groups a statement may credit for an official fact ("Officials said"): they
+# cannot be told from the named official a claim credits. Not critics, experts or
+# witnesses: a fact put in their mouths is misattributed.
+_GROUPS = frozenset("officials sources authorities reports".split())
 _ROLE_WORDS = (
     frozenset(
         """spokesman spokeswoman spokesperson official officials president minister secretary
@@ -41,6 +40,7 @@ _ROLE_WORDS = (
     )
     | _GROUPS
 )
+_NOT_NAMES = _ROLE_WORDS | _TITLES | STOPWORDS
 _CAPITAL = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*(?:\.[A-Z])*\.?)")
 
 
@@ -76,6 +76,11 @@ def claim_context(claim: Claim, text_words: list[str] | None = None) -> frozense
             found.update(_name_words(name))
     found.update(_acronym(name) for name in claim.attribution if " " in name)
     return frozenset(found)
+
+
+def _names_someone(speaker: str) -> bool:
+    """Tell whether a speaker holds a proper name or adjective ("American", "Dillon")."""
+    return any(w[:1].isupper() and w.lower().strip(".,") not in _NOT_NAMES for w in speaker.split())
 
 
 @lru_cache(maxsize=8192)
@@ -156,10 +161,11 @@ def speaker_matches(speaker: str, claim: Claim) -> bool:
     tokens = _speaker_words(speaker)
     names = [w for w in tokens if w not in _ROLE_WORDS]
     credited = " ".join((claim.speaker or "", claim.speaker_role or "", *claim.attribution))
-    if names and len(names) < len(tokens):
-        # a role with its qualifiers ("an American official", "Iraqi government spokesman
-        # Saad al-Hadithi"): the last of them must be in whom the claim credits, not merely
-        # in its sentence ("U.S. troops" does not make an Iraqi official American)
+    if names and len(names) < len(tokens) and _names_someone(speaker):
+        # a role with a proper qualifier ("an American official", "Iraqi government
+        # spokesman Saad al-Hadithi"): the qualifier must be in whom the claim credits, not
+        # merely in its sentence ("U.S. troops" does not make an Iraqi official American;
+        # "a coalition spokesman" is still checked against the sentence, below)
         return names[-1] in {*words(credited), *(_acronym(a) for a in claim.attribution)}
     if names:  # the family name decides: "Ryan Dillon" is not "Kevin Joseph Ryan"
         return names[-1] in claim_context(claim)

@@ -42,12 +42,14 @@ _PRONOUN = re.compile(rf"^\W*(?:He|She)\s+{_AUX}(?:{SPEECH_VERBS})\b")
 _VERB_WORDS = re.compile(rf"^\W*(?:{SPEECH_VERBS}|not)\W*$", re.IGNORECASE)
 # not, never, no, none, nobody, nothing, nor, neither, cannot (not "not only"), n't, and
 # verbs that deny what follows ("refused to", "declined to", "failed to", "has yet to"; not
-# "declined to comment", "declined to 5 percent"); written as a tree of prefixes, which
-# Python's re searches twice as fast as a flat list.
+# "declined to comment", "declined to 5 percent", "declined to be named", "the worst is yet
+# to come"); written as a tree of prefixes, which Python's re searches twice as fast as a
+# flat list. A denial in a side clause still counts ("though details are yet to be
+# announced"): clauses joined by ", and" or ", but" are checked apart (compound.py).
 _NEGATION = re.compile(
     r"\b(?:n(?:ot|ever|o(?:ne|body|thing)?|or|either)|cannot)\b(?!\s+only)|n't\b"
     r"|\b(?:(?:refus|declin|fail)(?:e[ds]?|ing|s)?|(?:ha[sd]|have|is|are|was|were) yet) to\b"
-    r"(?!\s+(?:comment|discuss|say|elaborate|be\s+(?:named|identified)|[\d$]))",
+    r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$]))",
     re.IGNORECASE,
 )
 _LEADING_NOISE = re.compile(r"^(?:The|the|A|An|And|But|As|In|At|On)\s+")

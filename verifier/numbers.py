@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 
+from verifier.dates import MONTH_NAMES, decade, is_month, ordinal_day, short_year, slash_date
 from verifier.models import Quantity
 from verifier.number_tokens import Tokens, parse_number, parse_words, tokenize
 from verifier.number_words import (
@@ -29,10 +30,8 @@ from verifier.text import ALIASES, clean, is_mostly_upper
 _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 _POWER = re.compile(r"(\d+)(?:\^|\*\*)(\d+)")
-_DECADE = re.compile(r"'?(\d{2}|\d{4})0?s")
 _YEAR = re.compile(r"(1[6-9]|20)\d\d")
 _CODE = re.compile(r"\d+[A-Za-z_]\w*")
-_SHORT_YEAR = re.compile(r"'\d\d")
 
 
 def _qualifier(tokens: Tokens, i: int) -> str | None:
@@ -95,7 +94,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     for i in starts:
         if i < after:  # inside the quantity just read ("four thousand")
             continue
-        if (date := _slash_date(tokens, i)) is not None:
+        if (date := slash_date(tokens, i)) is not None:
             found.extend(date[0])
             after = date[1]
             continue
@@ -136,27 +135,25 @@ def _may_start(low: str) -> bool:
 
 def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | None, int]:
     text, low = tokens.raw[i], tokens.low[i].rstrip(".")
-    if low in MONTHS and _is_capitalized(text, all_caps) and _is_month(tokens, i, low, all_caps):
+    if low in MONTHS and _is_capitalized(text, all_caps) and is_month(tokens, i, low, all_caps):
         return Quantity(MONTHS[low], "month", raw=text.rstrip(".")), i + 1
     digits = text[0].isdecimal()  # what the patterns below start with (a regex's \d)
     if digits and _ORDINAL.fullmatch(tokens.low[i]):
         # an ordinal counts nothing ("1st Lt."), but beside a month it is the day
-        return _ordinal_day(tokens, i), i + 1
+        return ordinal_day(tokens, i), i + 1
     if digits and (power := _POWER.fullmatch(text)):
         base, exponent = int(power.group(1)), int(power.group(2))
         if exponent > 15 or len(power.group(1)) > 15 or base**exponent >= 1e15:
             return Quantity(math.inf, "unreadable", raw=text[:40]), i + 1
         return _finish(tokens, i, i + 1, float(base**exponent)), i + 1
     may_be_decade = digits or text[0] == "'" or tokens.low[i] in DECADE_WORDS
-    if may_be_decade and (decade := _decade(tokens, i)) is not None:
-        return decade, i + 1
+    if may_be_decade and (found := decade(tokens, i)) is not None:
+        return found, i + 1
     if digits and _CODE.fullmatch(text) and not _NUMERIC.fullmatch(text):
         return None, i + 1  # a code or name with digits ("5G", "COVID19", "10am")
-    if text[0] == "'" and _SHORT_YEAR.fullmatch(text):
-        two = int(text[1:])
-        if i and tokens.low[i - 1] in YEAR_CUES:  # "in '03": a year, this century's to '49
-            return Quantity(float(two + (2000 if two < 50 else 1900)), "year", raw=text), i + 1
-        return _finish(tokens, i, i + 1, float(two)), i + 1  # a quotation opens: "'50 people"
+    if text[0] == "'" and text[1:].isdecimal():  # "in '03", or a quotation opens: "'50 people"
+        found = short_year(tokens, i)
+        return found or _finish(tokens, i, i + 1, float(text[1:])), i + 1
     if low in WEEKDAYS and _is_capitalized(text, all_caps):
         return Quantity(WEEKDAYS[low], "weekday", raw=text.rstrip(".")), i + 1
     if text[0] in "$0123456789":
@@ -164,10 +161,10 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
     elif low in FRACTIONS or ("-" in low and low.split("-")[-1] in FRACTIONS):
         fraction = _read_fraction(tokens, i)
         if fraction[0] is None and low in ORDINALS:  # "the third time", not "a third of"
-            return Quantity(float(ORDINALS[low]), "ordinal", raw=text.rstrip(".")), i + 1
+            return _rank(tokens, i, all_caps), i + 1
         return fraction
     elif low in ORDINALS:
-        return Quantity(float(ORDINALS[low]), "ordinal", raw=text.rstrip(".")), i + 1
+        return _rank(tokens, i, all_caps), i + 1
     else:
         parsed = parse_words(tokens, i)
         if parsed is None:
@@ -188,88 +185,12 @@ _RATES = frozenset(
 )
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})* 000(?![\d,.]\d)")
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
-_MONTH_ARTICLES = frozenset("a an early late mid this each every".split())  # not "the March on"
 # Words a quantity may begin with, also as written at the end of a sentence ("in May.").
 _WORD_STARTS = frozenset(
     word + end
     for word in (*_CALENDAR, *DECADE_WORDS, *FRACTIONS, *SMALL, *ORDINALS)
     for end in ("", ".")
 )
-
-
-def _ordinal_day(tokens: Tokens, i: int) -> Quantity | None:
-    """Read "September 11th" and "the 11th of September" as a day of the month."""
-    low = tokens.low
-    previous = low[i - 1].rstrip(".") if i > 0 else ""
-    of_month = low[i + 1 : i + 2] == ["of"] and i + 2 < len(low) and low[i + 2] in MONTHS
-    day = int(low[i][:-2])
-    if (previous in MONTHS or of_month) and 1 <= day <= 31:
-        month = MONTHS[previous] if previous in MONTHS else MONTHS[low[i + 2]]
-        return Quantity(float(day), "day", _MONTH_NAMES[month], None, tokens.raw[i])
-    return None
-
-
-# A day's unit is its month ("10 January" is no match for "February 10").
-_MONTH_NAMES = dict(
-    enumerate(
-        """january february march april may june july august september
-    october november december""".split(),
-        start=1,
-    )
-)
-
-
-# Before these, "9/11" or "3/4" is a date (month/day); elsewhere only with a year after it.
-_DATE_CUES = frozenset("on since before after until till by from".split())
-_NAMED_DATES = frozenset({("9", "11")})  # "9/11" names its date wherever it stands
-
-
-def _slash_date(tokens: Tokens, i: int) -> tuple[list[Quantity], int] | None:
-    """Read a U.S. date written with slashes ("8/27/2017", "before 9/11") as month, day, year."""
-    low = tokens.low
-    if low[i + 1 : i + 2] != ["/"] or i + 2 >= len(low) or not low[i].isdecimal():
-        return None
-    month, day = low[i], low[i + 2]
-    if not day.isdecimal() or not 1 <= int(month) <= 12 or not 1 <= int(day) <= 31:
-        return None
-    year = low[i + 4] if low[i + 3 : i + 4] == ["/"] and i + 4 < len(low) else ""
-    cue = i > 0 and low[i - 1] in _DATE_CUES
-    if (
-        not (year.isdecimal() and len(year) in (2, 4))
-        and not cue
-        and (month, day) not in _NAMED_DATES
-    ):
-        return None
-    raw = "/".join(tokens.raw[i : i + (5 if year else 3) : 2])
-    found = [
-        Quantity(float(month), "month", raw=raw),
-        Quantity(float(day), "day", _MONTH_NAMES[int(month)], None, raw),
-    ]
-    if year.isdecimal() and len(year) in (2, 4):
-        full = (
-            int(year)
-            if len(year) == 4
-            else 2000 + int(year)
-            if int(year) < 50
-            else 1900 + int(year)
-        )
-        found.append(Quantity(float(full), "year", None, None, raw))
-        return found, i + 5
-    return found, i + 3
-
-
-def _decade(tokens: Tokens, i: int) -> Quantity | None:
-    """Read '1990s', "'90s", '90s' and 'the nineties' as a span of ten years."""
-    low = tokens.low[i]
-    match = _DECADE.fullmatch(low)
-    if match and low.endswith("0s"):
-        digits = low.strip("'")[:-1]
-        start = int(digits) if len(digits) == 4 else 1900 + int(digits)
-        return Quantity(float(start), "year", None, "decade", tokens.raw[i])
-    previous = tokens.low[i - 1] if i > 0 else ""
-    if low in DECADE_WORDS and previous == "the":
-        return Quantity(float(DECADE_WORDS[low]), "year", None, "decade", f"the {low}")
-    return None
 
 
 def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
@@ -297,16 +218,34 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     previous = tokens.low[i - 1].rstrip(".") if i > 0 else ""
     month = MONTHS.get(previous) or MONTHS.get(following)
     if month and 1 <= value <= 31 and j == i + 1:
-        return Quantity(value, "day", _MONTH_NAMES[month], None, raw)
+        return Quantity(value, "day", MONTH_NAMES[month], None, raw)
     unit = "dollar" if first_raw.startswith("$") else _unit(tokens, j)
     if unit in _IN_YEARS:  # "five decades" is "50 years"
-        value, unit = value * _IN_YEARS[unit], "years"
+        value = value * _IN_YEARS[unit]
+        raw, unit = f"{raw} {unit} ({value:g} years)", "years"
     follows_of = j < len(tokens.low) and tokens.low[j] == "of"
     quantity = Quantity(value, "count", unit, qualifier, raw)
     if value == 1 and first_raw[0].isalpha() and (unit is None or follows_of):
         # "one of", "one day": too loose to count as a number, unless a share ("one in five")
         return None if _proportion(tokens, quantity, j)[0] is quantity else quantity
     return quantity
+
+
+def _rank(tokens: Tokens, i: int, all_caps: bool) -> Quantity | None:
+    """Read "the first since 2014", "a second time" as a rank: a determiner before it, a word
+    after it, in lower case ("at first", "first reported", "wait a second.", "the First
+    Amendment" rank nothing)."""
+    raw = tokens.raw[i]
+    previous = tokens.low[i - 1] if i else ""
+    following = tokens.raw[i + 1] if i + 1 < len(tokens.raw) else ""
+    if not (previous in _DETERMINERS or previous.endswith("'s")) or not following.isalpha():
+        return None
+    if raw[:1].isupper() and not all_caps and i > 1:
+        return None
+    return Quantity(float(ORDINALS[tokens.low[i]]), "ordinal", raw=raw)
+
+
+_DETERMINERS = frozenset("the a an its his her their our my your this that each".split())
 
 
 def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
@@ -328,19 +267,6 @@ def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
     value = round(numerator * FRACTIONS[parts[-1]], 1)
     raw = " ".join(tokens.low[first : i + 1])
     return Quantity(value, "percent", "percent", span[0] if span else None, raw), i + 1
-
-
-def _is_month(tokens: Tokens, i: int, low: str, all_caps: bool) -> bool:
-    """Tell a month from a homograph ('may', 'march') by its neighbours."""
-    if low not in ("may", "march", "mar"):
-        return True
-    nxt = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
-    prev = tokens.low[i - 1] if i > 0 else ""
-    if nxt[:1].isdigit() or prev in ("in", "since", "of", "until", "by", "last", "next"):
-        return True
-    # Capitalized after "a" or a time word: "at a March briefing", "in early May"
-    # ("Theresa May", "the March on Washington" and sentence starts stay words).
-    return not all_caps and prev in _MONTH_ARTICLES
 
 
 def _is_year(tokens: Tokens, i: int, j: int, value: float) -> bool:

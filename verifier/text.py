@@ -98,18 +98,17 @@ VERB_FORMS = {
 # Words newsrooms use for the same thing, met as one stem (the first word's) when matching.
 # Only near-exact swaps: "send" is not "deploy" here, since "deploy" opposes "withdraw".
 SAME_MEANING = (
-    "likely probably",
     "shift change",
     "combat fighting fight",
-    "next coming upcoming",
     "complete full entire",
     "additional extra",
     "strategy plan",
     "reduction reduce cut drawdown",
     "indicate signal suggest",
     "spokesman spokeswoman spokesperson",
-    "country nation",
 )
+# The same, for words whose stem other words share ("probability", "come"): the word itself.
+SAME_WORDS = {"probably": "likely", "coming": "next", "upcoming": "next"}
 _MULTIWORD = re.compile(r"\b(united states|u\.s\.a\.|u\.k\.)(?=\W|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?|%", re.IGNORECASE)
 STEM_LENGTH = 7
@@ -138,6 +137,7 @@ def stem(word: str) -> str:
     word = word.strip(".'").replace("'s", "").replace("-", "")
     word = ALIASES.get(word, word)
     word = VERB_FORMS.get(word, word)
+    word = SAME_WORDS.get(word, word)
     if any(ch.isdigit() for ch in word) or "." in word or " " in word:
         return word
     stemmed: str = _SNOWBALL.stemWord(word)[:STEM_LENGTH]

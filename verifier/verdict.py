@@ -63,7 +63,6 @@ class Thresholds:
     match: float = 0.5  # a claim below this topic score is not about the statement
     margin: float = 0.08  # claims this close to the best one are weighed together
     tolerance: float = 0.1  # relative slack for approximate numbers ("roughly 4,000")
-    joined: float = 0.1  # how far below `match` a claim may vouch for a joined fact's figure
 
 
 @dataclass(frozen=True)
@@ -150,6 +149,8 @@ def _show(q: Quantity) -> str:
         text += " percent"
     if q.kind == "count" and q.unit and q.unit not in text:
         text += f" {q.unit}"
+    if q.kind == "day" and q.unit and text.isdigit():  # "27" of "Aug. 27": "August 27"
+        text = f"{q.unit.title()} {text}"
     return text
 
 
@@ -180,16 +181,10 @@ def decide(
         lead = _by_figures(contenders)
         return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
     missing = _uncovered(statement, agreeing)
-    if missing:  # a statement joining two facts: look further down for the other one
-        # The second fact is often said in fewer of the statement's words, so a claim a
-        # little below the match threshold may vouch for a figure the first one lacks.
-        near = [
-            assess(statement, m, thresholds.tolerance)
-            for m in matches
-            if thresholds.match - thresholds.joined <= m.score < thresholds.match
-            and not missing_entities(statement.entities, m.context)
-        ]
-        for extra in [*assessed[len(contenders) :], *near]:
+    if missing and len(missing) < len(statement.quantities):
+        # a statement joining two facts ("in 2003 and again in 2014"), the close claims
+        # vouching for some of its figures: look further down for the other fact
+        for extra in assessed[len(contenders) :]:
             if not extra.conflicts and extra.covered & missing:
                 agreeing.append(extra)
                 missing -= extra.covered
@@ -201,7 +196,7 @@ def decide(
             return _verdict(
                 statement, CONTRADICTED, [rivals[0]], rivals[0].conflicts, thresholds, articles
             )
-        shown = ", ".join(_show(statement.quantities[i]) for i in sorted(missing))
+        shown = ", ".join(dict.fromkeys(_show(statement.quantities[i]) for i in sorted(missing)))
         reason = Reason("not_in_source", f"The source gives no figure for {shown}.", shown)
         return _verdict(statement, UNVERIFIED, agreeing, (reason,), thresholds, articles)
     return _verdict(statement, SUPPORTED, agreeing, (), thresholds, articles)
