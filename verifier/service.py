@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from verifier.bulk import claim_from_fields
+from verifier.compound import join_verdicts, split_clauses
 from verifier.curated import curated
 from verifier.extract import article_id, extract_claims
 from verifier.keys import WRITE, ApiKey, hash_token, key_id, new_token
@@ -178,6 +179,14 @@ def verify(statement: str, engine: Engine) -> Verdict:
 
 
 def _verify(statement: str, engine: Engine) -> Verdict:
+    """Verify a statement, clause by clause when it joins several facts."""
+    clauses = split_clauses(statement)
+    if len(clauses) == 1:
+        return _verify_clause(statement, engine)
+    return join_verdicts(statement, [_verify_clause(c, engine) for c in clauses])
+
+
+def _verify_clause(statement: str, engine: Engine) -> Verdict:
     features = prepare_statement(statement)
     candidates = _candidates(features, engine)
     if engine.embedder is None:  # search()'s order, as far as a verdict can tell it apart

@@ -1,0 +1,79 @@
+"""Statements joining several facts: clauses split at their joins, verdicts joined."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.compound import join_verdicts, split_clauses
+from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, ArticleRef, Citation, Verdict
+from verifier.service import Engine, verify
+
+
+@pytest.mark.parametrize(
+    ("statement", "clauses"),
+    [
+        ("The battle against Daesh has ended, and so the U.S. presence will be reduced.", 2),
+        ("Glynn pledged support for the forces; Dillon said a release would follow.", 2),
+        ("The AP could not say how many moved, but many troops have already left.", 2),
+        ("The U.S. intervened in Iraq in 2003 and again in 2014.", 1),  # no join
+        ("Troops left Iraq in 2011, and again in 2014.", 1),  # too short to stand alone
+        ("Troops, and more troops, and still more troops, and yet more, and more.", 1),
+    ],
+)
+def test_a_statement_splits_only_into_clauses_that_stand_alone(
+    statement: str, clauses: int
+) -> None:
+    parts = split_clauses(statement)
+    assert len(parts) == clauses
+    at = 0
+    for part in parts:  # each clause as written, in order
+        at = statement.index(part, at) + len(part)
+
+
+def _said(verdict: str, claim: str) -> Verdict:
+    cited = Citation(claim, claim, None, (), ArticleRef("a", "A"), 0, len(claim), 1.0)
+    return Verdict(claim, verdict, 0.9 if verdict == SUPPORTED else 0.7, verdict, (), (cited,))
+
+
+def test_one_contradicted_clause_contradicts_and_all_must_be_supported() -> None:
+    both = join_verdicts("x", [_said(SUPPORTED, "a"), _said(SUPPORTED, "b")])
+    assert (both.verdict, [c.claim_id for c in both.citations]) == (SUPPORTED, ["a", "b"])
+    turned = join_verdicts("x", [_said(SUPPORTED, "a"), _said(CONTRADICTED, "b")])
+    assert (turned.verdict, [c.claim_id for c in turned.citations]) == (CONTRADICTED, ["b"])
+    half = join_verdicts("x", [_said(SUPPORTED, "a"), _said(UNVERIFIED, "b")])
+    assert (half.verdict, half.confidence, half.statement) == (UNVERIFIED, 0.7, "x")
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict", "quoted"),
+    [
+        # checked whole, the 4,000 of "roughly 4,000 to remain" vouched for the second fact
+        (
+            "The battle against Daesh has ended, and so the level of the American presence in"
+            " Iraq will be reduced, and U.S. troops in Iraq dwindled to 4,000 until the complete"
+            " withdrawal.",
+            CONTRADICTED,
+            "40,000",
+        ),
+        # the "not" of the first clause does not turn the second around
+        (
+            "The AP could not say how many troops were relocated, but many of the U.S. troops"
+            " in Iraq have already been re-located to Afghanistan.",
+            SUPPORTED,
+            "many of the troops",
+        ),
+        (
+            "The U.S. intervened in Iraq in 2003, and it intervened again in 2015, targeting the"
+            " Islamic State.",
+            CONTRADICTED,
+            "2014",
+        ),
+    ],
+)
+def test_each_clause_meets_the_claim_it_is_about(
+    statement: str, verdict: str, quoted: str, engine: Engine
+) -> None:
+    found = verify(statement, engine)
+    assert found.verdict == verdict, found.explanation
+    assert any(quoted in c.quote for c in found.citations), found.citations
+    assert found.statement == statement
