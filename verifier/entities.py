@@ -108,13 +108,13 @@ def _mentioned(name: str, context: frozenset[str]) -> bool:
         return True
     if len(name) < 4:
         return False
-    forms = [name + end for end in _DEMONYM_ENDINGS]
-    forms += [name[: -len(end)] for end in _DEMONYM_ENDINGS if name.endswith(end)]
+    forms = [name + end for end in DEMONYM_ENDINGS]
+    forms += [name[: -len(end)] for end in DEMONYM_ENDINGS if name.endswith(end)]
     return any(form in context for form in forms)
 
 
 # What turns a place into its people ("Iraq" - "Iraqi", "Syria" - "Syrian", "Iran" - "Iranian").
-_DEMONYM_ENDINGS = ("i", "n", "an", "ian")
+DEMONYM_ENDINGS = ("i", "n", "an", "ian")
 
 
 @dataclass(frozen=True)

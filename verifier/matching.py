@@ -14,6 +14,7 @@ from verifier.entities import find_entities
 from verifier.extract import find_speaker, is_negated
 from verifier.models import Claim, Quantity
 from verifier.numbers import extract_quantities
+from verifier.places import countries_among
 from verifier.text import (
     content_stems,
     stem,
@@ -74,6 +75,7 @@ class StatementFeatures:
     entities: tuple[str, ...]
     words: frozenset[str]
     speaker_stems: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()  # ISO codes of the countries it names
 
 
 @dataclass(frozen=True)
@@ -139,15 +141,17 @@ def prepare_statement(text: str) -> StatementFeatures:
     speaker = find_speaker(text)
     speaker_words = set(words(speaker)) if speaker else set()
     text_words = words(text)
+    named = find_entities(text)
     return StatementFeatures(
         text=text,
         stems=tuple(dict.fromkeys(stems_of(text_words))),
         quantities=extract_quantities(text),
         negated=is_negated(text),
         speaker=speaker,
-        entities=tuple(e for e in find_entities(text) if e not in speaker_words),
+        entities=tuple(e for e in named if e not in speaker_words),
         words=frozenset(text_words),
         speaker_stems=frozenset(content_stems(speaker)) if speaker else frozenset(),
+        countries=countries_among(named),
     )
 
 

@@ -19,6 +19,7 @@ from verifier.models import (
     Reason,
     Verdict,
 )
+from verifier.places import countries, moved
 from verifier.text import words
 
 _VALUE_CODES = {
@@ -165,7 +166,11 @@ def decide(
         return Verdict(statement.text, UNVERIFIED, 1.0, reason.detail, (reason,))
     matches = sorted(matches, key=lambda m: m.score, reverse=True)
     strong = [m for m in matches if m.score >= thresholds.match]
-    on_topic = [m for m in strong if not missing_entities(statement.entities, m.context)]
+    on_topic = [
+        m
+        for m in strong
+        if not missing_entities(statement.entities, m.context) and not _moved(statement, m)
+    ]
     if not on_topic:
         return _unverified(statement, strong, matches)
     best = on_topic[0]
@@ -239,9 +244,18 @@ def _uncheckable(statement: StatementFeatures) -> Reason | None:
     return None
 
 
+def _moved(statement: StatementFeatures, match: Match) -> tuple[list[str], list[str]] | None:
+    """The statement's and the claim's countries, when it moves the claim to another one."""
+    return moved(statement.countries, countries(match.claim.text))
+
+
 def _unverified(statement: StatementFeatures, strong: list[Match], matches: list[Match]) -> Verdict:
     best = matches[0].score if matches else 0.0
-    if strong:
+    if strong and (places := _moved(statement, strong[0])):
+        said, source = (", ".join(p) for p in places)
+        detail = f"The closest claim speaks of {source}, not {said}."
+        reason = Reason("other_place", detail, said, source)
+    elif strong:
         absent = missing_entities(statement.entities, strong[0].context)
         names = ", ".join(dict.fromkeys(name.title() for name in absent))
         detail = f"The passages closest to the statement say nothing about {names}."
