@@ -31,6 +31,8 @@ def test_a_statement_moves_a_claim_only_when_each_names_a_country_the_other_does
     assert moved(frozenset({"US", "IQ"}), frozenset({"US"})) is None  # says more, moves nothing
     assert moved(frozenset({"GB", "AF"}), frozenset({"AF"})) is None  # left to the entity check
     assert moved(frozenset(), frozenset({"AF"})) is None
+    assert moved(frozenset({"US"}), frozenset({"IQ"})) is None  # "U.S. Marine Corps Gen. ..."
+    assert moved(frozenset({"IQ"}), frozenset({"US"})) is None
 
 
 @pytest.mark.parametrize(

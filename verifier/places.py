@@ -17,6 +17,10 @@ from verifier.entities import DEMONYM_ENDINGS, find_entities
 
 # Names our text layer writes its own way ("U.S.", "Britain"), or that ISO writes formally.
 _SHORT_NAMES = {"u.s.": "US", "britain": "GB", "russia": "RU", "vietnam": "VN"}
+# The country most copy is written from: "U.S." names the actor or a modifier ("U.S. Marine
+# Corps Brig. Gen. Glynn", "Washington's second intervention in Iraq" against "the U.S.
+# intervened again"), far more often than where a fact took place, so it moves nothing.
+_ACTORS = frozenset({"US"})
 # Country names that are as often a person's name or a common word, when capitalized.
 _AMBIGUOUS = frozenset({"jordan", "chad", "georgia", "jersey", "man", "guernsey"})
 
@@ -73,7 +77,7 @@ def _by_people(word: str, names: dict[tuple[str, ...], str]) -> str | None:
 def moved(said: frozenset[str], source: frozenset[str]) -> tuple[list[str], list[str]] | None:
     """Return (the statement's countries, the claim's) when the statement moves the claim
     to another country: each names one the other does not. None when they agree."""
-    only_said, only_source = said - source, source - said
+    only_said, only_source = said - source - _ACTORS, source - said - _ACTORS
     if not only_said or not only_source:
         return None
     return [name_of(c) for c in sorted(only_said)], [name_of(c) for c in sorted(only_source)]
