@@ -6,7 +6,6 @@ import pytest
 
 from verifier.compound import join_verdicts, split_clauses
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, ArticleRef, Citation, Verdict
-from verifier.service import Engine, verify
 
 
 @pytest.mark.parametrize(
@@ -42,38 +41,3 @@ def test_one_contradicted_clause_contradicts_and_all_must_be_supported() -> None
     assert (turned.verdict, [c.claim_id for c in turned.citations]) == (CONTRADICTED, ["b"])
     half = join_verdicts("x", [_said(SUPPORTED, "a"), _said(UNVERIFIED, "b")])
     assert (half.verdict, half.confidence, half.statement) == (UNVERIFIED, 0.7, "x")
-
-
-@pytest.mark.parametrize(
-    ("statement", "verdict", "quoted"),
-    [
-        # checked whole, the 4,000 of "roughly 4,000 to remain" vouched for the second fact
-        (
-            "The battle against Daesh has ended, and so the level of the American presence in"
-            " Iraq will be reduced, and U.S. troops in Iraq dwindled to 4,000 until the complete"
-            " withdrawal.",
-            CONTRADICTED,
-            "40,000",
-        ),
-        # the "not" of the first clause does not turn the second around
-        (
-            "The AP could not say how many troops were relocated, but many of the U.S. troops"
-            " in Iraq have already been re-located to Afghanistan.",
-            SUPPORTED,
-            "many of the troops",
-        ),
-        (
-            "The U.S. intervened in Iraq in 2003, and it intervened again in 2015, targeting the"
-            " Islamic State.",
-            CONTRADICTED,
-            "2014",
-        ),
-    ],
-)
-def test_each_clause_meets_the_claim_it_is_about(
-    statement: str, verdict: str, quoted: str, engine: Engine
-) -> None:
-    found = verify(statement, engine)
-    assert found.verdict == verdict, found.explanation
-    assert any(quoted in c.quote for c in found.citations), found.citations
-    assert found.statement == statement

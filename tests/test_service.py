@@ -219,6 +219,28 @@ def test_the_claim_stating_the_statements_exact_figure_is_the_one_it_is_about(
             CONTRADICTED,
             "September 11th",
         ),
+        # joined facts, checked clause by clause (compound.py)
+        # checked whole, the 4,000 of "roughly 4,000 to remain" vouched for the second fact
+        (
+            "The battle against Daesh has ended, and so the level of the American presence in"
+            " Iraq will be reduced, and U.S. troops in Iraq dwindled to 4,000 until the complete"
+            " withdrawal.",
+            CONTRADICTED,
+            "40,000",
+        ),
+        # the "not" of the first clause does not turn the second around
+        (
+            "The AP could not say how many troops were relocated, but many of the U.S. troops"
+            " in Iraq have already been re-located to Afghanistan.",
+            SUPPORTED,
+            "many of the troops",
+        ),
+        (
+            "The U.S. intervened in Iraq in 2003, and it intervened again in 2015, targeting the"
+            " Islamic State.",
+            CONTRADICTED,
+            "2014",
+        ),
     ],
 )
 def test_reworded_statements_get_their_verdict_and_citation(
