@@ -14,13 +14,12 @@ from verifier.models import (
     UNVERIFIED,
     ArticleRef,
     Citation,
-    Claim,
     Quantity,
     Reason,
     Verdict,
 )
+from verifier.opposites import antonym_flip
 from verifier.places import countries, moved
-from verifier.text import words
 
 _VALUE_CODES = {
     "year": "year_mismatch",
@@ -32,29 +31,6 @@ _VALUE_CODES = {
     "ordinal": "number_mismatch",
 }
 _HARD = frozenset({"negation", "antonym", "speaker_mismatch"})
-# Word pairs that turn a statement around without a negation word.
-ANTONYMS = (
-    ("increase increased increases increasing", "decrease decreased decreases decreasing"),
-    ("rise rises rose risen rising", "fall falls fell fallen falling"),
-    ("begin begins began begun beginning", "end ends ended ending"),
-    ("gain gains gained", "lose loses lost losing"),
-    ("win wins won winning", "lose loses lost losing"),
-    ("higher", "lower"),
-    ("withdraw withdraws withdrew withdrawn withdrawing", "deploy deploys deployed deploying"),
-    ("support supports supported supporting", "oppose opposes opposed opposing"),
-    ("approve approves approved approving", "reject rejects rejected rejecting"),
-    ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
-    ("expand expands expanded expanding", "reduce reduces reduced reducing"),
-    ("increase increased increases increasing", "reduce reduces reduced reducing"),
-    ("raise raises raised raising", "lowers lowered lowering"),  # not "a lower court"
-    ("allow allows allowed allowing", "ban bans banned banning"),
-    ("true", "false"),
-    ("east eastern", "west western"),
-    ("north northern", "south southern"),
-    ("open opens opened opening", "close closes closed closing"),
-)
-_ANTONYM_SETS = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in ANTONYMS)
-_ANTONYM_WORDS = frozenset().union(*(a | b for a, b in _ANTONYM_SETS))
 
 
 @dataclass(frozen=True)
@@ -295,16 +271,3 @@ def _explain(verdict: str, reasons: tuple[Reason, ...], lead: Match) -> str:
     if reasons:
         return " ".join(r.detail for r in reasons)
     return f"The closest claim, by {who}, does not support it."
-
-
-def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
-    """Return a (statement word, claim word) pair of opposites, when the two disagree so."""
-    if statement.words.isdisjoint(_ANTONYM_WORDS):  # most statements: nothing to turn
-        return None
-    claim_words = set(words(claim.text))
-    for a, b in _ANTONYM_SETS:
-        for mine, theirs in ((a, b), (b, a)):
-            said, source = mine & statement.words, theirs & claim_words
-            if said and source and not mine & claim_words:
-                return min(said), min(source)
-    return None
