@@ -32,6 +32,7 @@ def test_proper_nouns_are_found_but_not_openers_months_or_titles() -> None:
     assert found == ["ryan", "dillon", "baghdad"]
     assert find_entities("the council met on tuesday.") == []  # no capitals: nothing named
     assert find_entities("Up to 4,000 troops will remain.") == []
+    assert find_entities("Any coalition presence will be coordinated.") == []
 
 
 def test_a_claims_context_holds_its_words_its_speakers_and_their_acronyms() -> None:
@@ -52,6 +53,12 @@ def test_missing_entities_are_the_names_the_context_never_mentions() -> None:
         "portugal",
         "johnson",
     ]
+
+
+def test_a_capital_standing_for_its_government_is_mentioned_by_its_country() -> None:
+    context = frozenset({"u.s.", "iraqi", "troops"})
+    assert missing_entities(("washington", "baghdad"), context) == []
+    assert missing_entities(("moscow", "kabul"), context) == ["moscow", "kabul"]
 
 
 def test_a_claim_is_read_with_the_sentences_beside_it_not_the_whole_article() -> None:

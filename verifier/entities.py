@@ -24,7 +24,8 @@ _COMMON_OPENERS = frozenset(
     """some many most few several all both each every none roughly about around nearly almost
     approximately more fewer less over under only just reportedly according after before
     since during while although though because following despite however meanwhile now today
-    yesterday last next officials troops there here up""".split()
+    yesterday last next officials troops there here up any another other such either
+    neither""".split()
 )
 _TITLES = frozenset(
     """col lt gen brig maj capt sgt adm mr mrs ms dr sen rep gov president""".split()
@@ -103,9 +104,23 @@ def missing_entities(entities: tuple[str, ...], context: frozenset[str]) -> list
     return [e for e in entities if not _mentioned(e.rstrip("."), context)]
 
 
+# Capitals that stand for their governments in news copy ("Washington said", "Baghdad
+# asked"): a claim about the country mentions them.
+CAPITALS = {
+    "washington": "u.s.", "baghdad": "iraq", "london": "britain", "moscow": "russia",
+    "beijing": "china", "paris": "france", "tehran": "iran", "damascus": "syria",
+    "kabul": "afghanistan", "ankara": "turkey", "berlin": "germany", "tokyo": "japan",
+    "kyiv": "ukraine", "kiev": "ukraine", "jerusalem": "israel", "ottawa": "canada",
+    "riyadh": "saudi", "cairo": "egypt", "pyongyang": "korea", "seoul": "korea",
+    "islamabad": "pakistan", "canberra": "australia", "rome": "italy", "madrid": "spain",
+}  # fmt: skip
+
+
 def _mentioned(name: str, context: frozenset[str]) -> bool:
     if name in context or name + "." in context:
         return True
+    if name in CAPITALS:
+        return _mentioned(CAPITALS[name], context)
     if len(name) < 4:
         return False
     forms = [name + end for end in DEMONYM_ENDINGS]
