@@ -53,6 +53,7 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("The United States has yet to begin withdrawing troops.", True),
         ("Marjorie Gross is yet to write for television.", True),
         ("The worst is yet to come.", False),
+        ("The move was decided without coordination with Baghdad.", True),
     ],
 )
 def test_negation(text: str, negated: bool) -> None:

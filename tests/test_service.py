@@ -18,9 +18,9 @@ from verifier.service import Engine, check_draft, ingest_article, verify
 
 CLAIMS = [c for _, claims in curated() for c in claims]
 NUMBERED = [c for c in CLAIMS if any(q.kind in ("count", "percent") for q in c.quantities)]
-# 299 statements about the seed article the team wrote (not the shared dev set): paraphrases,
+# 372 statements about the seed article the team wrote (not the shared dev set): paraphrases,
 # number forms, comparisons, negations, speakers, months, entity swaps, unrelated ones (the
-# last 126 by two writers who never saw the code). The known misses need what word overlap
+# last 199 by three writers who never saw the code). The known misses need what word overlap
 # cannot give ("brought peace" is not "led to violence").
 PROBE = Path(__file__).parent / "data" / "seed_probe.jsonl"
 
@@ -47,7 +47,7 @@ def test_the_teams_probe_statements(engine: Engine) -> None:
             misses.append(f"{row['statement']} -> {verdict.verdict}")
         if row["fragment"] and not any(row["fragment"] in c.quote for c in verdict.citations):
             uncited.append(row["statement"])
-    assert len(rows) == 299
+    assert len(rows) == 372
     assert 1 - len(misses) / len(rows) >= 0.9, misses
     assert 1 - len(uncited) / len(rows) >= 0.95, uncited
 
@@ -302,6 +302,23 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
             "Hashed Al-Shaabi fighters gathered near Tal Afar airport east of Mosul.",
             ("antonym", "east", "west"),
             "Hashed Al-Shaabi fighters gathered near Tal Afar airport west of Mosul.",
+        ),
+        (
+            "Raymond said the troops would be relocating in the coming year.",
+            ("antonym", "coming year", "coming month"),
+            "Raymond said the troops would be moved in the next month.",
+        ),
+        (
+            "The U.S. began withdrawing troops from Iraq before the Iraqi government declared"
+            " victory over the Islamic State.",
+            ("antonym", "before", "following"),
+            "The U.S. began withdrawing troops from Iraq after the Iraqi government declared"
+            " victory over the Islamic State.",
+        ),
+        (
+            "Glynn said coalition capabilities in Iraq would likely stay the same.",
+            ("antonym", "stay", "shift"),
+            "Glynn said coalition capabilities in Iraq would probably change.",
         ),
     ],
 )

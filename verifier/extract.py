@@ -47,7 +47,7 @@ _VERB_WORDS = re.compile(rf"^\W*(?:{SPEECH_VERBS}|not)\W*$", re.IGNORECASE)
 # flat list. A denial in a side clause still counts ("though details are yet to be
 # announced"): clauses joined by ", and" or ", but" are checked apart (compound.py).
 _NEGATION = re.compile(
-    r"\b(?:n(?:ot|ever|o(?:ne|body|thing)?|or|either)|cannot)\b(?!\s+only)|n't\b"
+    r"\b(?:n(?:ot|ever|o(?:ne|body|thing)?|or|either)|cannot|without)\b(?!\s+only)|n't\b"
     r"|\b(?:(?:refus|declin|fail)(?:e[ds]?|ing|s)?|(?:ha[sd]|have|is|are|was|were) yet) to\b"
     r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$]))",
     re.IGNORECASE,

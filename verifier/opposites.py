@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from verifier.matching import StatementFeatures
 from verifier.models import Claim
 from verifier.text import words
@@ -26,13 +28,25 @@ ANTONYMS = (
     ("east eastern", "west western"),
     ("north northern", "south southern"),
     ("open opens opened opening", "close closes closed closing"),
+    ("before", "after following"),
+    # verbs only: "climate change" does not deny that temperatures remain high
+    ("stay stays stayed remain remains remained unchanged", "shift shifts shifted changed"),
 )
 _ANTONYM_SETS = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in ANTONYMS)
 _ANTONYM_WORDS = frozenset().union(*(a | b for a, b in _ANTONYM_SETS))
+_AHEAD_WORDS = frozenset("next coming upcoming".split())
+
+
+# "in the coming month" is not "in the coming year": the periods a time ahead is counted in.
+_AHEAD = re.compile(r"\b(?:next|coming|upcoming)\s+(day|week|month|year|decade)s?\b", re.I)
 
 
 def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
     """Return a (statement word, claim word) pair of opposites, when the two disagree so."""
+    if not statement.words.isdisjoint(_AHEAD_WORDS):
+        said, source = _AHEAD.search(statement.text), _AHEAD.search(claim.text)
+        if said and source and said.group(1).lower() != source.group(1).lower():
+            return said.group(0), source.group(0)
     if statement.words.isdisjoint(_ANTONYM_WORDS):  # most statements: nothing to turn
         return None
     claim_words = set(words(claim.text))

@@ -106,6 +106,7 @@ SAME_MEANING = (
     "reduction reduce cut drawdown",
     "indicate signal suggest",
     "spokesman spokeswoman spokesperson",
+    "move relocate redeploy transfer",
 )
 # The same, for words whose stem other words share ("probability", "come"): the word itself.
 SAME_WORDS = {"probably": "likely", "coming": "next", "upcoming": "next"}

@@ -12,7 +12,7 @@ from verifier.store.base import StoreBase
 
 # Bumped whenever claim preparation changes the stored index terms (stems, topic words), so
 # that a store indexed by an older release is known to need `verifier reindex`.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 
 class NotFoundError(LookupError):
