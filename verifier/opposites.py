@@ -44,9 +44,9 @@ _AHEAD = re.compile(r"\b(?:next|coming|upcoming)\s+(day|week|month|year|decade)s
 def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
     """Return a (statement word, claim word) pair of opposites, when the two disagree so."""
     if not statement.words.isdisjoint(_AHEAD_WORDS):
-        said, source = _AHEAD.search(statement.text), _AHEAD.search(claim.text)
-        if said and source and said.group(1).lower() != source.group(1).lower():
-            return said.group(0), source.group(0)
+        ahead, before = _AHEAD.search(statement.text), _AHEAD.search(claim.text)
+        if ahead and before and ahead.group(1).lower() != before.group(1).lower():
+            return ahead.group(0), before.group(0)
     if statement.words.isdisjoint(_ANTONYM_WORDS):  # most statements: nothing to turn
         return None
     claim_words = set(words(claim.text))
