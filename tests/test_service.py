@@ -283,6 +283,11 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
     same = verify("Cargo traffic at the harbour rose sharply in 2023.", fresh_engine)
     assert same.verdict == SUPPORTED
 
+    # holding both words of a pair, a statement turns nothing around with either
+    ingest_article("Talks\n\nThe union asked the ministry to withdraw the plan.", fresh_engine)
+    both = verify("The union sent a letter asking the ministry to withdraw the plan.", fresh_engine)
+    assert "antonym" not in [r.code for r in both.reasons]
+
     ingest_article("Court report\n\nA lower court upheld the harbour fine in May.", fresh_engine)
     raised = verify("The court raised the harbour fine in May.", fresh_engine)
     assert "antonym" not in [r.code for r in raised.reasons]  # "lower" court is no verb
@@ -319,6 +324,33 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
             "Glynn said coalition capabilities in Iraq would likely stay the same.",
             ("antonym", "stay", "shift"),
             "Glynn said coalition capabilities in Iraq would probably change.",
+        ),
+        (
+            "The U.S. has begun sending more troops to Iraq after the Iraqi government declared"
+            " victory.",
+            ("antonym", "sending", "withdraw"),
+            "The U.S. has begun pulling troops out of Iraq after the Iraqi government declared"
+            " victory.",
+        ),
+        (
+            "Trump's new Afghanistan strategy includes withdrawing 4,000 troops.",
+            ("antonym", "withdrawing", "sending"),
+            "Trump's new Afghanistan strategy includes sending 4,000 more troops.",
+        ),
+        (
+            "Glynn withdrew support for Iraq's security forces.",
+            ("antonym", "withdrew", "pledged"),
+            "Glynn pledged continued support for the security forces of Iraq.",
+        ),
+        (
+            "Glynn said conventional combat operations against the group have intensified.",
+            ("antonym", "intensified", "ended"),
+            "Glynn said conventional combat operations against the group have mostly ended.",
+        ),
+        (
+            "Dillon said the coalition's presence in Iraq will be unconditional.",
+            ("antonym", "unconditional", "conditions-based"),
+            "Dillon said the coalition's presence in Iraq will be conditions-based.",
         ),
     ],
 )

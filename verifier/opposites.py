@@ -17,6 +17,16 @@ ANTONYMS = (
     ("win wins won winning", "lose loses lost losing"),
     ("higher", "lower"),
     ("withdraw withdraws withdrew withdrawn withdrawing", "deploy deploys deployed deploying"),
+    # "sending 4,000 more troops" against "the reduction will leave 4,000"
+    ("send sends sent sending", "withdraw withdraws withdrew withdrawn withdrawing withdrawal"),
+    ("send sends sent sending", "reduction drawdown"),
+    ("pledge pledges pledged pledging", "withdraw withdraws withdrew withdrawn withdrawing"),
+    (
+        "continue continues continued continuing intensify intensifies intensified intensifying "
+        "escalate escalates escalated escalating",
+        "end ends ended ending",
+    ),
+    ("unconditional", "conditional conditions-based"),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
     ("approve approves approved approving", "reject rejects rejected rejecting"),
     ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
@@ -42,7 +52,11 @@ _AHEAD = re.compile(r"\b(?:next|coming|upcoming)\s+(day|week|month|year|decade)s
 
 
 def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
-    """Return a (statement word, claim word) pair of opposites, when the two disagree so."""
+    """Return a (statement word, claim word) pair of opposites, when the two disagree so.
+
+    A statement holding both words of a pair ("sent a letter asking them to withdraw") turns
+    nothing around with it.
+    """
     if not statement.words.isdisjoint(_AHEAD_WORDS):
         ahead, before = _AHEAD.search(statement.text), _AHEAD.search(claim.text)
         if ahead and before and ahead.group(1).lower() != before.group(1).lower():
@@ -53,6 +67,6 @@ def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] 
     for a, b in _ANTONYM_SETS:
         for mine, theirs in ((a, b), (b, a)):
             said, source = mine & statement.words, theirs & claim_words
-            if said and source and not mine & claim_words:
+            if said and source and not mine & claim_words and not theirs & statement.words:
                 return min(said), min(source)
     return None
