@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -76,9 +77,16 @@ def test_bench_table_has_a_row_per_measurement(report: dict[str, Any]) -> None:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="worker RSS is read from /proc")
-def test_bench_loads_a_real_server_and_reads_its_workers_memory(tmp_path: Path) -> None:
-    (size,) = run_bench(tmp_path, "--http-seconds", "2")["sizes"]
+@pytest.mark.parametrize("client", ["python", "wrk"])
+def test_bench_loads_a_real_server_and_reads_its_workers_memory(
+    tmp_path: Path, client: str
+) -> None:
+    if client == "wrk" and shutil.which("wrk") is None:
+        pytest.skip("wrk is not installed (apt-get install wrk)")
+    (size,) = run_bench(tmp_path, "--http-seconds", "2", "--http-client", client)["sizes"]
     served = size["http"]
+    assert served["client"] == client
+    assert served["n"] > 0 and served["seconds"] > 0
     assert served["errors"] == 0 and served["rps"] > 0
     assert 0 < served["p50_ms"] <= served["p99_ms"]
     assert len(served["worker_rss_mb"]) == served["workers"] == 2

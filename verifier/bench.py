@@ -169,7 +169,7 @@ def measure_size(size: int, folder: Path, opts: Mapping[str, Any]) -> dict[str, 
     engine.store.close()
     if opts["http"]:
         say("load-testing verifier serve")
-        result["http"] = measure_http(path, mixed, opts["http_seconds"])
+        result["http"] = measure_http(path, mixed, opts["http_seconds"], opts["http_client"])
     return result
 
 
@@ -249,6 +249,13 @@ def format_table(report: dict[str, Any]) -> str:
 @click.option("--queries", default=300, show_default=True, help="Statements of each kind timed.")
 @click.option("--articles", default=200, show_default=True, help="Articles ingested per size.")
 @click.option("--http-seconds", default=10.0, show_default=True, help="Length of the HTTP load.")
+@click.option(
+    "--http-client",
+    type=click.Choice(["auto", "wrk", "python"]),
+    default="auto",
+    show_default=True,
+    help="Load generator: wrk (Debian's package; auto uses it when installed) or Python threads.",
+)
 @click.option(
     "--keep",
     type=click.Path(file_okay=False, path_type=Path),

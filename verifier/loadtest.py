@@ -7,9 +7,12 @@ import http.client
 import itertools
 import json
 import os
+import resource
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,6 +24,27 @@ from verifier.metrics import percentiles
 
 HTTP_CLIENTS = 4  # two requests in flight per worker: one served, one queued behind it
 HTTP_MAX_REQUESTS = 20_000
+# wrk (Debian's package) drives the load when it is installed: written in C, it leaves the
+# two cores to the server, where the Python client below takes half of one. Its Lua script
+# cycles through the bodies and prints what it measured as JSON when done.
+WRK_SCRIPT = """
+local bodies, i = {}, 0
+for line in io.lines(os.getenv("VERIFIER_WRK_BODIES")) do bodies[#bodies + 1] = line end
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  i = i + 1
+  return wrk.format(nil, "/api/v1/verify", nil, bodies[(i % #bodies) + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '\\n{"requests": %d, "micros": %d, "errors": %d, '
+    .. '"p50": %d, "p95": %d, "p99": %d, "mean": %f}\\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.mean))
+end
+"""
 
 
 def load(port: int, bodies: list[bytes], seconds: float, limit: int) -> dict[str, Any]:
@@ -58,8 +82,44 @@ def load(port: int, bodies: list[bytes], seconds: float, limit: int) -> dict[str
     }
 
 
-def measure_http(path: Path, statements: list[str], seconds: float) -> dict[str, Any]:
-    """Serve the store with `verifier serve --workers 2`, load it, read the workers' peak RSS."""
+def load_with_wrk(wrk: str, port: int, bodies: list[bytes], seconds: float) -> dict[str, Any]:
+    """POST bodies to /api/v1/verify with wrk (one thread, HTTP_CLIENTS connections)."""
+    with tempfile.TemporaryDirectory(prefix="verifier-wrk-") as folder:
+        script, lines = Path(folder) / "verify.lua", Path(folder) / "bodies.jsonl"
+        script.write_text(WRK_SCRIPT)
+        lines.write_bytes(b"\n".join(bodies) + b"\n")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        command = [wrk, "-t1", f"-c{HTTP_CLIENTS}", f"-d{max(1, round(seconds))}s", "-s"]
+        command += [str(script), f"http://127.0.0.1:{port}"]
+        env = os.environ | {"VERIFIER_WRK_BODIES": str(lines)}
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    elapsed = found["micros"] / 1e6
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {
+        "n": found["requests"],
+        "mean_ms": round(found["mean"] / 1000, 3),
+        **{f"{p}_ms": round(found[p] / 1000, 3) for p in ("p50", "p95", "p99")},
+        "errors": found["errors"],
+        "seconds": round(elapsed, 2),
+        "rps": round(found["requests"] / elapsed, 1),
+        "client_cpu": round(cpu / elapsed, 2),
+        "client": "wrk",
+    }
+
+
+def measure_http(
+    path: Path, statements: list[str], seconds: float, client: str = "auto"
+) -> dict[str, Any]:
+    """Serve the store with `verifier serve --workers 2`, load it, read the workers' peak RSS.
+
+    The load comes from wrk when `client` is "wrk", or "auto" and wrk is installed; else from
+    the Python client.
+    """
+    wrk = shutil.which("wrk") if client != "python" else None
+    if client == "wrk" and wrk is None:
+        raise click.ClickException("--http-client wrk: wrk is not installed (apt-get install wrk)")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = int(sock.getsockname()[1])
@@ -73,7 +133,10 @@ def measure_http(path: Path, statements: list[str], seconds: float) -> dict[str,
         wait_healthy(port, server, timeout=120)
         bodies = [json.dumps({"statement": s}).encode() for s in statements]
         load(port, bodies[::-1], 30, 60)  # warm-up: both workers import, connect and cache
-        result = load(port, bodies, seconds, HTTP_MAX_REQUESTS)
+        if wrk:
+            result = load_with_wrk(wrk, port, bodies, seconds)
+        else:
+            result = load(port, bodies, seconds, HTTP_MAX_REQUESTS) | {"client": "python"}
         rss = worker_peak_rss_mb(server.pid)
     finally:
         server.terminate()
