@@ -19,6 +19,10 @@ from verifier.extract import extract_claims, find_speaker, is_negated
         ("60% will go, an Iraqi official estimated.", "an Iraqi official"),
         ("The drawdown is the first, according to the Pentagon.", "Pentagon"),
         ("According to Col. Ryan Dillon, IS keeps a cellular structure.", "Col. Ryan Dillon"),
+        (
+            "Troops had a change of mission, according to U.S. Army 1st Lt. William John Raymond.",
+            "U.S. Army 1st Lt. William John Raymond",
+        ),
         ("Roughly 4,000 U.S. troops will remain in Iraq.", None),
         ("The United States first intervened in Iraq in 2003.", None),
         ("Col. Ryan Dillon is a U.S. Army spokesman.", None),

@@ -260,6 +260,31 @@ def test_a_place_named_elsewhere_in_the_article_does_not_stand_in_for_the_claims
     assert verify("The U.S. intervention in Iraq began in 2003.", engine).verdict == SUPPORTED
 
 
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # a country the sources never name, speaking, is a place they say nothing about
+        (
+            "Germany announced that it would send an additional 4,000 troops to Afghanistan.",
+            UNVERIFIED,
+        ),
+        ("Canada pledged continued support for Iraq's security forces.", UNVERIFIED),
+        # a person the sources name, credited with another's words, contradicts
+        ("Col. Ryan Dillon pledged continued support for Iraq's security forces.", CONTRADICTED),
+        # a speaker named after a long rank is still the speaker the claim credits
+        (
+            "U.S. troops have had a recent change of mission, according to U.S. Army 1st Lt."
+            " William John Raymond.",
+            SUPPORTED,
+        ),
+    ],
+)
+def test_who_speaks_decides_between_contradicted_and_unverified(
+    statement: str, verdict: str, engine: Engine
+) -> None:
+    assert verify(statement, engine).verdict == verdict
+
+
 def test_two_hedged_figures_must_fall_within_each_others_slack(engine: Engine) -> None:
     verdict = verify(
         "At the peak of the war in 2007 there were about 150,000 US troops in Iraq.", engine

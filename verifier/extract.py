@@ -18,8 +18,11 @@ SPEECH_VERBS = (
 )
 _TITLE = r"(?:Col|Lt|Gen|Brig|Maj|Capt|Sgt|Adm|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Cpl|Pvt)\.?"
 # Bounded repeats: an unbounded [\w]* over one very long "word" backtracks quadratically.
-_NAME_WORD = r"(?:[A-Z][\w'-]{0,40}\.?|al-[A-Z][\w'-]{0,40}|\d(?:st|nd|rd|th))"
+# An abbreviation is one word ("U.S.", "U.N."), not a name cut short at its first stop.
+_NAME_WORD = r"(?:[A-Z][\w'-]{0,40}(?:\.[A-Z]{1,3})*\.?|al-[A-Z][\w'-]{0,40}|\d(?:st|nd|rd|th))"
 _NAME = rf"(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD}"
+# After "according to" a name may carry a long rank ("U.S. Army 1st Lt. William John Raymond").
+_LONG_NAME = rf"(?:{_NAME_WORD}\s+){{0,7}}{_NAME_WORD}"
 _AUX = (
     r"(?:(?:did|does|do|has|have|had|could|would|will|can|may|might)\s+"
     r"(?:not\s+|n't\s+|never\s+)?)?"
@@ -35,7 +38,7 @@ _ROLE_SUBJECT = re.compile(
     rf"(?P<verb>{SPEECH_VERBS})\b",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(rf"[Aa]ccording to (?P<who>(?:the\s+)?{_NAME})")
+_ACCORDING = re.compile(rf"[Aa]ccording to (?P<who>(?:the\s+)?{_LONG_NAME})")
 # Every pattern above needs one of these: without them a sentence names no speaker.
 _SPEECH_CUE = re.compile(rf"\b(?:{SPEECH_VERBS})\b|according to", re.IGNORECASE)
 _PRONOUN = re.compile(rf"^\W*(?:He|She)\s+{_AUX}(?:{SPEECH_VERBS})\b")

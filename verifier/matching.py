@@ -148,7 +148,9 @@ def prepare_statement(text: str) -> StatementFeatures:
         quantities=extract_quantities(text),
         negated=is_negated(text),
         speaker=speaker,
-        entities=tuple(e for e in named if e not in speaker_words),
+        # a speaker's name is judged as a speaker; a country speaking ("Germany announced")
+        # is also a place the claim must speak of
+        entities=tuple(e for e in named if e not in speaker_words or countries_among([e])),
         words=frozenset(text_words),
         speaker_stems=frozenset(content_stems(speaker)) if speaker else frozenset(),
         countries=countries_among(named),
