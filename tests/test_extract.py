@@ -58,6 +58,14 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("Marjorie Gross is yet to write for television.", True),
         ("The worst is yet to come.", False),
         ("The move was decided without coordination with Baghdad.", True),
+        # a denial in a trailing concessive clause is not the sentence's
+        ("Troops will relocate in the coming month, though he did not say where.", False),
+        (
+            "Troops will relocate \u201cin the coming month,\u201d though he did not say where.",
+            False,
+        ),
+        ("Troops will not relocate, although he said they might.", True),
+        ("Though he did not say where, troops will relocate.", True),
     ],
 )
 def test_negation(text: str, negated: bool) -> None:

@@ -47,8 +47,8 @@ _VERB_WORDS = re.compile(rf"^\W*(?:{SPEECH_VERBS}|not)\W*$", re.IGNORECASE)
 # verbs that deny what follows ("refused to", "declined to", "failed to", "has yet to"; not
 # "declined to comment", "declined to 5 percent", "declined to be named", "the worst is yet
 # to come"); written as a tree of prefixes, which Python's re searches twice as fast as a
-# flat list. A denial in a side clause still counts ("though details are yet to be
-# announced"): clauses joined by ", and" or ", but" are checked apart (compound.py).
+# flat list. A denial in a trailing ", though ..." clause does not count (is_negated); in a
+# clause joined by ", and" or ", but" it counts for that clause alone (compound.py).
 _NEGATION = re.compile(
     # The lookahead of every cue's first letter lets re skip the other positions at once:
     # half the time of the bare alternation, on every imported claim.
@@ -71,9 +71,17 @@ class Attribution:
     chain: tuple[str, ...] = ()
 
 
+# A side clause that concedes something ("..., though he did not say where"): its denial is
+# not the sentence's.
+_CONCESSION = re.compile(r",[\"']?\s+(?:even\s+)?(?:though|although|whereas)\s", re.IGNORECASE)
+
+
 def is_negated(text: str) -> bool:
-    """Tell whether a text carries a negation cue."""
-    return _NEGATION.search(clean(text)) is not None
+    """Tell whether a text carries a negation cue (outside a trailing ", though ..." clause)."""
+    text = clean(text)
+    if (side := _CONCESSION.search(text)) is not None:
+        text = text[: side.start()]
+    return _NEGATION.search(text) is not None
 
 
 def find_speaker(text: str) -> str | None:
