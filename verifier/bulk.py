@@ -77,8 +77,8 @@ def import_claims(
     """Store claims in atomic batches, yielding the size of each batch once it is written.
 
     An import that wrote more than one batch and at least a tenth of the claims now held
-    merges the index's segments at the end (seconds at a million claims); smaller ones
-    leave that to FTS5's automerge.
+    merges the index's segments at the end (seconds at a million claims); smaller ones take
+    one bounded merge step, as any small write does.
 
     With workers > 1, batches are prepared in that many processes while this one writes
     (SQLite takes one writer, so writes stay here, in order). The processes are spawned, so
@@ -98,6 +98,8 @@ def import_claims(
             yield count
         if written > batch_size and written * 10 >= engine.store.count_claims():
             engine.store.optimize_index()  # a bulk load: merge the segments its batches left
+        elif written:
+            engine.store.compact_index()  # a few claims: as after any small write
 
 
 def reindex(engine: Engine, batch_size: int = 5000) -> Iterator[int]:

@@ -64,5 +64,9 @@ class StoreSchema(StoreAdmin):
         db.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts_vocab USING fts5vocab(claims_fts, 'row')"
         )
+        merge = db.execute("SELECT v FROM claims_fts_config WHERE k = 'usermerge'").fetchone()
+        if merge is None or merge[0] != 2:  # two segments on a level are enough to merge
+            with self.write():
+                db.execute("INSERT INTO claims_fts (claims_fts, rank) VALUES ('usermerge', 2)")
         if not db.execute("SELECT EXISTS (SELECT 1 FROM claims)").fetchone()[0]:
             self.mark_indexed()  # a new or empty store: nothing indexed by an older release
