@@ -107,6 +107,7 @@ SAME_MEANING = (
     "indicate signal suggest",
     "spokesman spokeswoman spokesperson",
     "move relocate redeploy transfer",
+    "specifically exactly precisely",
 )
 # The same, for words whose stem other words share ("probability", "come"): the word itself.
 SAME_WORDS = {"probably": "likely", "coming": "next", "upcoming": "next"}
