@@ -58,6 +58,8 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("Marjorie Gross is yet to write for television.", True),
         ("The worst is yet to come.", False),
         ("The move was decided without coordination with Baghdad.", True),
+        ("Dillon denied that the troops would leave.", True),
+        ("The court denied access to reporters.", False),
         # a denial in a trailing concessive clause is not the sentence's
         ("Troops will relocate in the coming month, though he did not say where.", False),
         (

@@ -377,6 +377,11 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
             ("antonym", "unconditional", "conditions-based"),
             "Dillon said the coalition's presence in Iraq will be conditions-based.",
         ),
+        (
+            "Few U.S. troops in Iraq have been moved to Afghanistan, the AP reported.",
+            ("antonym", "few", "many"),
+            "Many U.S. troops in Iraq have already been moved to Afghanistan, the AP reported.",
+        ),
     ],
 )
 def test_another_rank_or_the_opposite_direction_contradicts(

@@ -54,6 +54,7 @@ _NEGATION = re.compile(
     # half the time of the bare alternation, on every imported claim.
     r"(?=[nNcCwWrRdDfFhHiIaA])(?:"
     r"\b(?:n(?:ot|ever|o(?:ne|body|thing)?|or|either)|cannot|without)\b(?!\s+only)|n't\b"
+    r"|\bden(?:y|ies|ied|ying) that\b"  # "Dillon denied that ..." says it is not so
     r"|\b(?:(?:refus|declin|fail)(?:e[ds]?|ing|s)?|(?:ha[sd]|have|is|are|was|were) yet) to\b"
     r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$])))",
     re.IGNORECASE,

@@ -27,6 +27,7 @@ ANTONYMS = (
         "end ends ended ending",
     ),
     ("unconditional", "conditional conditions-based"),
+    ("many", "few"),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
     ("approve approves approved approving", "reject rejects rejected rejecting"),
     ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
