@@ -373,6 +373,11 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
             "Glynn said conventional combat operations against the group have mostly ended.",
         ),
         (
+            "Glynn said conventional combat operations against the group have resumed.",
+            ("antonym", "resumed", "ended"),
+            "Glynn said conventional combat operations against the group have largely wrapped up.",
+        ),
+        (
             "Dillon said the coalition's presence in Iraq will be unconditional.",
             ("antonym", "unconditional", "conditions-based"),
             "Dillon said the coalition's presence in Iraq will be conditions-based.",

@@ -109,6 +109,7 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("stayed", "remains"),
         ("pulling troops out", "withdrawing troops"),
         ("pulled back", "withdrew"),
+        ("operations have wrapped up", "operations have ended"),
         ("would probably change", "would likely shift"),
         ("in the coming month", "in the next month"),
         ("an extra 4,000", "an additional 4,000"),
@@ -125,6 +126,11 @@ def test_a_verb_form_that_is_also_a_noun_is_not_folded() -> None:
 
 def test_pull_is_withdraw_only_with_out_or_back() -> None:
     assert words("they pulled the trigger") == ["they", "pulled", "the", "trigger"]
+    assert words("she wrapped the gift") == ["she", "wrapped", "the", "gift"]
+
+
+def test_a_contraction_is_no_content_word() -> None:
+    assert content_stems("Raymond didn't say where") == content_stems("Raymond did not say where")
 
 
 def test_united_states_folds_to_us() -> None:

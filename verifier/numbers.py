@@ -283,7 +283,8 @@ def _is_year(tokens: Tokens, i: int, j: int, value: float) -> bool:
         # "a 2016 American film", "Hush (2016 film)", "Bush's 2003 tax cuts" are years;
         # "a 2016 votes" is not English, "2000 people" (no cue) stays a count.
         return tokens.raw[j][:1].isupper() or not _looks_plural(nxt)
-    return False
+    # "the complete 2011 withdrawal": counts are of plural nouns, units are short ("km")
+    return len(nxt) >= 5 and not _looks_plural(nxt)
 
 
 # Words after which a bare four-digit number is a year used as an adjective.

@@ -23,7 +23,7 @@ ANTONYMS = (
     ("pledge pledges pledged pledging", "withdraw withdraws withdrew withdrawn withdrawing"),
     (
         "continue continues continued continuing intensify intensifies intensified intensifying "
-        "escalate escalates escalated escalating",
+        "escalate escalates escalated escalating resume resumes resumed resuming",
         "end ends ended ending",
     ),
     ("unconditional", "conditional conditions-based"),

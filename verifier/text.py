@@ -49,6 +49,9 @@ STOPWORDS = frozenset(
     approximately january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
     wednesday thursday friday saturday sunday""".split()
+    # contractions: their "not" is read as negation, the rest says nothing of a topic
+    + [f"{aux}n't" for aux in "is are was were do does did has have had could would should".split()]
+    + "can't won't ain't".split()
 )
 
 # Spelling variants of the same thing, folded before stemming.
@@ -83,12 +86,18 @@ _SAME_VERB = """begin:began,begun,start,starts,started,starting withdraw:withdre
     strike:struck bring:brought build:built give:gave,given come:came
     become:became meet:met run:ran see:seen write:wrote,written choose:chose,chosen
     know:knew,known buy:bought spend:spent"""
+# Phrasal verbs read as the one word claims use: verb form -> (that word, its particles).
 PHRASAL_VERBS = {
-    "pull": "withdraw",
-    "pulls": "withdraws",
-    "pulled": "withdrew",
-    "pulling": "withdrawing",
+    "pull": ("withdraw", ("out", "back")),
+    "pulls": ("withdraws", ("out", "back")),
+    "pulled": ("withdrew", ("out", "back")),
+    "pulling": ("withdrawing", ("out", "back")),
+    "wrap": ("end", ("up",)),
+    "wraps": ("ends", ("up",)),
+    "wrapped": ("ended", ("up",)),
+    "wrapping": ("ending", ("up",)),
 }
+_PHRASAL_CUE = re.compile(r"\b(?:pull|wrap)", re.IGNORECASE)
 VERB_FORMS = {
     form: base
     for entry in _SAME_VERB.split()
@@ -175,17 +184,16 @@ def words(text: str) -> list[str]:
             out.append(token)
         else:
             out.extend(alias)
-    return _fold_phrasal(out) if "pull" in text else out
+    return _fold_phrasal(out) if _PHRASAL_CUE.search(text) else out
 
 
 def _fold_phrasal(tokens: list[str]) -> list[str]:
-    """Read "pull (troops) out/back" as "withdraw (troops)": the verb its claims use."""
+    """Read "pull (troops) out" as "withdraw (troops)", "wrapped up" as "ended": the verbs
+    claims use."""
     for i, token in enumerate(tokens):
-        verb = PHRASAL_VERBS.get(token)
-        if verb is None:
-            continue
+        verb, particles = PHRASAL_VERBS.get(token, ("", ()))
         for j in range(i + 1, min(i + 4, len(tokens))):
-            if tokens[j] in ("out", "back"):
+            if tokens[j] in particles:
                 tokens[i] = verb
                 del tokens[j]
                 break
