@@ -11,13 +11,13 @@ from verifier.number_words import MONTHS, WEEKDAYS
 from verifier.text import (
     _MULTIWORD,
     NUMBER_WORDS,
-    STOPWORDS,
     clean,
     content_stems,
     is_mostly_upper,
     split_sentences,
     words,
 )
+from verifier.vocabulary import STOPWORDS
 
 # Words that open a sentence without naming anything: a capital there is no proper noun.
 _COMMON_OPENERS = frozenset(

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from verifier.models import Article, Claim
 from verifier.numbers import extract_quantities
-from verifier.text import STOPWORDS, clean, is_mostly_upper, split_sentences
+from verifier.text import clean, is_mostly_upper, split_sentences
+from verifier.vocabulary import STOPWORDS
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|tell|added|adds|stated|estimated|estimates|estimate|"

@@ -25,7 +25,8 @@ from verifier.number_words import (
     WEEKDAYS,
     YEAR_CUES,
 )
-from verifier.text import ALIASES, clean, is_mostly_upper
+from verifier.text import clean, is_mostly_upper
+from verifier.vocabulary import ALIASES
 
 _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
