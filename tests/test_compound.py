@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.compound import join_verdicts, split_clauses
+from verifier.compound import join_verdicts, split_clauses, without_side_clauses
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, ArticleRef, Citation, Verdict
 
 
@@ -17,6 +17,8 @@ from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, ArticleRef, Cit
         ("The U.S. intervened in Iraq in 2003 and again in 2014.", 1),  # no join
         ("Troops left Iraq in 2011, and again in 2014.", 1),  # too short to stand alone
         ("Troops, and more troops, and still more troops, and yet more, and more.", 1),
+        ("Iraq declared victory over the group, though the U.S. has not begun to withdraw.", 2),
+        ("Raymond said troops would relocate in the coming month, though he did not say where.", 1),
     ],
 )
 def test_a_statement_splits_only_into_clauses_that_stand_alone(
@@ -27,6 +29,33 @@ def test_a_statement_splits_only_into_clauses_that_stand_alone(
     at = 0
     for part in parts:  # each clause as written, in order
         at = statement.index(part, at) + len(part)
+
+
+@pytest.mark.parametrize(
+    ("statement", "kept"),
+    [
+        # inside the sentence: the side clause goes
+        (
+            "The U.S., though it announced a drawdown, has not begun to withdraw troops.",
+            "The U.S. has not begun to withdraw troops.",
+        ),
+        # closing it, too short to check alone: it goes
+        (
+            "Troops will relocate \u201cin the coming month,\u201d though he did not say where.",
+            "Troops will relocate \u201cin the coming month",
+        ),
+        # closing it, a fact of its own: it stays (a clause of its own)
+        (
+            "Iraq declared victory, although the U.S. has not withdrawn troops from Iraq.",
+            "Iraq declared victory, although the U.S. has not withdrawn troops from Iraq.",
+        ),
+        ("Glynn pledged continued support for Iraq's forces.", None),
+    ],
+)
+def test_side_clauses_that_state_nothing_alone_are_left_out(
+    statement: str, kept: str | None
+) -> None:
+    assert without_side_clauses(statement) == (kept or statement)
 
 
 def _said(verdict: str, claim: str) -> Verdict:

@@ -68,6 +68,8 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ),
         ("Troops will not relocate, although he said they might.", True),
         ("Though he did not say where, troops will relocate.", True),
+        ("The U.S., though it announced a drawdown, has not begun to withdraw.", True),
+        ("Iraq declared victory, though the U.S. has not begun to withdraw troops.", True),
     ],
 )
 def test_negation(text: str, negated: bool) -> None:

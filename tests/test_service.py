@@ -319,6 +319,25 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
 
 
 @pytest.mark.parametrize(
+    "statement",
+    [
+        # words of a pair in another sense than the pair's
+        "The U.S. has begun sending troops home from Iraq, officials told the Associated Press.",
+        "The 2011 pullout of U.S. troops sent the region into sectarian violence and widespread"
+        " disruption.",
+        "Officials pledged Monday that the U.S. has begun to withdraw troops from Iraq.",
+        "Al-Hadithi said the level of American presence in Iraq will continue to be reduced now"
+        " that the battle against Daesh is over.",
+        "The battle against Daesh has ended, al-Hadithi continued.",
+        "Dillon said coalition presence in Iraq after the end of combat will be conditions-based.",
+    ],
+)
+def test_a_word_of_a_pair_in_another_sense_turns_nothing(statement: str, engine: Engine) -> None:
+    found = verify(statement, engine)
+    assert found.verdict == SUPPORTED, found.explanation
+
+
+@pytest.mark.parametrize(
     ("turned", "reason", "kept"),
     [
         # a rank is checked only against another rank: no claim states one for the
@@ -361,6 +380,11 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
             "Trump's new Afghanistan strategy includes withdrawing 4,000 troops.",
             ("antonym", "withdrawing", "sending"),
             "Trump's new Afghanistan strategy includes sending 4,000 more troops.",
+        ),
+        (
+            "The U.S. has begun sending more troops to Iraq rather than withdrawing them.",
+            ("antonym", "sending", "withdraw"),
+            "The U.S. has begun withdrawing troops from Iraq rather than sending more.",
         ),
         (
             "Glynn withdrew support for Iraq's security forces.",

@@ -13,18 +13,46 @@ import re
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, Citation, Verdict
 from verifier.text import content_stems
 
-# Where one clause ends and the next fact begins: ", and", ", but", "; " (kept by the split).
-_JOINS = re.compile(r"(,\s+(?:and|but)\s+|;\s+)", re.IGNORECASE)
+# Where one clause ends and the next fact begins: ", and", ", but", ", though", "; " (kept by
+# the split).
+_JOINS = re.compile(r"(,\s+(?:and|but|though|although|whereas)\s+|;\s+)", re.IGNORECASE)
 MIN_CLAUSE_STEMS = 3  # a shorter tail ("and again in 2014") leans on the clause before it
 MAX_CLAUSES = 4
+# A concessive side clause: inside a sentence (", though he spoke of a change,") or closing it
+# (", though he did not say where"); group 2 holds the comma that ends one inside.
+_CONCESSION = re.compile(
+    r",[\"'\u201d\u2019]?\s+(?:even\s+)?(?:though|although|whereas)\s+([^,;]*)(,?)", re.IGNORECASE
+)
+
+
+def without_side_clauses(text: str) -> str:
+    """Return a text without the concessive side clauses that state nothing to check alone.
+
+    One inside the sentence ("The U.S., though it announced a drawdown, has not begun ...")
+    goes, and so does a short one closing it ("..., though he did not say where"), so that
+    neither's "not" turns the sentence around. A longer closing one states a fact of its own
+    ("..., though the U.S. has not begun to withdraw") and stays: split_clauses checks it.
+    """
+    kept, last = [], 0
+    for side in _CONCESSION.finditer(text):
+        inside = bool(side.group(2)) and text[side.end() :].strip() != ""
+        if inside or len(content_stems(side.group(1))) < MIN_CLAUSE_STEMS:
+            kept.append(text[last : side.start()])
+            last = side.end()
+    if not kept:
+        return text
+    return " ".join(part.strip() for part in [*kept, text[last:]] if part.strip())
 
 
 def split_clauses(statement: str) -> list[str]:
     """Split a statement at its joins into clauses that each state enough to be checked.
 
-    A part too short to check alone stays joined to the part before it; a statement with no
-    such join, or more than MAX_CLAUSES parts, is one clause.
+    Concessive side clauses that state nothing alone are left out first (so the one clause
+    of a statement may be shorter than the statement); a part too short to check alone stays
+    joined to the part before it; a statement with no such join, or more than MAX_CLAUSES
+    parts, is one clause.
     """
+    statement = without_side_clauses(statement)
     pieces = _JOINS.split(statement)  # clause, join, clause, join, ...
     if len(pieces) == 1 or len(pieces) > 2 * MAX_CLAUSES - 1:
         return [statement]

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from verifier.compound import without_side_clauses
 from verifier.models import Article, Claim
 from verifier.numbers import extract_quantities
 from verifier.text import clean, is_mostly_upper, split_sentences
@@ -73,17 +74,9 @@ class Attribution:
     chain: tuple[str, ...] = ()
 
 
-# A side clause that concedes something ("..., though he did not say where"): its denial is
-# not the sentence's.
-_CONCESSION = re.compile(r",[\"']?\s+(?:even\s+)?(?:though|although|whereas)\s", re.IGNORECASE)
-
-
 def is_negated(text: str) -> bool:
-    """Tell whether a text carries a negation cue (outside a trailing ", though ..." clause)."""
-    text = clean(text)
-    if (side := _CONCESSION.search(text)) is not None:
-        text = text[: side.start()]
-    return _NEGATION.search(text) is not None
+    """Tell whether a text carries a negation cue (outside its concessive side clauses)."""
+    return _NEGATION.search(without_side_clauses(clean(text))) is not None
 
 
 def find_speaker(text: str) -> str | None:

@@ -8,6 +8,12 @@ from verifier.matching import StatementFeatures
 from verifier.models import Claim
 from verifier.text import words
 
+_SENDING = "send sends sent sending"
+_PLEDGING = "pledge pledges pledged pledging"
+_GOING_ON = (
+    "continue continues continued continuing intensify intensifies intensified intensifying "
+    "escalate escalates escalated escalating resume resumes resumed resuming"
+)
 # Word pairs that turn a statement around without a negation word.
 ANTONYMS = (
     ("increase increased increases increasing", "decrease decreased decreases decreasing"),
@@ -17,15 +23,11 @@ ANTONYMS = (
     ("win wins won winning", "lose loses lost losing"),
     ("higher", "lower"),
     ("withdraw withdraws withdrew withdrawn withdrawing", "deploy deploys deployed deploying"),
-    # "sending 4,000 more troops" against "the reduction will leave 4,000"
-    ("send sends sent sending", "withdraw withdraws withdrew withdrawn withdrawing withdrawal"),
-    ("send sends sent sending", "reduction drawdown"),
-    ("pledge pledges pledged pledging", "withdraw withdraws withdrew withdrawn withdrawing"),
-    (
-        "continue continues continued continuing intensify intensifies intensified intensifying "
-        "escalate escalates escalated escalating resume resumes resumed resuming",
-        "end ends ended ending",
-    ),
+    # "sending 4,000 more troops" against "the reduction will leave 4,000" (see _SENSES)
+    (_SENDING, "withdraw withdraws withdrew withdrawn withdrawing withdrawal"),
+    (_SENDING, "reduction drawdown"),
+    (_PLEDGING, "withdraw withdraws withdrew withdrawn withdrawing"),
+    (_GOING_ON, "ends ended ending"),  # not the noun: "after the end of combat"
     ("unconditional", "conditional conditions-based"),
     ("many", "few"),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
@@ -44,10 +46,31 @@ ANTONYMS = (
     ("stay stays stayed remain remains remained unchanged", "shift shifts shifted changed"),
 )
 _ANTONYM_SETS = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in ANTONYMS)
+# Words that take part in a pair only in one sense, told by the text around them: sending
+# troops (not a letter, nor troops home, nor a region "into violence"); pledging something
+# (not "pledged Monday that ...", a way of saying); a "continued" presence or fighting that
+# continues (not the helper verb, "will continue to be reduced", nor "..., he continued.").
+_SENSES = {
+    frozenset(_PLEDGING.split()): re.compile(
+        r"\bpledg(?:e|es|ed|ing)\b(?!\s+(?:\w+\s+)?that\b)", re.I
+    ),
+    frozenset(_SENDING.split()): re.compile(
+        r"\bsen(?:ds?|t|ding)\b(?!(?:\s+\S+){0,4}?\s+(?:home|back)\b)"
+        r"(?=(?:\s+\S+){0,3}?\s+(?:troops|forces|soldiers|personnel|reinforcements)\b)",
+        re.IGNORECASE,
+    ),
+    frozenset(_GOING_ON.split()): re.compile(
+        r"\b(?:intensif|escalat|resum)\w*|\bcontinu(?:e|es|ed|ing)\b(?!\s+to\b)"
+        r"(?![\s.,;:\"'\u201d\u2019]*$)",
+        re.IGNORECASE,
+    ),
+}
 _ANTONYM_WORDS = frozenset().union(*(a | b for a, b in _ANTONYM_SETS))
 _AHEAD_WORDS = frozenset("next coming upcoming".split())
 
 
+# What a statement turns down: "rather than withdrawing", "instead of sending".
+_ALTERNATIVE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(\w+)", re.IGNORECASE)
 # "in the coming month" is not "in the coming year": the periods a time ahead is counted in.
 _AHEAD = re.compile(r"\b(?:next|coming|upcoming)\s+(day|week|month|year|decade)s?\b", re.I)
 
@@ -55,8 +78,8 @@ _AHEAD = re.compile(r"\b(?:next|coming|upcoming)\s+(day|week|month|year|decade)s
 def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
     """Return a (statement word, claim word) pair of opposites, when the two disagree so.
 
-    A statement holding both words of a pair ("sent a letter asking them to withdraw") turns
-    nothing around with it.
+    Words with a sense of their own (_SENSES) count only in that sense, and the alternative
+    a statement turns down ("rather than withdrawing them") is not what it says.
     """
     if not statement.words.isdisjoint(_AHEAD_WORDS):
         ahead, before = _AHEAD.search(statement.text), _AHEAD.search(claim.text)
@@ -65,9 +88,18 @@ def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] 
     if statement.words.isdisjoint(_ANTONYM_WORDS):  # most statements: nothing to turn
         return None
     claim_words = set(words(claim.text))
+    stated = statement.words - {m.group(1).lower() for m in _ALTERNATIVE.finditer(statement.text)}
     for a, b in _ANTONYM_SETS:
         for mine, theirs in ((a, b), (b, a)):
-            said, source = mine & statement.words, theirs & claim_words
-            if said and source and not mine & claim_words and not theirs & statement.words:
+            said, source = mine & stated, theirs & claim_words
+            if not (said and source) or mine & claim_words:
+                continue
+            if _in_sense(mine, statement.text) and _in_sense(theirs, claim.text):
                 return min(said), min(source)
     return None
+
+
+def _in_sense(group: frozenset[str], text: str) -> bool:
+    """Tell whether a text uses a word of the group in the sense its pair is about."""
+    sense = _SENSES.get(group)
+    return sense is None or sense.search(text) is not None

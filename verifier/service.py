@@ -6,7 +6,7 @@ import logging
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -182,7 +182,8 @@ def _verify(statement: str, engine: Engine) -> Verdict:
     """Verify a statement, clause by clause when it joins several facts."""
     clauses = split_clauses(statement)
     if len(clauses) == 1:
-        return _verify_clause(statement, engine)
+        verdict = _verify_clause(clauses[0], engine)
+        return verdict if clauses[0] == statement else replace(verdict, statement=statement)
     return join_verdicts(statement, [_verify_clause(c, engine) for c in clauses])
 
 
