@@ -23,6 +23,11 @@ from verifier.extract import extract_claims, find_speaker, is_negated
             "Troops had a change of mission, according to U.S. Army 1st Lt. William John Raymond.",
             "U.S. Army 1st Lt. William John Raymond",
         ),
+        (
+            "According to U.S. Army spokesman Col. Ryan Dillon, the presence is conditions-based.",
+            "U.S. Army spokesman Col. Ryan Dillon",
+        ),
+        ("The U.S. said it has begun to withdraw troops.", "U.S."),
         ("Roughly 4,000 U.S. troops will remain in Iraq.", None),
         ("The United States first intervened in Iraq in 2003.", None),
         ("Col. Ryan Dillon is a U.S. Army spokesman.", None),

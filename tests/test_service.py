@@ -269,6 +269,13 @@ def test_a_place_named_elsewhere_in_the_article_does_not_stand_in_for_the_claims
             UNVERIFIED,
         ),
         ("Canada pledged continued support for Iraq's security forces.", UNVERIFIED),
+        ("The U.N. said the U.S. has begun to withdraw troops from Iraq.", UNVERIFIED),
+        ("The U.S. said it has begun to withdraw troops from Iraq.", SUPPORTED),
+        (
+            "According to U.S. Army spokesman Col. Ryan Dillon, continued coalition presence in"
+            " Iraq will be conditions-based.",
+            SUPPORTED,
+        ),
         # a person the sources name, credited with another's words, contradicts
         ("Col. Ryan Dillon pledged continued support for Iraq's security forces.", CONTRADICTED),
         # a speaker named after a long rank is still the speaker the claim credits

@@ -40,7 +40,10 @@ _ROLE_SUBJECT = re.compile(
     rf"(?P<verb>{SPEECH_VERBS})\b",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(rf"[Aa]ccording to (?P<who>(?:the\s+)?{_LONG_NAME})")
+# ... or a role between the parts of a name ("U.S. Army spokesman Col. Ryan Dillon").
+_ACCORDING = re.compile(
+    rf"[Aa]ccording to (?P<who>(?:the\s+)?{_LONG_NAME}(?:\s+(?:{_ROLE})\b(?:\s+{_LONG_NAME})?)?)"
+)
 # Every pattern above needs one of these: without them a sentence names no speaker.
 _SPEECH_CUE = re.compile(rf"\b(?:{SPEECH_VERBS})\b|according to", re.IGNORECASE)
 _PRONOUN = re.compile(rf"^\W*(?:He|She)\s+{_AUX}(?:{SPEECH_VERBS})\b")
@@ -61,6 +64,7 @@ _NEGATION = re.compile(
     r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$])))",
     re.IGNORECASE,
 )
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "U.S.", "U.N."
 _LEADING_NOISE = re.compile(r"^(?:The|the|A|An|And|But|As|In|At|On)\s+")
 _NON_NAMES = frozenset("""The A An It This That These They We He She In At On As But And""".split())
 
@@ -91,10 +95,16 @@ def find_speaker(text: str) -> str | None:
         )
     for pattern in (_SUBJECT_VERB, _VERB_SUBJECT, _ACCORDING, _ROLE_SUBJECT):
         for match in pattern.finditer(text):
-            who = _LEADING_NOISE.sub("", match.group("who").strip()).rstrip(".,")
+            who = _trimmed(_LEADING_NOISE.sub("", match.group("who").strip()))
             if who and who.split()[0] not in _NON_NAMES:
                 return who
     return None
+
+
+def _trimmed(who: str) -> str:
+    """Drop the stop or comma a name was caught with, not the one an abbreviation ends in."""
+    who = who.rstrip(",")
+    return who if _ABBREVIATION_END.search(who) else who.rstrip(".,")
 
 
 def _split_role(who: str) -> tuple[str, str | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -59,6 +60,7 @@ _LIGHT = frozenset(
         "last",
     ]
 )
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}")  # "U.N.", "NATO"
 # Topic score added when every count and percentage of a statement is in the claim.
 FIGURE_BONUS = 0.05
 
@@ -139,7 +141,9 @@ def number_terms(quantities: tuple[Quantity, ...]) -> list[str]:
 def prepare_statement(text: str) -> StatementFeatures:
     """Compute the features of a statement once, for every candidate to use."""
     speaker = find_speaker(text)
-    speaker_words = set(words(speaker)) if speaker else set()
+    # a speaker's name is judged as a speaker; a country or a body known by its initials
+    # ("Germany announced", "the U.N. said") is also a name the claim must speak of
+    speaker_words = set(words(speaker)) if speaker and not _INITIALS.fullmatch(speaker) else set()
     text_words = words(text)
     named = find_entities(text)
     return StatementFeatures(
@@ -148,8 +152,6 @@ def prepare_statement(text: str) -> StatementFeatures:
         quantities=extract_quantities(text),
         negated=is_negated(text),
         speaker=speaker,
-        # a speaker's name is judged as a speaker; a country speaking ("Germany announced")
-        # is also a place the claim must speak of
         entities=tuple(e for e in named if e not in speaker_words or countries_among([e])),
         words=frozenset(text_words),
         speaker_stems=frozenset(content_stems(speaker)) if speaker else frozenset(),
