@@ -116,7 +116,9 @@ class StoreAdmin(StoreBase):
             self.db.execute(f"PRAGMA cache_size = {previous}")
 
     def compact_index(self) -> None:
-        """Merge a few pages of the index's small segments (after a small write)."""
+        """Merge a few pages of the index's small segments: at the end of a small write, in
+        its transaction (a merge of its own after the commit could find the store locked
+        by another writer, and fail a write that is already stored)."""
         with self.write():
             self.db.execute(
                 "INSERT INTO claims_fts (claims_fts, rank) VALUES ('merge', ?)", [COMPACT_PAGES]

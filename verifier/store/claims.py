@@ -42,15 +42,15 @@ class ClaimStore(CandidateIndex, StoreSchema):
         with self.write():
             self.table("articles").upsert(record, pk="id")
             count = self._write_claims(list(claims))
+            self.compact_index()
         self._article_words.cache_clear()
-        self.compact_index()
         return count
 
     def save_claims(self, claims: Iterable[Claim]) -> int:
         """Store claims in one transaction, replacing those with the same id."""
         with self.write():
             count = self._write_claims(list(claims))
-        self.compact_index()
+            self.compact_index()
         return count
 
     def ensure_article(self, article_id: str, title: str) -> None:
@@ -130,8 +130,8 @@ class ClaimStore(CandidateIndex, StoreSchema):
             ]
             self._delete_claims(ids)
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+            self.compact_index()
         self._article_words.cache_clear()
-        self.compact_index()
         return len(ids)
 
     def delete_claim(self, claim_id: str) -> None:
@@ -139,7 +139,7 @@ class ClaimStore(CandidateIndex, StoreSchema):
         self.get_claim(claim_id)
         with self.write():
             self._delete_claims([claim_id])
-        self.compact_index()
+            self.compact_index()
 
     def save_vectors(self, vectors: dict[str, bytes]) -> None:
         """Store the sentence embeddings of claims (only when semantic ranking is on)."""
