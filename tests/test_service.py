@@ -241,6 +241,14 @@ def test_the_claim_stating_the_statements_exact_figure_is_the_one_it_is_about(
             CONTRADICTED,
             "2014",
         ),
+        # every close claim disagrees: the one holding the statement's sort of figure is
+        # cited, even below the closest ones
+        (
+            "The U.S. intervention in Iraq began in 2003 and ended with a full withdrawal in 2012.",
+            CONTRADICTED,
+            "in 2011",
+        ),
+        ("Raymond did not say where the troops are headed.", SUPPORTED, "where specifically"),
     ],
 )
 def test_reworded_statements_get_their_verdict_and_citation(

@@ -110,6 +110,7 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("pulling troops out", "withdrawing troops"),
         ("pulled back", "withdrew"),
         ("operations have wrapped up", "operations have ended"),
+        ("where the troops are headed", "where the troops are going"),
         ("would probably change", "would likely shift"),
         ("in the coming month", "in the next month"),
         ("an extra 4,000", "an additional 4,000"),

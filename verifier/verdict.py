@@ -159,7 +159,7 @@ def decide(
     if any(r.code in _HARD for r in lead.conflicts):
         agreeing = [a for a in agreeing if a.covered]
     if not agreeing:
-        lead = _by_figures(contenders)
+        lead = _by_figures(contenders + [a for a in assessed if a not in contenders])
         return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
     missing = _uncovered(statement, agreeing)
     if missing and len(missing) < len(statement.quantities):

@@ -80,4 +80,10 @@ SAME_MEANING = (
     "specifically exactly precisely",
 )
 # The same, for words whose stem other words share ("probability", "come"): the word itself.
-SAME_WORDS = {"probably": "likely", "coming": "next", "upcoming": "next"}
+SAME_WORDS = {
+    "probably": "likely",
+    "coming": "next",
+    "upcoming": "next",
+    "headed": "going",  # where troops are headed: where they are going
+    "heading": "going",
+}
