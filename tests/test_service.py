@@ -249,6 +249,17 @@ def test_the_claim_stating_the_statements_exact_figure_is_the_one_it_is_about(
             "in 2011",
         ),
         ("Raymond did not say where the troops are headed.", SUPPORTED, "where specifically"),
+        # a headline opens with a capitalized common word, no name the claim must repeat
+        (
+            "Drawdown to cut 60 percent of US troops in Iraq, Iraqi official says",
+            SUPPORTED,
+            "60 percent of U.S. troops",
+        ),
+        (
+            "Drawdown to cut nearly two-thirds of US troops in Iraq, Iraqi official says",
+            CONTRADICTED,
+            "60 percent of U.S. troops",
+        ),
     ],
 )
 def test_reworded_statements_get_their_verdict_and_citation(

@@ -78,6 +78,7 @@ class StatementFeatures:
     words: frozenset[str]
     speaker_stems: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # ISO codes of the countries it names
+    opening: str | None = None  # its first word, when counted among its names (may be common)
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ def prepare_statement(text: str) -> StatementFeatures:
         words=frozenset(text_words),
         speaker_stems=frozenset(content_stems(speaker)) if speaker else frozenset(),
         countries=countries_among(named),
+        opening=text_words[0] if text_words and text_words[0] in named else None,
     )
 
 

@@ -20,6 +20,7 @@ from verifier.models import (
 )
 from verifier.opposites import antonym_flip
 from verifier.places import countries, moved
+from verifier.text import stem
 
 _VALUE_CODES = {
     "year": "year_mismatch",
@@ -142,11 +143,7 @@ def decide(
         return Verdict(statement.text, UNVERIFIED, 1.0, reason.detail, (reason,))
     matches = sorted(matches, key=lambda m: m.score, reverse=True)
     strong = [m for m in matches if m.score >= thresholds.match]
-    on_topic = [
-        m
-        for m in strong
-        if not missing_entities(statement.entities, m.context) and not _moved(statement, m)
-    ]
+    on_topic = [m for m in strong if not _absent(statement, m) and not _moved(statement, m)]
     if not on_topic:
         return _unverified(statement, strong, matches)
     best = on_topic[0]
@@ -220,6 +217,18 @@ def _uncheckable(statement: StatementFeatures) -> Reason | None:
     return None
 
 
+def _absent(statement: StatementFeatures, match: Match) -> list[str]:
+    """Return the statement's names that the claim's passage never mentions.
+
+    The word opening a statement may be a common word, capitalized ("Drawdown to cut
+    ..."): the claim saying it, by its stem, is enough.
+    """
+    absent = missing_entities(statement.entities, match.context)
+    if statement.opening in absent and stem(statement.opening) in match.candidate.topic:
+        absent = [name for name in absent if name != statement.opening]
+    return absent
+
+
 def _moved(statement: StatementFeatures, match: Match) -> tuple[list[str], list[str]] | None:
     """The statement's and the claim's countries, when it moves the claim to another one."""
     return moved(statement.countries, countries(match.claim.text))
@@ -232,7 +241,7 @@ def _unverified(statement: StatementFeatures, strong: list[Match], matches: list
         detail = f"The closest claim speaks of {source}, not {said}."
         reason = Reason("other_place", detail, said, source)
     elif strong:
-        absent = missing_entities(statement.entities, strong[0].context)
+        absent = _absent(statement, strong[0])
         names = ", ".join(dict.fromkeys(name.title() for name in absent))
         detail = f"The passages closest to the statement say nothing about {names}."
         reason = Reason("unknown_entity", detail, names)
