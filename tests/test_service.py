@@ -249,6 +249,23 @@ def test_the_claim_stating_the_statements_exact_figure_is_the_one_it_is_about(
             "in 2011",
         ),
         ("Raymond did not say where the troops are headed.", SUPPORTED, "where specifically"),
+        # sentences of a draft (set I): an anaphoric subject, a preposition, an adverb
+        (
+            "That number fell to 14,000 before the complete withdrawal in 2011.",
+            CONTRADICTED,
+            "40,000",
+        ),
+        (
+            "Raymond said the troops would relocate within the coming year.",
+            CONTRADICTED,
+            "in the coming month",
+        ),
+        (
+            "Trump said ISIS and al Qaeda would be slow to fill any vacuum.",
+            CONTRADICTED,
+            "instantly fill",
+        ),
+        ("Saad al-Hadithi said the battle against Daesh continues.", CONTRADICTED, "has ended"),
         # a headline opens with a capitalized common word, no name the claim must repeat
         (
             "Drawdown to cut 60 percent of US troops in Iraq, Iraqi official says",

@@ -17,7 +17,7 @@ _GOING_ON = (
 # Word pairs that turn a statement around without a negation word.
 ANTONYMS = (
     ("increase increased increases increasing", "decrease decreased decreases decreasing"),
-    ("rise rises rose risen rising", "fall falls fell fallen falling"),
+    ("rise rises rose risen rising", "fall falls fell fallen falling dwindle dwindled dwindling"),
     ("begin begins began begun beginning", "end ends ended ending"),
     ("gain gains gained", "lose loses lost losing"),
     ("win wins won winning", "lose loses lost losing"),
@@ -32,7 +32,8 @@ ANTONYMS = (
     ("many", "few"),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
     ("approve approves approved approving", "reject rejects rejected rejecting"),
-    ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
+    ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking dwindles dwindled"),
+    ("instantly immediately quickly rapidly swiftly", "slowly slow gradually"),
     ("expand expands expanded expanding", "reduce reduces reduced reducing"),
     ("increase increased increases increasing", "reduce reduces reduced reducing"),
     ("raise raises raised raising", "lowers lowered lowering"),  # not "a lower court"
@@ -60,11 +61,11 @@ _SENSES = {
         re.IGNORECASE,
     ),
     frozenset(_GOING_ON.split()): re.compile(
-        r"\b(?:intensif|escalat|resum)\w*|\bcontinu(?:e|es|ed|ing)\b(?!\s+to\b)"
-        r"(?![\s.,;:\"'\u201d\u2019]*$)",
-        re.IGNORECASE,
+        r"\b(?:intensif|escalat|resum)\w*|\bcontinu(?:e|es|ed|ing)\b(?!\s+to\b)", re.I
     ),
 }
+# "..., al-Hadithi continued.": a way of saying, at the end of a sentence after a comma.
+_SAYING_ON = re.compile(r",\s+(?:[\w.'-]+\s+){1,4}continued\W*$", re.IGNORECASE)
 _ANTONYM_WORDS = frozenset().union(*(a | b for a, b in _ANTONYM_SETS))
 _AHEAD_WORDS = frozenset("next coming upcoming".split())
 
@@ -102,4 +103,6 @@ def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] 
 def _in_sense(group: frozenset[str], text: str) -> bool:
     """Tell whether a text uses a word of the group in the sense its pair is about."""
     sense = _SENSES.get(group)
-    return sense is None or sense.search(text) is not None
+    if sense is None:
+        return True
+    return sense.search(_SAYING_ON.sub("", text)) is not None

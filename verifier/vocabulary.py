@@ -11,7 +11,7 @@ STOPWORDS = frozenset(
     never n't nor cannot more fewer less least most over under nearly almost roughly around
     approximately january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
-    wednesday thursday friday saturday sunday""".split()
+    wednesday thursday friday saturday sunday within amid among via toward towards""".split()
     # contractions: their "not" is read as negation, the rest says nothing of a topic
     + [f"{aux}n't" for aux in "is are was were do does did has have had could would should".split()]
     + "can't won't ain't".split()
@@ -78,6 +78,7 @@ SAME_MEANING = (
     "spokesman spokeswoman spokesperson",
     "move relocate redeploy transfer",
     "specifically exactly precisely",
+    "fall dwindle",
 )
 # The same, for words whose stem other words share ("probability", "come"): the word itself.
 SAME_WORDS = {
