@@ -351,6 +351,30 @@ def test_who_speaks_decides_between_contradicted_and_unverified(
     assert verify(statement, engine).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # "The AP was not able to say how many troops were re-located" denies the telling,
+        # not the fact: it neither contradicts that many were nor supports that none were
+        ("Many troops have been re-located to Afghanistan, the AP reported.", SUPPORTED),
+        (
+            "The AP reported that none of the troops have been relocated to Afghanistan.",
+            CONTRADICTED,
+        ),
+        # ... and against a statement about the telling, it is the telling that counts
+        ("The AP reported exactly how many troops were re-located to Afghanistan.", CONTRADICTED),
+        ("The AP could not say how many troops were moved to Afghanistan.", SUPPORTED),
+        ("Raymond said where the troops are going.", CONTRADICTED),
+        ("Raymond did not say where the troops are headed.", SUPPORTED),
+    ],
+)
+def test_a_detail_not_told_is_no_denial_of_the_fact(
+    statement: str, verdict: str, engine: Engine
+) -> None:
+    found = verify(statement, engine)
+    assert found.verdict == verdict, found.explanation
+
+
 def test_two_hedged_figures_must_fall_within_each_others_slack(engine: Engine) -> None:
     verdict = verify(
         "At the peak of the war in 2007 there were about 150,000 US troops in Iraq.", engine

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from verifier.extract import is_negated
 from verifier.matching import StatementFeatures
 from verifier.models import Claim
 from verifier.text import words
@@ -106,3 +107,28 @@ def _in_sense(group: frozenset[str], text: str) -> bool:
     if sense is None:
         return True
     return sense.search(_SAYING_ON.sub("", text)) is not None
+
+
+# Telling a detail ("said how many", "did not indicate where"): what a denial of it denies is
+# the telling, not the fact ("The AP was not able to say how many troops were re-located"
+# does not deny that troops were).
+_TELLING = re.compile(
+    r"\b(?:say|said|says|tell|told|tells|report\w*|indicat\w*|specif\w*|disclos\w*|confirm\w*|know"
+    r"|knew|known|reveal\w*)\s+(?:\w+\s+){0,2}?(?:how|where|when|whether|who|why|what|which)\b"
+    r"(?!\s+to\b)",  # not "does not know how to play"
+    re.IGNORECASE,
+)
+
+
+def fact_polarity(negated: bool, text: str, other: str) -> bool:
+    """Return whether a text denies the fact itself, against another that tells no detail:
+    a text whose only denial is of telling a detail ("was not able to say how many ...")
+    affirms the fact, unless the other text speaks of telling it too ("said how many")."""
+    if not negated or _TELLING.search(other) is not None:
+        return negated
+    telling = _TELLING.search(text)
+    if telling is None:
+        return negated
+    before = text[max(0, telling.start() - 40) : telling.start()]  # the denial, just before
+    rest = text[: telling.start() - len(before)] + text[telling.end() :]
+    return not (is_negated(before) and not is_negated(rest))

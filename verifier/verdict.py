@@ -18,7 +18,7 @@ from verifier.models import (
     Reason,
     Verdict,
 )
-from verifier.opposites import antonym_flip
+from verifier.opposites import antonym_flip, fact_polarity
 from verifier.places import countries, moved
 from verifier.text import stem
 
@@ -56,7 +56,8 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
     """Compare a statement with one claim: polarity, speaker and every quantity."""
     claim = match.claim
     conflicts: list[Reason] = []
-    if statement.negated != claim.negated:
+    said = fact_polarity(statement.negated, statement.text, claim.text)
+    if said != fact_polarity(claim.negated, claim.text, statement.text):
         conflicts.append(_negation_reason(statement, match))
     elif (flip := antonym_flip(statement, claim)) is not None:
         conflicts.append(
