@@ -289,6 +289,18 @@ def test_the_claim_stating_the_statements_exact_figure_is_the_one_it_is_about(
             "instantly fill",
         ),
         ("Saad al-Hadithi said the battle against Daesh continues.", CONTRADICTED, "has ended"),
+        # a fraction opening a sentence is no name the claim must repeat
+        (
+            "Two-fifths of the U.S. troops still in Iraq are included in the reduction, according"
+            " to the Iraqi official's estimate.",
+            CONTRADICTED,
+            "60 percent of U.S. troops",
+        ),
+        (
+            "It was in two thousand three that the American intervention in Iraq got under way.",
+            SUPPORTED,
+            "began in 2003",
+        ),
         # a headline opens with a capitalized common word, no name the claim must repeat
         (
             "Drawdown to cut 60 percent of US troops in Iraq, Iraqi official says",

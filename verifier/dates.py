@@ -6,7 +6,7 @@ import re
 
 from verifier.models import Quantity
 from verifier.number_tokens import Tokens
-from verifier.number_words import DECADE_WORDS, MONTHS, YEAR_CUES
+from verifier.number_words import DECADE_WORDS, IRREGULAR_PLURALS, MONTHS, NOT_UNITS, YEAR_CUES
 
 # A day's unit is its month ("10 January" is no match for "February 10").
 _MONTHS_IN_ORDER = """january february march april may june july august september october
@@ -98,3 +98,40 @@ def is_month(tokens: Tokens, i: int, low: str, all_caps: bool) -> bool:
     # Capitalized after "a" or a time word: "at a March briefing", "in early May"
     # ("Theresa May", "the March on Washington" and sentence starts stay words).
     return not all_caps and prev in _MONTH_ARTICLES
+
+
+_YEAR = re.compile(r"(1[6-9]|20)\d\d")
+
+
+def is_year(tokens: Tokens, i: int, j: int, value: float) -> bool:
+    """Tell whether the number read at tokens[i:j] is a year ("in 2011.", "the 2011
+    withdrawal", "in two thousand three") rather than a count ("2000 people")."""
+    text = tokens.raw[i]
+    nxt = tokens.low[j] if j < len(tokens.low) else ""
+    if text[:1].isalpha():  # "in two thousand three", not "in two thousand homes"
+        after_cue = i > 0 and tokens.low[i - 1] in ("in", "since", "until", "by", "from")
+        return after_cue and value % 1 == 0 and 1600 <= value < 2100 and not _looks_plural(nxt)
+    if j != i + 1 or not _YEAR.fullmatch(text):
+        return False
+    prev = tokens.low[i - 1].rstrip(".") if i > 0 else ""
+    if prev in YEAR_CUES or prev in MONTHS or prev == ",":
+        return True
+    if not nxt.isalpha() or nxt in NOT_UNITS:
+        return True  # "in 2011.", "2011 and 2012"
+    if prev in _ADJECTIVE_CUES or prev.endswith("'s"):
+        # "a 2016 American film", "Hush (2016 film)", "Bush's 2003 tax cuts" are years;
+        # "a 2016 votes" is not English, "2000 people" (no cue) stays a count.
+        return tokens.raw[j][:1].isupper() or not _looks_plural(nxt)
+    # "the complete 2011 withdrawal": counts are of plural nouns, units are short ("km")
+    return len(nxt) >= 5 and not _looks_plural(nxt)
+
+
+# Words after which a bare four-digit number is a year used as an adjective.
+_ADJECTIVE_CUES = frozenset("a an ( his her their its our my your this that".split())
+
+
+def _looks_plural(word: str) -> bool:
+    """Tell whether a word reads as a plural noun, what a count is usually followed by."""
+    if word in IRREGULAR_PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))

@@ -57,7 +57,7 @@ def find_entities(text: str) -> list[str]:
             continue
         low = low_words[0]
         at_start = match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".!?\"'(:"
-        if low in STOPWORDS or low in _TITLES or low in NUMBER_WORDS:
+        if low in STOPWORDS or low in _TITLES or all(p in NUMBER_WORDS for p in low.split("-")):
             continue
         if low.rstrip(".") in MONTHS or low in WEEKDAYS:
             continue

@@ -41,6 +41,14 @@ FRACTIONS = {
     "thirds": 100 / 3,
     "quarter": 25.0,
     "quarters": 25.0,
+    "fifth": 20.0,
+    "fifths": 20.0,
+    "sixth": 100 / 6,
+    "sixths": 100 / 6,
+    "eighth": 12.5,
+    "eighths": 12.5,
+    "tenth": 10.0,
+    "tenths": 10.0,
 }
 MONTHS = {
     "january": 1,

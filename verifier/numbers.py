@@ -5,16 +5,22 @@ from __future__ import annotations
 import math
 import re
 
-from verifier.dates import MONTH_NAMES, decade, is_month, ordinal_day, short_year, slash_date
+from verifier.dates import (
+    MONTH_NAMES,
+    decade,
+    is_month,
+    is_year,
+    ordinal_day,
+    short_year,
+    slash_date,
+)
 from verifier.models import Quantity
 from verifier.number_tokens import Tokens, parse_number, parse_words, tokenize
 from verifier.number_words import (
     DECADE_WORDS,
     FRACTIONS,
-    IRREGULAR_PLURALS,
     MONTHS,
     NO_UNIT_AFTER,
-    NOT_UNITS,
     ORDINALS,
     PERCENT_WORDS,
     QUALIFIER_ENDINGS,
@@ -23,7 +29,6 @@ from verifier.number_words import (
     SMALL,
     UNIT_SKIP,
     WEEKDAYS,
-    YEAR_CUES,
 )
 from verifier.text import clean, is_mostly_upper
 from verifier.vocabulary import ALIASES
@@ -31,7 +36,6 @@ from verifier.vocabulary import ALIASES
 _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 _POWER = re.compile(r"(\d+)(?:\^|\*\*)(\d+)")
-_YEAR = re.compile(r"(1[6-9]|20)\d\d")
 _CODE = re.compile(r"\d+[A-Za-z_]\w*")
 
 
@@ -171,6 +175,8 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
         if parsed is None:
             return None, i + 1
         value, j = parsed
+        if j < len(tokens.low) and tokens.low[j].rstrip(".") in FRACTIONS:
+            return None, j  # "two thirds": the fraction read next takes it as its numerator
     if value is None:  # digits we cannot read as a finite number: flag, never guess
         return Quantity(math.inf, "unreadable", raw=text[:40]), j
     return _finish(tokens, i, j, value), j
@@ -213,7 +219,7 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
         return Quantity(value, "percent", "percent", qualifier, raw + " percent")
     if k + 1 < len(tokens.low) and (tokens.low[k], tokens.low[k + 1]) == ("per", "cent"):
         return Quantity(value, "percent", "percent", qualifier, raw + " percent")
-    if _is_year(tokens, i, j, value):
+    if is_year(tokens, i, j, value):
         return Quantity(value, "year", None, None, raw)
     following = tokens.low[j].rstrip(".") if j < len(tokens.low) else ""
     previous = tokens.low[i - 1].rstrip(".") if i > 0 else ""
@@ -257,43 +263,12 @@ def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
     if len(parts) == 1 and i > 0 and tokens.low[i - 1].split("-")[0] in SMALL:
         numerator = float(SMALL[tokens.low[i - 1].split("-")[0]])
     following = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
-    if (
-        following != "of"
-        and _qualifier(tokens, i - 1 if i and tokens.low[i - 1] in ("a", "one") else i) is None
-    ):
+    # where the fraction starts: "a third", "one half", "two thirds" (its numerator)
+    start = i - 1 if i > 0 and (tokens.low[i - 1] in ("a", "one", *SMALL)) else i
+    if following != "of" and _qualifier(tokens, start) is None:
         return None, i + 1
-    start = i - 1 if i > 0 and tokens.low[i - 1] in ("a", "one") else i
     span = _qualifier_span(tokens, start)
     first = start - span[1] if span else start
     value = round(numerator * FRACTIONS[parts[-1]], 1)
     raw = " ".join(tokens.low[first : i + 1])
     return Quantity(value, "percent", "percent", span[0] if span else None, raw), i + 1
-
-
-def _is_year(tokens: Tokens, i: int, j: int, value: float) -> bool:
-    text = tokens.raw[i]
-    if j != i + 1 or not _YEAR.fullmatch(text):
-        return False
-    prev = tokens.low[i - 1].rstrip(".") if i > 0 else ""
-    if prev in YEAR_CUES or prev in MONTHS or prev == ",":
-        return True
-    nxt = tokens.low[j] if j < len(tokens.low) else ""
-    if not nxt.isalpha() or nxt in NOT_UNITS:
-        return True  # "in 2011.", "2011 and 2012"
-    if prev in _ADJECTIVE_CUES or prev.endswith("'s"):
-        # "a 2016 American film", "Hush (2016 film)", "Bush's 2003 tax cuts" are years;
-        # "a 2016 votes" is not English, "2000 people" (no cue) stays a count.
-        return tokens.raw[j][:1].isupper() or not _looks_plural(nxt)
-    # "the complete 2011 withdrawal": counts are of plural nouns, units are short ("km")
-    return len(nxt) >= 5 and not _looks_plural(nxt)
-
-
-# Words after which a bare four-digit number is a year used as an adjective.
-_ADJECTIVE_CUES = frozenset("a an ( his her their its our my your this that".split())
-
-
-def _looks_plural(word: str) -> bool:
-    """Tell whether a word reads as a plural noun, what a count is usually followed by."""
-    if word in IRREGULAR_PLURALS:
-        return True
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))

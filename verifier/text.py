@@ -168,7 +168,7 @@ NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
     eighty ninety hundred thousand million billion trillion dozen half third thirds quarter
-    quarters percent per cent k m bn %""".split()
+    quarters fifth fifths sixth sixths tenth tenths percent per cent k m bn %""".split()
 )
 
 # --- sentences -----------------------------------------------------------------------------
