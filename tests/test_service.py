@@ -264,13 +264,6 @@ def test_the_claim_stating_the_statements_exact_figure_is_the_one_it_is_about(
             CONTRADICTED,
             "2014",
         ),
-        # every close claim disagrees: the one holding the statement's sort of figure is
-        # cited, even below the closest ones
-        (
-            "The U.S. intervention in Iraq began in 2003 and ended with a full withdrawal in 2012.",
-            CONTRADICTED,
-            "in 2011",
-        ),
         ("Raymond did not say where the troops are headed.", SUPPORTED, "where specifically"),
         # sentences of a draft (set I): an anaphoric subject, a preposition, an adverb
         (
@@ -387,6 +380,43 @@ def test_a_detail_not_told_is_no_denial_of_the_fact(
     assert found.verdict == verdict, found.explanation
 
 
+def test_only_the_denial_of_the_telling_is_set_aside(fresh_engine: Engine) -> None:
+    ingest_article(
+        "Bridge stays shut\n\nThe Kelso bridge has not reopened and officials would not say"
+        " when.\n\nHealth officials could not say whether the outbreak had spread to other wards.",
+        fresh_engine,
+    )
+    cases = [
+        ("The Kelso bridge has reopened.", CONTRADICTED),  # the bridge's own "not" stays
+        ("The Kelso bridge has not reopened.", SUPPORTED),
+        ("The ministry announced when the Kelso bridge would reopen.", CONTRADICTED),
+    ]
+    for statement, verdict in cases:
+        found = verify(statement, fresh_engine)
+        assert found.verdict == verdict, (statement, found.explanation)
+    # not saying whether it spread assumes nothing of it: never supported (unverified would
+    # be best; the whole sentence's polarity still decides, so it is contradicted)
+    spread = verify("The outbreak has spread to other wards, health officials said.", fresh_engine)
+    assert spread.verdict != SUPPORTED, spread.explanation
+
+
+def test_an_opening_word_counts_as_common_only_when_the_claim_says_it_so(
+    fresh_engine: Engine,
+) -> None:
+    ingest_article(
+        "Flu on farms\n\nFarmers in Norfolk culled thousands of turkeys after an outbreak of"
+        " bird flu.\n\nThe state will provide $5 million to repair the Kelso bridge.",
+        fresh_engine,
+    )
+    for place in (
+        "Turkey culls thousands of birds after bird flu outbreak",  # a country, never common
+        "Providence will pay $5 million to repair the Kelso bridge.",  # a stem is not the word
+    ):
+        assert verify(place, fresh_engine).verdict == UNVERIFIED, place
+    common = verify("Farmers culled thousands of turkeys after a bird flu outbreak.", fresh_engine)
+    assert common.verdict == SUPPORTED
+
+
 def test_two_hedged_figures_must_fall_within_each_others_slack(engine: Engine) -> None:
     verdict = verify(
         "At the peak of the war in 2007 there were about 150,000 US troops in Iraq.", engine
@@ -431,6 +461,12 @@ def test_an_opposite_verb_contradicts_and_an_unrelated_one_does_not(fresh_engine
         "Al-Hadithi said the level of American presence in Iraq will continue to be reduced now"
         " that the battle against Daesh is over.",
         "The battle against Daesh has ended, al-Hadithi continued.",
+        "\u201cThe battle against Daesh has ended,\u201d al-Hadithi continued.",
+        "The battle against Daesh has ended, Iraqi government spokesman Saad al-Hadithi continued.",
+        # a sentence that gives both directions or paces turns nothing with them
+        "U.S. troop levels in Iraq rose to 170,000 in 2007 before dwindling to 40,000.",
+        "Trump said the U.S. should withdraw slowly to avoid a vacuum that ISIS would instantly"
+        " fill.",
         "Dillon said coalition presence in Iraq after the end of combat will be conditions-based.",
     ],
 )

@@ -18,7 +18,10 @@ _GOING_ON = (
 # Word pairs that turn a statement around without a negation word.
 ANTONYMS = (
     ("increase increased increases increasing", "decrease decreased decreases decreasing"),
-    ("rise rises rose risen rising", "fall falls fell fallen falling dwindle dwindled dwindling"),
+    (
+        "rise rises rose risen rising",
+        "fall falls fell fallen falling dwindle dwindles dwindled dwindling",
+    ),
     ("begin begins began begun beginning", "end ends ended ending"),
     ("gain gains gained", "lose loses lost losing"),
     ("win wins won winning", "lose loses lost losing"),
@@ -33,7 +36,11 @@ ANTONYMS = (
     ("many", "few"),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
     ("approve approves approved approving", "reject rejects rejected rejecting"),
-    ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking dwindles dwindled"),
+    (
+        "grow grows grew grown growing",
+        "shrink shrinks shrank shrunk shrinking dwindles dwindled dwindling "
+        "fall falls fell fallen falling",
+    ),
     ("instantly immediately quickly rapidly swiftly", "slowly slow gradually"),
     ("expand expands expanded expanding", "reduce reduces reduced reducing"),
     ("increase increased increases increasing", "reduce reduces reduced reducing"),
@@ -46,6 +53,14 @@ ANTONYMS = (
     ("before", "after following"),
     # verbs only: "climate change" does not deny that temperatures remain high
     ("stay stays stayed remain remains remained unchanged", "shift shifts shifted changed"),
+)
+# Words of a direction or a pace, which one sentence often gives both of ("rose to 170,000
+# in 2007 before dwindling to 40,000", "withdraw slowly ... a vacuum ISIS would instantly
+# fill"): a statement holding the claim's word of the pair too turns nothing with it.
+_TRENDS = frozenset(
+    """rise rises rose risen rising fall falls fell fallen falling dwindle dwindles dwindled
+    dwindling grow grows grew grown growing shrink shrinks shrank shrunk shrinking instantly
+    immediately quickly rapidly swiftly slowly slow gradually""".split()
 )
 _ANTONYM_SETS = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in ANTONYMS)
 # Words that take part in a pair only in one sense, told by the text around them: sending
@@ -66,7 +81,11 @@ _SENSES = {
     ),
 }
 # "..., al-Hadithi continued.": a way of saying, at the end of a sentence after a comma.
-_SAYING_ON = re.compile(r",\s+(?:[\w.'-]+\s+){1,4}continued\W*$", re.IGNORECASE)
+_SAYING_ON = re.compile(
+    r",[\"'\u201d\u2019]?\s+(?:he|she|they|the\s+(?:[\w.-]+\s+){0,3}?(?:spokes\w*|officials?"
+    r"|minister|general|commander|president|secretary|ambassador)|(?:al-)?[A-Z][\w.'-]*"
+    r"(?:\s+[\w.'-]+){0,6}?)\s+continued\W*$"
+)
 _ANTONYM_WORDS = frozenset().union(*(a | b for a, b in _ANTONYM_SETS))
 _AHEAD_WORDS = frozenset("next coming upcoming".split())
 
@@ -96,6 +115,8 @@ def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] 
             said, source = mine & stated, theirs & claim_words
             if not (said and source) or mine & claim_words:
                 continue
+            if theirs & stated and (a | b) & _TRENDS:  # "rose to 170,000 before dwindling"
+                continue
             if _in_sense(mine, statement.text) and _in_sense(theirs, claim.text):
                 return min(said), min(source)
     return None
@@ -111,24 +132,31 @@ def _in_sense(group: frozenset[str], text: str) -> bool:
 
 # Telling a detail ("said how many", "did not indicate where"): what a denial of it denies is
 # the telling, not the fact ("The AP was not able to say how many troops were re-located"
-# does not deny that troops were).
-_TELLING = re.compile(
-    r"\b(?:say|said|says|tell|told|tells|report\w*|indicat\w*|specif\w*|disclos\w*|confirm\w*|know"
-    r"|knew|known|reveal\w*)\s+(?:\w+\s+){0,2}?(?:how|where|when|whether|who|why|what|which)\b"
-    r"(?!\s+to\b)",  # not "does not know how to play"
+# does not deny that troops were). Not "whether": not saying whether X assumes nothing of X.
+_TELL_VERBS = (
+    r"(?:say|said|says|tell|told|tells|report\w*|indicat\w*|specif\w*|disclos\w*|confirm\w*"
+    r"|know|knew|known|reveal\w*)"
+)
+_WH = r"(?:how|where|when|who|why|what|which)\b(?!\s+(?:to|asked|pressed|questioned)\b)"
+_TELLING = re.compile(rf"\b{_TELL_VERBS}\s+(?:\w+\s+){{0,2}}?{_WH}", re.IGNORECASE)
+# The denial that governs the telling verb itself: "did not say when", "was not able to say how".
+_DENIED_TELLING = re.compile(
+    rf"(?:\b(?:not|never|cannot|unable)\b|n't)\s+(?:\w+\s+){{0,3}}?{_TELL_VERBS}\s+"
+    rf"(?:\w+\s+){{0,2}}?{_WH}",
     re.IGNORECASE,
 )
+# Verbs of telling that are no mere attribution: a text using one speaks of the telling.
+_TELLING_ITSELF = re.compile(r"\b(?:confirm|disclos|reveal|specif|announc)\w*", re.IGNORECASE)
 
 
 def fact_polarity(negated: bool, text: str, other: str) -> bool:
     """Return whether a text denies the fact itself, against another that tells no detail:
     a text whose only denial is of telling a detail ("was not able to say how many ...")
-    affirms the fact, unless the other text speaks of telling it too ("said how many")."""
-    if not negated or _TELLING.search(other) is not None:
+    affirms the fact, unless the other text speaks of telling too ("said how many",
+    "confirmed ...")."""
+    if not negated or _TELLING.search(other) or _TELLING_ITSELF.search(other):
         return negated
-    telling = _TELLING.search(text)
-    if telling is None:
+    denial = _DENIED_TELLING.search(text)
+    if denial is None:
         return negated
-    before = text[max(0, telling.start() - 40) : telling.start()]  # the denial, just before
-    rest = text[: telling.start() - len(before)] + text[telling.end() :]
-    return not (is_negated(before) and not is_negated(rest))
+    return is_negated(text[: denial.start()] + " " + text[denial.end() :])

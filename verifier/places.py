@@ -13,10 +13,11 @@ from functools import lru_cache
 
 import pycountry
 
-from verifier.entities import DEMONYM_ENDINGS, find_entities
+from verifier.entities import CAPITALS, DEMONYM_ENDINGS, find_entities
+from verifier.vocabulary import SAME_MEANING
 
 # Names our text layer writes its own way ("U.S.", "Britain"), or that ISO writes formally.
-_SHORT_NAMES = {"u.s.": "US", "britain": "GB", "russia": "RU", "vietnam": "VN"}
+_SHORT_NAMES = {"u.s.": "US", "britain": "GB", "russia": "RU", "vietnam": "VN", "turkey": "TR"}
 # The country most copy is written from: "U.S." names the actor or a modifier ("U.S. Marine
 # Corps Brig. Gen. Glynn", "Washington's second intervention in Iraq" against "the U.S.
 # intervened again"), far more often than where a fact took place, so it moves nothing.
@@ -94,3 +95,21 @@ def name_of(code: str) -> str:
     if country is None:
         return code
     return str(getattr(country, "common_name", None) or country.name.split(",")[0])
+
+
+_INFLECTIONS = ("s", "es", "ed", "d", "ing")
+_CAPITAL_OF = frozenset(CAPITALS.values())  # the countries news copy names by capital
+# Each word of a SAME_MEANING group, with the others of its group.
+_PARTNERS = {word: set(group.split()) for group in SAME_MEANING for word in group.split()}
+
+
+def says_common_word(word: str, context: frozenset[str]) -> bool:
+    """Tell whether words hold a capitalized opening word as the common word it may be:
+    itself, a plain inflection ("reductions"), or a word newsrooms swap for it ("reduction"
+    for "drawdown"). Never a country or a capital ("Turkey" is not "turkeys"), nor a word
+    that only shares a shortened stem ("Providence" is not "provide")."""
+    if word in CAPITALS or word in _CAPITAL_OF or countries_among([word]):
+        return False
+    forms = {word, *(word + end for end in _INFLECTIONS), *_PARTNERS.get(word, ())}
+    forms |= {word[: -len(end)] for end in _INFLECTIONS if word.endswith(end)}
+    return not forms.isdisjoint(context)

@@ -52,6 +52,8 @@ _ALIAS_WORDS = {name: canonical.split() for name, canonical in ALIASES.items()}
 # Where a phrasal verb may start ("pull", "wrap"): most texts have none to fold.
 _PHRASAL_CUE = re.compile(rf"\b(?:{'|'.join(sorted({w[:4] for w in PHRASAL_VERBS}))})", re.I)
 _MULTIWORD = re.compile(r"\b(united states|u\.s\.a\.|u\.k\.)(?=\W|$)", re.IGNORECASE)
+# "where the troops are headed", "heading to Afghanistan": going, not "heading the mission"
+_HEADED = re.compile(r"\b(are|were|was|is) headed\b|\bheading(?= (?:to|for|home|back)\b)")
 _WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?|%", re.IGNORECASE)
 STEM_LENGTH = 7
 _SNOWBALL = snowballstemmer.stemmer("english")
@@ -104,6 +106,8 @@ def fold_accents(text: str) -> str:
 def words(text: str) -> list[str]:
     """Split normalized text into word tokens (abbreviations like u.s. kept whole)."""
     text = _MULTIWORD.sub(lambda m: ALIASES[m.group(1).lower()], fold_accents(normalize(text)))
+    if "head" in text:  # "where the troops are headed": going, not "who is heading the mission"
+        text = _HEADED.sub(lambda m: f"{m.group(1)} going" if m.group(1) else "going", text)
     out: list[str] = []
     for token in _WORD.findall(text):
         if "." in token and token.count(".") == 1:

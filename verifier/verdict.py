@@ -19,8 +19,7 @@ from verifier.models import (
     Verdict,
 )
 from verifier.opposites import antonym_flip, fact_polarity
-from verifier.places import countries, moved
-from verifier.text import stem
+from verifier.places import countries, moved, says_common_word
 
 _VALUE_CODES = {
     "year": "year_mismatch",
@@ -157,7 +156,7 @@ def decide(
     if any(r.code in _HARD for r in lead.conflicts):
         agreeing = [a for a in agreeing if a.covered]
     if not agreeing:
-        lead = _by_figures(contenders + [a for a in assessed if a not in contenders])
+        lead = _by_figures(contenders)
         return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
     missing = _uncovered(statement, agreeing)
     if missing and len(missing) < len(statement.quantities):
@@ -222,11 +221,12 @@ def _absent(statement: StatementFeatures, match: Match) -> list[str]:
     """Return the statement's names that the claim's passage never mentions.
 
     The word opening a statement may be a common word, capitalized ("Drawdown to cut
-    ..."): the claim saying it, by its stem, is enough.
+    ..."): the claim's passage saying it as one is enough (places.says_common_word).
     """
     absent = missing_entities(statement.entities, match.context)
-    if statement.opening in absent and stem(statement.opening) in match.candidate.topic:
-        absent = [name for name in absent if name != statement.opening]
+    opening = statement.opening
+    if opening in absent and says_common_word(opening, match.context):
+        absent = [name for name in absent if name != opening]
     return absent
 
 

@@ -85,6 +85,4 @@ SAME_WORDS = {
     "probably": "likely",
     "coming": "next",
     "upcoming": "next",
-    "headed": "going",  # where troops are headed: where they are going
-    "heading": "going",
 }

@@ -12,7 +12,7 @@ from verifier.store.base import StoreBase
 
 # Bumped whenever claim preparation changes the stored index terms (stems, topic words), so
 # that a store indexed by an older release is known to need `verifier reindex`.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 # Every small write (an article, a claim, a delete) leaves a segment in the full-text index,
 # and each query looks every term up in every segment. After such a write, one merge step of
 # at most this many pages joins the segments that share a level ('usermerge' 2: two are
