@@ -52,8 +52,9 @@ _VERB_WORDS = re.compile(rf"^\W*(?:{SPEECH_VERBS}|not)\W*$", re.IGNORECASE)
 # verbs that deny what follows ("refused to", "declined to", "failed to", "has yet to"; not
 # "declined to comment", "declined to 5 percent", "declined to be named", "the worst is yet
 # to come"); written as a tree of prefixes, which Python's re searches twice as fast as a
-# flat list. A denial in a trailing ", though ..." clause does not count (is_negated); in a
-# clause joined by ", and" or ", but" it counts for that clause alone (compound.py).
+# flat list. A denial in a concessive side clause that states nothing alone does not count
+# (is_negated leaves those out); in a clause joined by ", and", ", but" or a longer ", though"
+# it counts for that clause alone (compound.py).
 _NEGATION = re.compile(
     # The lookahead of every cue's first letter lets re skip the other positions at once:
     # half the time of the bare alternation, on every imported claim.

@@ -255,6 +255,10 @@ def _rank(tokens: Tokens, i: int, all_caps: bool) -> Quantity | None:
 _DETERMINERS = frozenset("the a an its his her their our my your this that each".split())
 
 
+# Words a fraction may start at: "a third", "one half", "two thirds" (its numerator).
+_FRACTION_STARTS = frozenset({"a", "one", *SMALL})
+
+
 def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
     """Read 'half', 'a third', 'two-thirds', 'three quarters' as percentages."""
     low = tokens.low[i].rstrip(".")
@@ -263,8 +267,7 @@ def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
     if len(parts) == 1 and i > 0 and tokens.low[i - 1].split("-")[0] in SMALL:
         numerator = float(SMALL[tokens.low[i - 1].split("-")[0]])
     following = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
-    # where the fraction starts: "a third", "one half", "two thirds" (its numerator)
-    start = i - 1 if i > 0 and (tokens.low[i - 1] in ("a", "one", *SMALL)) else i
+    start = i - 1 if i > 0 and tokens.low[i - 1] in _FRACTION_STARTS else i
     if following != "of" and _qualifier(tokens, start) is None:
         return None, i + 1
     span = _qualifier_span(tokens, start)

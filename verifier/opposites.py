@@ -9,6 +9,16 @@ from verifier.matching import StatementFeatures
 from verifier.models import Claim
 from verifier.text import words
 
+_RISING = "rise rises rose risen rising"
+_FALLING = "fall falls fell fallen falling dwindle dwindles dwindled dwindling"
+_GROWING = "grow grows grew grown growing"
+# what grows may also shrink, dwindle or fall (not the bare "dwindle": as the pair has had it)
+_SHRINKING = (
+    "shrink shrinks shrank shrunk shrinking dwindles dwindled dwindling "
+    "fall falls fell fallen falling"
+)
+_FAST = "instantly immediately quickly rapidly swiftly"
+_SLOW = "slowly slow gradually"
 _SENDING = "send sends sent sending"
 _PLEDGING = "pledge pledges pledged pledging"
 _GOING_ON = (
@@ -18,10 +28,7 @@ _GOING_ON = (
 # Word pairs that turn a statement around without a negation word.
 ANTONYMS = (
     ("increase increased increases increasing", "decrease decreased decreases decreasing"),
-    (
-        "rise rises rose risen rising",
-        "fall falls fell fallen falling dwindle dwindles dwindled dwindling",
-    ),
+    (_RISING, _FALLING),
     ("begin begins began begun beginning", "end ends ended ending"),
     ("gain gains gained", "lose loses lost losing"),
     ("win wins won winning", "lose loses lost losing"),
@@ -36,12 +43,8 @@ ANTONYMS = (
     ("many", "few"),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
     ("approve approves approved approving", "reject rejects rejected rejecting"),
-    (
-        "grow grows grew grown growing",
-        "shrink shrinks shrank shrunk shrinking dwindles dwindled dwindling "
-        "fall falls fell fallen falling",
-    ),
-    ("instantly immediately quickly rapidly swiftly", "slowly slow gradually"),
+    (_GROWING, _SHRINKING),
+    (_FAST, _SLOW),
     ("expand expands expanded expanding", "reduce reduces reduced reducing"),
     ("increase increased increases increasing", "reduce reduces reduced reducing"),
     ("raise raises raised raising", "lowers lowered lowering"),  # not "a lower court"
@@ -57,11 +60,7 @@ ANTONYMS = (
 # Words of a direction or a pace, which one sentence often gives both of ("rose to 170,000
 # in 2007 before dwindling to 40,000", "withdraw slowly ... a vacuum ISIS would instantly
 # fill"): a statement holding the claim's word of the pair too turns nothing with it.
-_TRENDS = frozenset(
-    """rise rises rose risen rising fall falls fell fallen falling dwindle dwindles dwindled
-    dwindling grow grows grew grown growing shrink shrinks shrank shrunk shrinking instantly
-    immediately quickly rapidly swiftly slowly slow gradually""".split()
-)
+_TRENDS = frozenset(" ".join((_RISING, _FALLING, _GROWING, _SHRINKING, _FAST, _SLOW)).split())
 _ANTONYM_SETS = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in ANTONYMS)
 # Words that take part in a pair only in one sense, told by the text around them: sending
 # troops (not a letter, nor troops home, nor a region "into violence"); pledging something
