@@ -46,15 +46,15 @@ _TRANSLATE = str.maketrans(
     }
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_SPACES = re.compile(r"\s+")
 
 _ALIAS_WORDS = {name: canonical.split() for name, canonical in ALIASES.items()}
-# Where a phrasal verb may start ("pull", "wrap"): most texts have none to fold.
-_PHRASAL_CUE = re.compile(rf"\b(?:{'|'.join(sorted({w[:4] for w in PHRASAL_VERBS}))})", re.I)
 _MULTIWORD = re.compile(r"\b(united states|u\.s\.a\.|u\.k\.)(?=\W|$)", re.IGNORECASE)
 # "where the troops are headed", "heading to Afghanistan": going, not "heading the mission"
 _HEADED = re.compile(r"\b(are|were|was|is) headed\b|\bheading(?= (?:to|for|home|back)\b)")
-_WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?|%", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?|%")
+# The same for text that is not ASCII: with re.IGNORECASE, [a-z] also takes the four letters
+# whose case folds to ASCII ones, which lower() leaves as they are (the dotless i, U+0131).
+_WORD_FOLDED = re.compile(_WORD.pattern, re.IGNORECASE)
 STEM_LENGTH = 7
 _SNOWBALL = snowballstemmer.stemmer("english")
 
@@ -68,7 +68,7 @@ def clean(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return lower-case, quote- and space-folded text; idempotent."""
-    return _SPACES.sub(" ", clean(text)).strip().lower()
+    return " ".join(clean(text).split()).lower()  # str.split's whitespace is re's \\s
 
 
 @lru_cache(maxsize=65536)
@@ -105,21 +105,40 @@ def fold_accents(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Split normalized text into word tokens (abbreviations like u.s. kept whole)."""
-    text = _MULTIWORD.sub(lambda m: ALIASES[m.group(1).lower()], fold_accents(normalize(text)))
+    text = fold_accents(normalize(text))
+    if "u." in text or "united states" in text:  # what _MULTIWORD can match, lower-cased
+        text = _MULTIWORD.sub(lambda m: ALIASES[m.group(1).lower()], text)
     if "head" in text:  # "where the troops are headed": going, not "who is heading the mission"
         text = _HEADED.sub(lambda m: f"{m.group(1)} going" if m.group(1) else "going", text)
     out: list[str] = []
-    for token in _WORD.findall(text):
-        if "." in token and token.count(".") == 1:
-            token = token.rstrip(".")
-        if token.endswith("'s"):
-            token = token[:-2]
-        alias = _ALIAS_WORDS.get(token)
-        if alias is None:
-            out.append(token)
+    known = _TOKEN_WORDS
+    for token in (_WORD if text.isascii() else _WORD_FOLDED).findall(text):
+        found = known.get(token)
+        if found is None:
+            if len(known) > 200_000:  # figures and names keep coming: stay bounded
+                known.clear()
+            found = known[token] = _token_words(token)
+        if isinstance(found, str):
+            out.append(found)
         else:
-            out.extend(alias)
-    return _fold_phrasal(out) if _PHRASAL_CUE.search(text) else out
+            out.extend(found)
+    return _fold_phrasal(out) if _PHRASAL_FIRST.intersection(out) else out
+
+
+def _token_words(token: str) -> str | list[str]:
+    """The word a token stands for, or the words of an alias ("usa" -> "united states")."""
+    if "." in token and token.count(".") == 1:
+        token = token.rstrip(".")
+    if token.endswith("'s"):
+        token = token[:-2]
+    return _ALIAS_WORDS.get(token, token)
+
+
+# Each token's words, as words() finds them (a token recurs across texts: a dict lookup
+# costs less than the checks).
+_TOKEN_WORDS: dict[str, str | list[str]] = {}
+# The words a phrasal verb starts with ("pull", "wrapped"): most texts have none to fold.
+_PHRASAL_FIRST = frozenset(PHRASAL_VERBS)
 
 
 def _fold_phrasal(tokens: list[str]) -> list[str]:
