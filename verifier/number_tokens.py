@@ -9,11 +9,12 @@ from typing import NamedTuple
 from verifier.number_words import SCALES, SMALL, SUFFIX_SCALES
 
 _DIGITS = re.compile(r"([\d.eE+-]+?)(k|K|m|bn|mn|tn|b)?")
-# Words first: most tokens are words, and no other branch can match where a letter starts.
+# Words first: most tokens are words, and no other branch can match where a letter starts (the
+# lookaheads let re go straight to the branch a token's first character can take).
 _TOKEN = re.compile(
-    r"[A-Za-z][A-Za-z0-9]*(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*"
-    r"|\d+(?:\^|\*\*)\d+|\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|'\d\d(?![\w'])(?![.,]\d)|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
-    r"|\d+[A-Za-z_]\w*|%|~|\S"
+    r"(?=[A-Za-z])[A-Za-z][A-Za-z0-9]*(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*"
+    r"|(?=[^A-Za-z\s])(?:\d+(?:\^|\*\*)\d+|\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|'\d\d(?![\w'])(?![.,]\d)|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
+    r"|\d+[A-Za-z_]\w*|%|~|\S)"
 )
 
 

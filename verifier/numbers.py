@@ -84,10 +84,10 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     if " 000" in text:  # thousands grouped by (non-breaking) spaces: "4 000", "1 500 000"
         text = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ","), text)
     tokens = tokenize(text)
-    starts = [
+    starts = [  # lower() leaves "$", "'" and digits as they are
         i
-        for i, (raw, low) in enumerate(zip(*tokens, strict=True))
-        if raw[0] in "$'0123456789" or low in _WORD_STARTS or ("-" in low and _may_start(low))
+        for i, low in enumerate(tokens.low)
+        if low[0] in "$'0123456789" or low in _WORD_STARTS or ("-" in low and _may_start(low))
     ]
     if not starts:
         return ()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
+
+import orjson
 
 from verifier.curated import claim_from_record
 from verifier.entities import claim_context
@@ -77,9 +80,9 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
         "end": claim.end,
         "speaker": claim.speaker,
         "speaker_role": claim.speaker_role,
-        "attribution": json.dumps(list(claim.attribution)),
+        "attribution": orjson.dumps(claim.attribution).decode(),
         "negated": int(claim.negated),
-        "quantities": json.dumps([_quantity_record(q) for q in claim.quantities]),
+        "quantities": _quantities_json(claim.quantities),
         "stems": " ".join(dict.fromkeys(fact)),
         "context": " ".join(sorted(claim_context(claim, text_words))),
         "topic": " ".join(sorted(set(fact) | set(sentence))),
@@ -96,16 +99,33 @@ def _label_terms(title: str | None, speaker: str | None) -> tuple[str, ...]:
     return tuple(content_stems(f"{title or ''} {speaker or ''}"))
 
 
+def _quantities_json(quantities: tuple[Quantity, ...]) -> str:
+    """Encode quantities with orjson (a tenth of json's time), or json when a value is not
+    finite (an unreadable figure's infinity, which orjson would write as null)."""
+    records = [_quantity_record(q) for q in quantities]
+    if all(math.isfinite(q.value) for q in quantities):
+        return orjson.dumps(records).decode()
+    return json.dumps(records)
+
+
+def _from_json(text: str | None) -> Any:
+    """Decode a stored JSON column: orjson, or json for what only it reads ("Infinity")."""
+    try:
+        return orjson.loads(text or "[]")
+    except orjson.JSONDecodeError:
+        return json.loads(text or "[]")
+
+
 def quantities_from_row(record: dict[str, Any]) -> tuple[Quantity, ...]:
     """Decode a stored claim's quantities."""
-    return tuple(Quantity(**q) for q in json.loads(record["quantities"] or "[]"))
+    return tuple(Quantity(**q) for q in _from_json(record["quantities"]))
 
 
 def claim_from_row(record: dict[str, Any]) -> Claim:
     return claim_from_record(
         {
             **record,
-            "attribution": json.loads(record["attribution"] or "[]"),
-            "quantities": json.loads(record["quantities"] or "[]"),
+            "attribution": _from_json(record["attribution"]),
+            "quantities": _from_json(record["quantities"]),
         }
     )
