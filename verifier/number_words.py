@@ -146,7 +146,8 @@ NOT_UNITS = frozenset(
 NO_UNIT_AFTER = NOT_UNITS | frozenset(
     """before after during over under into about around up down out off while when where
     because if each all some then there here now so but not no yet also only just still
-    again via among between through across against within without""".split()
+    again via among between through across against within without ahead earlier later
+    apiece altogether overall""".split()
 )
 
 DECADE_WORDS = {

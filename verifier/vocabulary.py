@@ -47,7 +47,7 @@ _SAME_VERB = """begin:began,begun,start,starts,started,starting withdraw:withdre
     lose:lost sell:sold pay:paid keep:kept fight:fought flee:fled drive:driven
     strike:struck bring:brought build:built give:gave,given come:came
     become:became meet:met run:ran see:seen write:wrote,written choose:chose,chosen
-    know:knew,known buy:bought spend:spent"""
+    know:knew,known buy:bought spend:spent shrink:shrank,shrunk"""
 # Phrasal verbs read as the one word claims use: verb form -> (that word, its particles).
 PHRASAL_VERBS = {
     "pull": ("withdraw", ("out", "back")),
@@ -78,7 +78,8 @@ SAME_MEANING = (
     "spokesman spokeswoman spokesperson",
     "move relocate redeploy transfer",
     "specifically exactly precisely",
-    "fall dwindle",
+    "fall dwindle shrink",
+    "withdrawal pullout",
 )
 # The same, for words whose stem other words share ("probability", "come"): the word itself.
 SAME_WORDS = {
