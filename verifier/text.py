@@ -146,7 +146,7 @@ def _fold_phrasal(tokens: list[str]) -> list[str]:
     claims use."""
     for i, token in enumerate(tokens):
         verb, particles = PHRASAL_VERBS.get(token, ("", ()))
-        for j in range(i + 1, min(i + 4, len(tokens))):
+        for j in range(i + 1, min(i + 5, len(tokens))):
             if tokens[j] in particles:
                 tokens[i] = verb
                 del tokens[j]
