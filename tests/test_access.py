@@ -66,7 +66,7 @@ def test_every_write_route_refuses_without_a_valid_key(
     response = client.open(path, method=method, json=body, headers=headers)
     assert response.status_code == 401
     assert response.mimetype == "application/problem+json"
-    assert client.get("/health").get_json()["claims"] == 25
+    assert client.get("/health").get_json()["claims"] == 27
 
 
 def test_a_read_key_cannot_write_and_locked_reads_need_one(tmp_path: Path) -> None:
@@ -128,12 +128,12 @@ def test_backup_while_serving_and_restore(tmp_path: Path) -> None:
         )
         assert status == 201
         copy = tmp_path / "backups" / "copy.db"
-        assert "Backed up 26 claims" in _cli(database, "backup", str(copy))
+        assert "Backed up 28 claims" in _cli(database, "backup", str(copy))
         server.request("DELETE", f"/api/v1/claims/{claim['id']}", None, auth)
         server.request("DELETE", "/api/v1/articles/us-withdraws-troops-from-iraq", None, auth)
         assert server.request("GET", "/health")[1]["claims"] == 0
-        assert "Restored 26 claims" in _cli(database, "restore", str(copy), "--yes")
-        assert server.request("GET", "/health")[1]["claims"] == 26
+        assert "Restored 28 claims" in _cli(database, "restore", str(copy), "--yes")
+        assert server.request("GET", "/health")[1]["claims"] == 28
         assert server.request("GET", f"/api/v1/claims/{claim['id']}")[0] == 200
     finally:
         server.process.terminate()
@@ -148,4 +148,4 @@ def test_restore_refuses_a_broken_backup(tmp_path: Path) -> None:
         main, ["restore", str(broken), "--yes", "--database", str(tmp_path / "x.db")]
     )
     assert result.exit_code != 0
-    assert _client(tmp_path / "x.db").get("/health").get_json()["claims"] == 25
+    assert _client(tmp_path / "x.db").get("/health").get_json()["claims"] == 27

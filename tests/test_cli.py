@@ -111,6 +111,6 @@ def test_reindex_reports_every_claim(tmp_path: Path) -> None:
     database = tmp_path / "r.db"
     result = run("reindex", database=database)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Reindexed 25 claim(s)."
+    assert result.stdout.strip() == "Reindexed 27 claim(s)."
     again = run("verify", "About 5,000 U.S. troops will remain in Iraq.", database=database)
     assert "CONTRADICTED" in again.stdout

@@ -29,7 +29,7 @@ def test_claims_round_trip_unchanged(store: ClaimStore) -> None:
 def test_saving_again_does_not_duplicate(store: ClaimStore) -> None:
     for article, claims in curated():
         store.save_article(article, claims)
-    assert store.count_claims() == 25
+    assert store.count_claims() == 27
     assert store.db.execute("SELECT count(*) FROM quantities").fetchone()[0] == sum(
         len(c.quantities) for _, cs in curated() for c in cs
     )
@@ -40,7 +40,7 @@ def test_replacing_a_claim_reindexes_it(store: ClaimStore) -> None:
 
     claim = next(c for _, cs in curated() for c in cs if "cellular structure" in c.text)
     store.save_claims([replace(claim, text="Zanzibar ferries carried record cargo.")])
-    assert store.count_claims() == 25
+    assert store.count_claims() == 27
     assert not any(c.claim.id == claim.id for c in store.candidates(content_stems("cellular"), 50))
     assert [c.claim.id for c in store.candidates(content_stems("Zanzibar"), 5)] == [claim.id]
     integrity = store.db.execute("INSERT INTO claims_fts(claims_fts) VALUES('integrity-check')")
@@ -61,7 +61,7 @@ def test_quantities_are_queryable(store: ClaimStore) -> None:
 
 
 def test_delete_article_takes_its_claims(store: ClaimStore) -> None:
-    assert store.delete_article("us-withdraws-troops-from-iraq") == 25
+    assert store.delete_article("us-withdraws-troops-from-iraq") == 27
     assert store.count_claims() == 0
     assert store.db.execute("SELECT count(*) FROM claims_fts").fetchone()[0] == 0
     with pytest.raises(NotFoundError):
