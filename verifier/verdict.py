@@ -157,6 +157,8 @@ def decide(
         agreeing = [a for a in agreeing if a.covered]
     if not agreeing:
         lead = _by_figures(contenders)
+        if unvouched := _other_speakers_fact(statement, lead):
+            return _verdict(statement, UNVERIFIED, [lead], (unvouched,), thresholds, articles)
         return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
     missing = _uncovered(statement, agreeing)
     if missing and len(missing) < len(statement.quantities):
@@ -195,6 +197,19 @@ def _by_figures(contenders: list[Assessment]) -> Assessment:
         if other.conflicts and not any(r.code in _HARD for r in other.conflicts):
             return other
     return lead
+
+
+def _other_speakers_fact(statement: StatementFeatures, lead: Assessment) -> Reason | None:
+    """Say why a claim differing only in speaker is no contradiction, when it states none of
+    the statement's figures: the statement tells of another fact, said by someone else
+    ("Dillon said fewer than 1,000 fighters remain" is not Glynn's "cellular structure")."""
+    if {r.code for r in lead.conflicts} != {"speaker_mismatch"} or lead.covered:
+        return None
+    figures = [q for q in statement.quantities if q.kind != "ordinal"]
+    if not figures:
+        return None
+    shown = ", ".join(dict.fromkeys(_show(q) for q in figures))
+    return Reason("not_in_source", f"The source gives no figure for {shown}.", shown)
 
 
 def _uncovered(statement: StatementFeatures, agreeing: list[Assessment]) -> set[int]:
