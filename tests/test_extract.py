@@ -58,6 +58,8 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("The Pentagon declined to comment, but Glynn said troops would leave.", False),
         ("Exports declined to 5 percent of output.", False),
         ("Officials who declined to be named said so.", False),
+        ("An Iraqi official who was not named gave the estimate.", False),  # anonymous
+        ("He was not named as the new commander.", True),
         ("Courts fail to act.", True),
         ("The United States has yet to begin withdrawing troops.", True),
         ("Marjorie Gross is yet to write for television.", True),

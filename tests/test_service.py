@@ -545,6 +545,11 @@ def test_a_word_of_a_pair_in_another_sense_turns_nothing(statement: str, engine:
             "Dillon said the coalition's presence in Iraq will be conditions-based.",
         ),
         (
+            "The complete withdrawal of U.S. troops in 2011 brought calm to the region.",
+            ("antonym", "calm", "disruption"),
+            "The complete withdrawal of U.S. troops in 2011 led to violence in the region.",
+        ),
+        (
             "Few U.S. troops in Iraq have been moved to Afghanistan, the AP reported.",
             ("antonym", "few", "many"),
             "Many U.S. troops in Iraq have already been moved to Afghanistan, the AP reported.",
@@ -558,6 +563,20 @@ def test_another_rank_or_the_opposite_direction_contradicts(
     assert found.verdict == CONTRADICTED, found.explanation
     assert [(r.code, r.statement_value, r.claim_value) for r in found.reasons] == [reason]
     assert verify(kept, engine).verdict == SUPPORTED
+
+
+def test_another_speakers_claim_contradicts_only_a_fact_it_states(engine: Engine) -> None:
+    # Dillon never said the battle had ended; al-Hadithi did: the speaker is wrong
+    swapped = verify("Dillon said the battle against Daesh has ended.", engine)
+    assert swapped.verdict == CONTRADICTED
+    assert [r.code for r in swapped.reasons] == ["speaker_mismatch"]
+    # Glynn's claim about the fighters gives no count of them: not the fact Dillon is said
+    # to have stated, whoever said it
+    other = verify("Dillon said fewer than 1,000 Islamic State fighters remain in Iraq.", engine)
+    assert other.verdict == UNVERIFIED, other.explanation
+    assert [(r.code, r.statement_value) for r in other.reasons] == [
+        ("not_in_source", "fewer than 1,000 fighters")
+    ]
 
 
 @pytest.mark.parametrize("negated_first", [True, False])

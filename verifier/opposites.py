@@ -54,6 +54,9 @@ ANTONYMS = (
     ("north northern", "south southern"),
     ("open opens opened opening", "close closes closed closing"),
     ("before", "after following"),
+    # what a withdrawal "led to": calm is not violence (both words in one sentence turn
+    # nothing: "violence gave way to calm" holds the claim's word too)
+    ("calm peace stability stable peaceful", "violence violent disruption unrest chaos turmoil"),
     # verbs only: "climate change" does not deny that temperatures remain high
     ("stay stays stayed remain remains remained unchanged", "shift shifts shifted changed"),
 )

@@ -80,10 +80,13 @@ SAME_MEANING = (
     "specifically exactly precisely",
     "fall dwindle shrink",
     "withdrawal pullout",
+    "pledge promise vow",
 )
 # The same, for words whose stem other words share ("probability", "come"): the word itself.
 SAME_WORDS = {
     "probably": "likely",
     "coming": "next",
     "upcoming": "next",
+    "ongoing": "continued",
+    "backing": "support",
 }
