@@ -175,6 +175,10 @@ def test_a_hyphenated_number_word_before_a_fraction_reads() -> None:
         ("'40,000 troops stayed", [("count", 40000)]),  # a quotation opening a number
         ("'10.5 percent", [("percent", 10.5)]),
         ("news 24/7", [("count", 24), ("count", 7)]),
+        # thousands grouped by stops, as in much of Europe, where no decimal can be meant
+        ("roughly 4.000 troops", [("count", 4000)]),
+        ("a budget of 1.500.000 euros", [("count", 1_500_000)]),
+        ("it rose 1.500 points", [("count", 1.5)]),
         ("the 4th infantry", []),
         ("intervened in '03", [("year", 2003)]),
         ("the class of '98", [("year", 1998)]),

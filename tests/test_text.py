@@ -98,6 +98,7 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("withdrawing", "withdraw"),
         ("intervened", "intervention"),
         ("troops", "soldiers"),
+        ("4,000 troops", "4,000 service members"),
         ("American", "U.S."),
         ("Iraq's", "Iraq"),
         ("Noël Coward", "Noel Coward"),

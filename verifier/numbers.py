@@ -58,12 +58,15 @@ def _qualifier_span(tokens: Tokens, i: int) -> tuple[str, int] | None:
 
 def _unit(tokens: Tokens, j: int) -> str | None:
     """Find what a number counts: the first plain noun within a few tokens after it."""
-    for raw, low in zip(tokens.raw[j : j + 4], tokens.low[j : j + 4], strict=True):
+    window = zip(tokens.raw[j : j + 4], tokens.low[j : j + 4], strict=True)
+    for k, (raw, low) in enumerate(window, j):
         low = low.rstrip(".") if low.count(".") == 1 else low
         if low in UNIT_SKIP or (raw[:1].isupper() and low not in ALIASES):
             continue
         if not low.isalpha() or low in NO_UNIT_AFTER:
             return None
+        if low == "service" and tokens.low[k + 1 : k + 2] in (["members"], ["member"]):
+            return "troops"
         return _UNIT_ALIASES.get(low) or ALIASES.get(low, low)
     return None
 

@@ -33,6 +33,8 @@ ALIASES = {
     "soldier": "troops",
     "troop": "troops",
     "servicemembers": "troops",
+    "servicemen": "troops",
+    "servicewomen": "troops",
     "pentagon": "pentagon",
     "isis": "islamic state",
     "isil": "islamic state",
