@@ -65,7 +65,7 @@ def test_prepared_batches_name_their_articles_once() -> None:
         "a-ashford": "Ashford transport plan",
         "a-belmont": "Belmont transport plan",
     }
-    assert len(batch.rows[0]) == 6 and batch.texts[0][1].startswith("The Ashford")
+    assert len(batch.rows) == 6 and batch.texts[0][1].startswith("The Ashford")
 
 
 def test_reindex_rebuilds_index_terms_and_keeps_the_claims(fresh_engine: Engine) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from verifier.curated import curated
+from verifier.models import Quantity
 from verifier.store import ClaimStore, NotFoundError
 from verifier.text import content_stems
 
@@ -58,6 +61,47 @@ def test_quantities_are_queryable(store: ClaimStore) -> None:
         "SELECT claim_id FROM quantities WHERE kind = 'year' AND value = 2003"
     ).fetchall()
     assert len(rows) == 1
+
+
+def test_an_unreadable_figure_is_stored_and_shown_without_a_value(store: ClaimStore) -> None:
+    claim = next(c for _, cs in curated() for c in cs if c.quantities)
+    unreadable = Quantity(math.inf, "unreadable", raw="1e999")
+    store.save_claims([replace(claim, quantities=(unreadable,))])
+    assert store.get_claim(claim.id).quantities == (unreadable,)
+    rows = store.db.execute(
+        "SELECT kind, value, raw FROM quantities WHERE claim_id = ?", [claim.id]
+    ).fetchall()
+    assert rows == [("unreadable", None, "1e999")]
+
+
+def test_a_store_from_before_the_quantities_view_is_brought_up_to_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = ClaimStore(path)
+    old.create()
+    ((article, claims),) = list(curated())
+    old.save_article(article, claims)
+    with old.write():  # as releases before kept them: a table, and json's infinities
+        old.db.execute("DROP VIEW quantities")
+        old.db.execute("CREATE TABLE quantities (claim_id TEXT, kind TEXT, value FLOAT)")
+        old.db.execute("INSERT INTO quantities VALUES ('stale', 'year', 2003)")
+        old.db.execute(
+            "UPDATE claims SET quantities = ? WHERE id = ?",
+            [
+                '[{"value": Infinity, "kind": "unreadable", "unit": null, "qualifier": null, '
+                '"raw": "1e999"}]',
+                claims[0].id,
+            ],
+        )
+    old.close()
+    store = ClaimStore(path)
+    store.create()
+    kind = store.db.execute("SELECT type FROM sqlite_master WHERE name = 'quantities'")
+    assert kind.fetchone() == ("view",)
+    assert store.get_claim(claims[0].id).quantities[0].value == math.inf
+    years = store.db.execute("SELECT claim_id FROM quantities WHERE value = 2003").fetchall()
+    assert [c.id for c in claims if any(q.value == 2003 for q in c.quantities)] == [
+        row[0] for row in years
+    ]
 
 
 def test_delete_article_takes_its_claims(store: ClaimStore) -> None:

@@ -152,6 +152,7 @@ def restore(path: Path, yes: bool, database: str | None) -> None:
         engine.store.restore_from(path)
     except (ValueError, OSError) as error:
         raise click.ClickException(str(error)) from None
+    engine.store.create()  # a backup made by an older release: brought up to this schema
     click.echo(f"Restored {engine.store.count_claims()} claims from {path}.")
 
 

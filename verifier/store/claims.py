@@ -79,21 +79,13 @@ class ClaimStore(CandidateIndex, StoreSchema):
 
     def _write_rows(self, rows: PreparedRows) -> int:
         self.__dict__.pop("_df_cache", None)
-        claims, quantities = rows
-        if not claims:
+        if not rows:
             return 0
-        for chunk, marks in _chunks([c[0] for c in claims]):
-            self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", chunk)
-        if len(claims) >= BULK_ROWS:
-            self._bulk_upsert(claims)
+        if len(rows) >= BULK_ROWS:
+            self._bulk_upsert(rows)
         else:
-            self.db.conn.executemany(_UPSERT_CLAIM, claims)
-        self.db.conn.executemany(
-            "INSERT INTO quantities (claim_id, kind, value, unit, qualifier, raw) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            quantities,
-        )
-        return len(claims)
+            self.db.conn.executemany(_UPSERT_CLAIM, rows)
+        return len(rows)
 
     def _bulk_upsert(self, claims: list[tuple[Any, ...]]) -> None:
         """Upsert many claims, indexing the new ones in one statement instead of a trigger each.
@@ -164,7 +156,6 @@ class ClaimStore(CandidateIndex, StoreSchema):
         self.__dict__.pop("_df_cache", None)
         for chunk, marks in _chunks(ids):
             self.db.execute(f"DELETE FROM vectors WHERE claim_id IN ({marks})", chunk)
-            self.db.execute(f"DELETE FROM quantities WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
 
     # --- reads --------------------------------------------------------------------------

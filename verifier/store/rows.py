@@ -36,8 +36,8 @@ CLAIM_COLUMNS: dict[str, type] = {
     "extra": str,
 }
 CLAIM_FIELDS = tuple(CLAIM_COLUMNS)
-# Claim rows in CLAIM_FIELDS order, and (claim id, kind, value, unit, qualifier, raw) rows.
-PreparedRows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
+# Claim rows, in CLAIM_FIELDS order.
+PreparedRows = list[tuple[Any, ...]]
 
 
 def _quantity_record(q: Quantity) -> dict[str, Any]:
@@ -55,16 +55,8 @@ def prepare_rows(claims: Iterable[Claim]) -> PreparedRows:
 
     A pure function, so bulk imports can run it in worker processes.
     """
-    claim_rows: list[tuple[Any, ...]] = []
-    quantity_rows: list[tuple[Any, ...]] = []
     latest = {claim.id: claim for claim in claims}  # an id given twice: the last one wins
-    for claim in latest.values():
-        record = _claim_record(claim)
-        claim_rows.append(tuple(record[f] for f in CLAIM_FIELDS))
-        quantity_rows.extend(
-            (claim.id, q.kind, q.value, q.unit, q.qualifier, q.raw) for q in claim.quantities
-        )
-    return claim_rows, quantity_rows
+    return [tuple(_claim_record(claim)[f] for f in CLAIM_FIELDS) for claim in latest.values()]
 
 
 def _claim_record(claim: Claim) -> dict[str, Any]:
@@ -100,32 +92,39 @@ def _label_terms(title: str | None, speaker: str | None) -> tuple[str, ...]:
 
 
 def _quantities_json(quantities: tuple[Quantity, ...]) -> str:
-    """Encode quantities with orjson (a tenth of json's time), or json when a value is not
-    finite (an unreadable figure's infinity, which orjson would write as null)."""
-    records = [_quantity_record(q) for q in quantities]
-    if all(math.isfinite(q.value) for q in quantities):
-        return orjson.dumps(records).decode()
-    return json.dumps(records)
+    """Encode quantities as JSON with orjson (a tenth of json's time).
+
+    An unreadable figure's value, infinity, is written as null (JSON has no infinity; the
+    quantities view then shows no value for it) and read back as infinity.
+    """
+    return orjson.dumps([_quantity_record(q) for q in quantities]).decode()
 
 
 def _from_json(text: str | None) -> Any:
-    """Decode a stored JSON column: orjson, or json for what only it reads ("Infinity")."""
+    """Decode a stored JSON column: orjson, or json for what only it reads ("Infinity",
+    written by releases before the quantities view)."""
     try:
         return orjson.loads(text or "[]")
     except orjson.JSONDecodeError:
         return json.loads(text or "[]")
 
 
+def _quantity(record: dict[str, Any]) -> Quantity:
+    if record["value"] is None:  # an unreadable figure (_quantities_json)
+        return Quantity(**{**record, "value": math.inf})
+    return Quantity(**record)
+
+
 def quantities_from_row(record: dict[str, Any]) -> tuple[Quantity, ...]:
     """Decode a stored claim's quantities."""
-    return tuple(Quantity(**q) for q in _from_json(record["quantities"]))
+    return tuple(map(_quantity, _from_json(record["quantities"])))
 
 
 def claim_from_row(record: dict[str, Any]) -> Claim:
+    quantities = [
+        q if q["value"] is not None else {**q, "value": math.inf}  # see _quantities_json
+        for q in _from_json(record["quantities"])
+    ]
     return claim_from_record(
-        {
-            **record,
-            "attribution": _from_json(record["attribution"]),
-            "quantities": _from_json(record["quantities"]),
-        }
+        {**record, "attribution": _from_json(record["attribution"]), "quantities": quantities}
     )

@@ -7,7 +7,8 @@ from verifier.store.rows import CLAIM_COLUMNS
 
 
 class StoreSchema(StoreAdmin):
-    """Creates what ClaimStore keeps: articles, claims, quantities, keys, vectors, FTS5."""
+    """Creates what ClaimStore keeps: articles, claims (and a view of their quantities), keys,
+    vectors, FTS5."""
 
     def create(self) -> None:
         """Create the tables and the full-text index if they are missing."""
@@ -36,19 +37,6 @@ class StoreSchema(StoreAdmin):
                 not_null={"text", "quote", "stems"},
             )
             self.table("claims").create_index(["article_id"], if_not_exists=True)
-            self.table("quantities").create(
-                {
-                    "claim_id": str,
-                    "kind": str,
-                    "value": float,
-                    "unit": str,
-                    "qualifier": str,
-                    "raw": str,
-                },
-                if_not_exists=True,
-            )
-            self.table("quantities").create_index(["claim_id"], if_not_exists=True)
-            self.table("quantities").create_index(["kind", "value"], if_not_exists=True)
             self.table("api_keys").create(
                 {"id": str, "hash": str, "name": str, "scope": str, "created": str, "revoked": str},
                 pk="id",
@@ -57,6 +45,7 @@ class StoreSchema(StoreAdmin):
             self.table("vectors").create(
                 {"claim_id": str, "vector": bytes}, pk="claim_id", if_not_exists=True
             )
+        self._create_quantities_view()
         if not db["claims_fts"].exists():
             self.table("claims").enable_fts(
                 ["stems", "extra"], create_triggers=True, tokenize="unicode61"
@@ -70,3 +59,32 @@ class StoreSchema(StoreAdmin):
                 db.execute("INSERT INTO claims_fts (claims_fts, rank) VALUES ('usermerge', 2)")
         if not db.execute("SELECT EXISTS (SELECT 1 FROM claims)").fetchone()[0]:
             self.mark_indexed()  # a new or empty store: nothing indexed by an older release
+
+    def _create_quantities_view(self) -> None:
+        """Show every claim's quantities as rows, for SQL (`SELECT claim_id FROM quantities
+        WHERE kind = 'year' AND value = 2003`): a view of the JSON each claim holds.
+
+        Releases before kept them in a table of their own as well, written with every claim
+        (half the cost of writing one) and read by nothing: it is dropped, and the JSON's
+        non-standard infinities (unreadable figures) become null, which SQLite can read.
+        """
+        found = self.db.execute("SELECT type FROM sqlite_master WHERE name = 'quantities'")
+        kind = found.fetchone()
+        if kind and kind[0] == "view":
+            return
+        with self.write():
+            if kind:
+                self.db.execute("DROP TABLE quantities")
+                self.db.execute(
+                    "UPDATE claims SET quantities = "
+                    "replace(quantities, '\"value\": Infinity', '\"value\": null') "
+                    "WHERE quantities LIKE '%Infinity%'"
+                )
+            self.db.execute(_QUANTITIES_VIEW)
+
+
+_QUANTITIES_VIEW = """CREATE VIEW IF NOT EXISTS quantities AS
+SELECT c.id AS claim_id, json_extract(q.value, '$.kind') AS kind,
+    json_extract(q.value, '$.value') AS value, json_extract(q.value, '$.unit') AS unit,
+    json_extract(q.value, '$.qualifier') AS qualifier, json_extract(q.value, '$.raw') AS raw
+FROM claims AS c, json_each(c.quantities) AS q"""
