@@ -56,7 +56,8 @@ def prepare_rows(claims: Iterable[Claim]) -> PreparedRows:
     A pure function, so bulk imports can run it in worker processes.
     """
     latest = {claim.id: claim for claim in claims}  # an id given twice: the last one wins
-    return [tuple(_claim_record(claim)[f] for f in CLAIM_FIELDS) for claim in latest.values()]
+    records = map(_claim_record, latest.values())
+    return [tuple(record[f] for f in CLAIM_FIELDS) for record in records]
 
 
 def _claim_record(claim: Claim) -> dict[str, Any]:
