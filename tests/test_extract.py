@@ -60,6 +60,10 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("Officials who declined to be named said so.", False),
         ("An Iraqi official who was not named gave the estimate.", False),  # anonymous
         ("He was not named as the new commander.", True),
+        ("Al-Hadithi said the battle was still far from over.", True),
+        ("The convoy stopped not far from the city.", True),  # "not", not "far from"
+        ("The convoy stopped far from the city.", False),
+        ("Capabilities in Iraq are unlikely to shift.", True),
         ("Courts fail to act.", True),
         ("The United States has yet to begin withdrawing troops.", True),
         ("Marjorie Gross is yet to write for television.", True),

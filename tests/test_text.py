@@ -99,6 +99,7 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("intervened", "intervention"),
         ("troops", "soldiers"),
         ("4,000 troops", "4,000 service members"),
+        ("the intervention began in 2003", "the involvement dates back to 2003"),
         ("American", "U.S."),
         ("Iraq's", "Iraq"),
         ("Noël Coward", "Noel Coward"),

@@ -51,6 +51,7 @@ _ALIAS_WORDS = {name: canonical.split() for name, canonical in ALIASES.items()}
 _MULTIWORD = re.compile(r"\b(united states|u\.s\.a\.|u\.k\.)(?=\W|$)", re.IGNORECASE)
 # "where the troops are headed", "heading to Afghanistan": going, not "heading the mission"
 _HEADED = re.compile(r"\b(are|were|was|is) headed\b|\bheading(?= (?:to|for|home|back)\b)")
+_DATES_TO = re.compile(r"\b(?:dates|dated|dating) (?:back )?to\b")
 _SERVICE_MEMBERS = re.compile(r"\bservice members?\b")
 _WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?|%")
 # The same for text that is not ASCII: with re.IGNORECASE, [a-z] also takes the four letters
@@ -111,6 +112,8 @@ def words(text: str) -> list[str]:
         text = _MULTIWORD.sub(lambda m: ALIASES[m.group(1).lower()], text)
     if "service member" in text:  # one word for the troops, as "servicemembers"
         text = _SERVICE_MEMBERS.sub("troops", text)
+    if "dat" in text:  # "involvement dates back to 2003": it began then
+        text = _DATES_TO.sub("began in", text)
     if "head" in text:  # "where the troops are headed": going, not "who is heading the mission"
         text = _HEADED.sub(lambda m: f"{m.group(1)} going" if m.group(1) else "going", text)
     out: list[str] = []

@@ -90,5 +90,6 @@ SAME_WORDS = {
     "coming": "next",
     "upcoming": "next",
     "ongoing": "continued",
+    "involvement": "intervention",
     "backing": "support",
 }
