@@ -60,6 +60,10 @@ PHRASAL_VERBS = {
     "wraps": ("ends", ("up",)),
     "wrapped": ("ended", ("up",)),
     "wrapping": ("ending", ("up",)),
+    "wind": ("end", ("down",)),
+    "winds": ("ends", ("down",)),
+    "wound": ("ended", ("down",)),
+    "winding": ("ending", ("down",)),
 }
 VERB_FORMS = {
     form: base
@@ -83,6 +87,8 @@ SAME_MEANING = (
     "fall dwindle shrink",
     "withdrawal pullout",
     "pledge promise vow",
+    "photo photograph picture",
+    "article story",
 )
 # The same, for words whose stem other words share ("probability", "come"): the word itself.
 SAME_WORDS = {
