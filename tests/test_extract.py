@@ -59,7 +59,11 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("Exports declined to 5 percent of output.", False),
         ("Officials who declined to be named said so.", False),
         ("An Iraqi official who was not named gave the estimate.", False),  # anonymous
+        ("An official who was not named said troops would not stay.", True),
         ("He was not named as the new commander.", True),
+        ("Trump was not named in the indictment.", True),
+        ("The ship was not named after him.", True),
+        ("The estimate came from an official who was not named in the AP report.", False),
         ("Al-Hadithi said the battle was still far from over.", True),
         ("The convoy stopped not far from the city.", True),  # "not", not "far from"
         ("The convoy stopped far from the city.", False),

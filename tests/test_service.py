@@ -567,9 +567,13 @@ def test_another_rank_or_the_opposite_direction_contradicts(
 
 def test_another_speakers_claim_contradicts_only_a_fact_it_states(engine: Engine) -> None:
     # Dillon never said the battle had ended; al-Hadithi did: the speaker is wrong
-    swapped = verify("Dillon said the battle against Daesh has ended.", engine)
-    assert swapped.verdict == CONTRADICTED
-    assert [r.code for r in swapped.reasons] == ["speaker_mismatch"]
+    for swapped_speaker in (
+        "Dillon said the battle against Daesh has ended.",
+        "Dillon said on Monday that the battle against Daesh has ended.",  # when, not what
+    ):
+        swapped = verify(swapped_speaker, engine)
+        assert swapped.verdict == CONTRADICTED, swapped.explanation
+        assert "speaker_mismatch" in [r.code for r in swapped.reasons]
     # Glynn's claim about the fighters gives no count of them: not the fact Dillon is said
     # to have stated, whoever said it
     other = verify("Dillon said fewer than 1,000 Islamic State fighters remain in Iraq.", engine)

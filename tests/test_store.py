@@ -104,6 +104,32 @@ def test_a_store_from_before_the_quantities_view_is_brought_up_to_it(tmp_path: P
     ]
 
 
+def test_two_processes_bringing_a_store_up_at_once_both_open_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    old = ClaimStore(path)
+    old.create()
+    with old.write():
+        old.db.execute("DROP VIEW quantities")
+        old.db.execute("CREATE TABLE quantities (claim_id TEXT, kind TEXT, value FLOAT)")
+    old.close()
+    first, second = ClaimStore(path), ClaimStore(path)
+    real = ClaimStore._quantities_kind
+    looked: list[ClaimStore] = []
+
+    def stale(store: ClaimStore) -> str | None:  # `second` looks before `first` migrates
+        if store is second and not looked:
+            looked.append(store)
+            return "table"
+        return real(store)
+
+    monkeypatch.setattr(ClaimStore, "_quantities_kind", stale)
+    first.create()
+    second.create()  # raised "use DROP VIEW to delete view quantities" before
+    assert looked and real(second) == "view"
+
+
 def test_delete_article_takes_its_claims(store: ClaimStore) -> None:
     assert store.delete_article("us-withdraws-troops-from-iraq") == 27
     assert store.count_claims() == 0

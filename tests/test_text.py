@@ -100,7 +100,7 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("troops", "soldiers"),
         ("4,000 troops", "4,000 service members"),
         ("the intervention began in 2003", "the involvement dates back to 2003"),
-        ("combat operations largely ended", "combat operations largely wound down"),
+        ("combat operations largely ended", "combat operations largely wind down"),
         ("the photo in the article", "the photograph in the story"),
         ("American", "U.S."),
         ("Iraq's", "Iraq"),

@@ -14,7 +14,7 @@ _DIGITS = re.compile(r"([\d.eE+-]+?)(k|K|m|bn|mn|tn|b)?")
 # lookaheads let re go straight to the branch a token's first character can take).
 _TOKEN = re.compile(
     r"(?=[A-Za-z])[A-Za-z][A-Za-z0-9]*(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*"
-    r"|(?=[^A-Za-z\s])(?:\d+(?:\^|\*\*)\d+|\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|'\d\d(?![\w'])(?![.,]\d)|\$?\d{1,3}(?:\.\d{3}){2,}(?![\w.])|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
+    r"|(?=[^A-Za-z\s])(?:\d+(?:\^|\*\*)\d+|\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|'\d\d(?![\w'])(?![.,]\d)|\$?\d{1,3}(?:\.\d{3}){2,}(?!\w|\.\d)|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
     r"|\d+[A-Za-z_]\w*|%|~|\S)"
 )
 
@@ -36,11 +36,11 @@ def tokenize(text: str) -> Tokens:
 def parse_number(raw: str) -> float | None:
     """Parse a digit form such as '4,000', '4k', '1.5m' or '$90'; None if it is not finite.
 
-    Stops grouping thousands as in much of Europe ('1.500.000', '4.000') are read so when
-    they cannot be a decimal: two groups or more, or one group of zeros ('1.500' is 1.5).
+    Stops grouping thousands as in much of Europe ('1.500.000') are read so where they
+    cannot be a decimal: two groups or more ('1.500' is 1.5; see numbers.py for '4.000').
     """
     body = raw.lstrip("$").rstrip("%").replace(",", "")
-    if _STOP_GROUPED.fullmatch(body) and (body.count(".") > 1 or body.endswith(".000")):
+    if body.count(".") > 1 and _STOP_GROUPED.fullmatch(body):
         body = body.replace(".", "")
     scale = 1.0
     match = _DIGITS.fullmatch(body)

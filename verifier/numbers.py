@@ -37,6 +37,7 @@ _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 _POWER = re.compile(r"(\d+)(?:\^|\*\*)(\d+)")
 _CODE = re.compile(r"\d+[A-Za-z_]\w*")
+_STOP_THOUSANDS = re.compile(r"\$?\d{1,3}\.000")  # thousands grouped by a stop: "4.000"
 
 
 def _qualifier(tokens: Tokens, i: int) -> str | None:
@@ -233,6 +234,8 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     if unit in _IN_YEARS:  # "five decades" is "50 years"
         value = value * _IN_YEARS[unit]
         raw, unit = f"{raw} {unit} ({value:g} years)", "years"
+    if unit and value < 1000 and _STOP_THOUSANDS.fullmatch(first_raw):
+        value *= 1000  # "4.000 troops": a count of things is no decimal ("batting 1.000" is)
     follows_of = j < len(tokens.low) and tokens.low[j] == "of"
     quantity = Quantity(value, "count", unit, qualifier, raw)
     if value == 1 and first_raw[0].isalpha() and (unit is None or follows_of):

@@ -201,11 +201,12 @@ def _by_figures(contenders: list[Assessment]) -> Assessment:
 
 def _other_speakers_fact(statement: StatementFeatures, lead: Assessment) -> Reason | None:
     """Say why a claim differing only in speaker is no contradiction, when it states none of
-    the statement's figures: the statement tells of another fact, said by someone else
-    ("Dillon said fewer than 1,000 fighters remain" is not Glynn's "cellular structure")."""
+    the statement's counts and shares: the statement tells of another fact, said by someone
+    else ("Dillon said fewer than 1,000 fighters remain" is not Glynn's "cellular structure").
+    Dates do not count: when a speaker spoke ("on Monday") is not what the claim states."""
     if {r.code for r in lead.conflicts} != {"speaker_mismatch"} or lead.covered:
         return None
-    figures = [q for q in statement.quantities if q.kind != "ordinal"]
+    figures = [q for q in statement.quantities if q.kind in ("count", "percent")]
     if not figures:
         return None
     shown = ", ".join(dict.fromkeys(_show(q) for q in figures))

@@ -62,7 +62,6 @@ PHRASAL_VERBS = {
     "wrapping": ("ending", ("up",)),
     "wind": ("end", ("down",)),
     "winds": ("ends", ("down",)),
-    "wound": ("ended", ("down",)),
     "winding": ("ending", ("down",)),
 }
 VERB_FORMS = {

@@ -12,7 +12,7 @@ from verifier.store.base import StoreBase
 
 # Bumped whenever claim preparation changes the stored index terms (stems, topic words), so
 # that a store indexed by an older release is known to need `verifier reindex`.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 # Every small write (an article, a claim, a delete) leaves a segment in the full-text index,
 # and each query looks every term up in every segment. After such a write, one merge step of
 # at most this many pages joins the segments that share a level ('usermerge' 2: two are
@@ -103,7 +103,7 @@ class StoreAdmin(StoreBase):
     def bulk_writes(self) -> Iterator[None]:
         """Give this connection a 256 MB page cache while a bulk import writes, then restore it.
 
-        Each claim adds entries at scattered places of the indexes (a quantity's value, the
+        Each claim adds entries at scattered places of the indexes (its id, its article, the
         full-text segments); past a few hundred thousand claims SQLite's default 2 MB cache
         reads most of those pages again for every batch (writing 60k claims into a
         1M-claim store: 68-82 us per claim with the default, 59-65 with this).

@@ -68,11 +68,12 @@ class StoreSchema(StoreAdmin):
         (half the cost of writing one) and read by nothing: it is dropped, and the JSON's
         non-standard infinities (unreadable figures) become null, which SQLite can read.
         """
-        found = self.db.execute("SELECT type FROM sqlite_master WHERE name = 'quantities'")
-        kind = found.fetchone()
-        if kind and kind[0] == "view":
+        if self._quantities_kind() == "view":
             return
-        with self.write():
+        with self.write():  # looked at again under the write lock: another process may
+            kind = self._quantities_kind()  # have just brought the store up to the view
+            if kind == "view":
+                return
             if kind:
                 self.db.execute("DROP TABLE quantities")
                 self.db.execute(
@@ -82,9 +83,15 @@ class StoreSchema(StoreAdmin):
                 )
             self.db.execute(_QUANTITIES_VIEW)
 
+    def _quantities_kind(self) -> str | None:
+        found = self.db.execute("SELECT type FROM sqlite_master WHERE name = 'quantities'")
+        row = found.fetchone()
+        return str(row[0]) if row else None
+
 
 _QUANTITIES_VIEW = """CREATE VIEW IF NOT EXISTS quantities AS
 SELECT c.id AS claim_id, json_extract(q.value, '$.kind') AS kind,
     json_extract(q.value, '$.value') AS value, json_extract(q.value, '$.unit') AS unit,
     json_extract(q.value, '$.qualifier') AS qualifier, json_extract(q.value, '$.raw') AS raw
-FROM claims AS c, json_each(c.quantities) AS q"""
+FROM claims AS c,
+    json_each(CASE WHEN json_valid(c.quantities) THEN c.quantities ELSE '[]' END) AS q"""
