@@ -61,6 +61,14 @@ def test_a_capital_standing_for_its_government_is_mentioned_by_its_country() -> 
     assert missing_entities(("moscow", "kabul"), context) == ["moscow", "kabul"]
 
 
+def test_a_capital_named_as_a_place_is_the_city_not_its_country() -> None:
+    context = frozenset({"iraq", "u.s"})
+    assert missing_entities(("baghdad",), context, "Baghdad said the move is no drawdown.") == []
+    said_where = "Ryan reported the story from Baghdad."
+    assert missing_entities(("baghdad",), context, said_where) == ["baghdad"]
+    assert missing_entities(("baghdad",), context | {"baghdad"}, said_where) == []
+
+
 def test_a_claim_is_read_with_the_sentences_beside_it_not_the_whole_article() -> None:
     text = (
         "Troops left Iraq in 2011. They returned in 2014. Aid kept flowing. "

@@ -95,13 +95,17 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
 
 
-def missing_entities(entities: tuple[str, ...], context: frozenset[str]) -> list[str]:
-    """Return the proper nouns (of a statement) that a claim's context never mentions.
+def missing_entities(
+    entities: tuple[str, ...], context: frozenset[str], text: str = ""
+) -> list[str]:
+    """Return the proper nouns (of a statement `text`) that a claim's context never mentions.
 
     A place counts as mentioned by its people and the other way round ("Iraqi" for "Iraq",
-    "Syrian" for "Syria"), not by any word it starts with ("Niger" is not "Nigeria").
+    "Syrian" for "Syria"), not by any word it starts with ("Niger" is not "Nigeria"). A
+    capital stands for its country ("Baghdad said"), except as a place ("from Baghdad").
     """
-    return [e for e in entities if not _mentioned(e.rstrip("."), context)]
+    places = {m.group(1).lower() for m in _AT_A_PLACE.finditer(text)} if text else set()
+    return [e for e in entities if not _mentioned(e.rstrip("."), context, e in places)]
 
 
 # Capitals that stand for their governments in news copy ("Washington said", "Baghdad
@@ -116,10 +120,16 @@ CAPITALS = {
 }  # fmt: skip
 
 
-def _mentioned(name: str, context: frozenset[str]) -> bool:
+# A capital named as the place where something is or happens: the city, not its government.
+_AT_A_PLACE = re.compile(
+    rf"\b(?:in|from|at|near|outside|around|into|to)\s+({'|'.join(CAPITALS)})\b", re.IGNORECASE
+)
+
+
+def _mentioned(name: str, context: frozenset[str], as_place: bool = False) -> bool:
     if name in context or name + "." in context:
         return True
-    if name in CAPITALS:
+    if name in CAPITALS and not as_place:
         return _mentioned(CAPITALS[name], context)
     if len(name) < 4:
         return False

@@ -239,7 +239,7 @@ def _absent(statement: StatementFeatures, match: Match) -> list[str]:
     The word opening a statement may be a common word, capitalized ("Drawdown to cut
     ..."): the claim's passage saying it as one is enough (places.says_common_word).
     """
-    absent = missing_entities(statement.entities, match.context)
+    absent = missing_entities(statement.entities, match.context, statement.text)
     opening = statement.opening
     if opening in absent and says_common_word(opening, match.context):
         absent = [name for name in absent if name != opening]
