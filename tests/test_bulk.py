@@ -35,16 +35,20 @@ def test_worker_processes_store_what_one_process_stores(
     fresh_engine: Engine, tmp_path: Path
 ) -> None:
     pooled = Engine(open_store(str(tmp_path / "pooled.db")))
-    assert sum(import_claims(RECORDS, fresh_engine, batch_size=4, workers=1)) == len(RECORDS)
-    assert sum(import_claims(RECORDS, pooled, batch_size=4, workers=2)) == len(RECORDS)
+    assert sum(import_claims(RECORDS, fresh_engine, batch_size=3, workers=1)) == len(RECORDS)
+    assert sum(import_claims(RECORDS, pooled, batch_size=3, workers=2)) == len(RECORDS)
     assert _stored(pooled) == _stored(fresh_engine)
     statement = "The Dover council approved 13 new bus lines in 2021."
     assert verify(statement, pooled).verdict == "supported"
 
 
-@pytest.mark.parametrize(("good", "workers"), [(8, 2), (6, 2), (6, 1), (2, 2)])
+@pytest.mark.parametrize(
+    ("good", "workers", "batch"),
+    # in the first batches, read before any process starts; past them, with processes running
+    [(8, 2, 4), (6, 2, 4), (6, 1, 4), (2, 2, 4), (11, 2, 2)],
+)
 def test_a_bad_record_stops_the_import_after_the_batches_before_it(
-    fresh_engine: Engine, good: int, workers: int
+    fresh_engine: Engine, good: int, workers: int, batch: int
 ) -> None:
     before = fresh_engine.store.count_claims()
 
@@ -53,9 +57,9 @@ def test_a_bad_record_stops_the_import_after_the_batches_before_it(
         raise ValueError(f"line {good + 1}: not JSON")
 
     with pytest.raises(ValueError, match="not JSON"):
-        for _ in import_claims(records(), fresh_engine, batch_size=4, workers=workers):
+        for _ in import_claims(records(), fresh_engine, batch_size=batch, workers=workers):
             pass
-    whole_batches = good // 4 * 4
+    whole_batches = good // batch * batch
     assert fresh_engine.store.count_claims() == before + whole_batches
 
 
