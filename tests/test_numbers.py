@@ -175,6 +175,10 @@ def test_a_hyphenated_number_word_before_a_fraction_reads() -> None:
         ("'40,000 troops stayed", [("count", 40000)]),  # a quotation opening a number
         ("'10.5 percent", [("percent", 10.5)]),
         ("news 24/7", [("count", 24), ("count", 7)]),
+        # a figure closing the sentence: its scale word carries the full stop
+        ("the war cost $2 billion.", [("count", 2e9)]),
+        ("troop numbers had shrunk to forty thousand.", [("count", 40_000)]),
+        ("it rose to forty.", [("count", 40)]),
         # thousands grouped by stops, as in much of Europe, where no decimal can be meant
         ("roughly 4.000 troops", [("count", 4000)]),
         ("a budget of 1.500.000 euros", [("count", 1_500_000)]),

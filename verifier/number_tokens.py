@@ -62,16 +62,17 @@ def parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
     """Parse number words from tokens[i]: 'four thousand', 'one hundred and seventy'."""
     total, current, j, seen = 0.0, 0.0, i, False
     while j < len(tokens.low):
-        parts = tokens.low[j].split("-")
+        word = tokens.low[j].removesuffix(".")  # "rose to forty thousand."
+        parts = word.split("-")
         if all(p in SMALL for p in parts):
             current += sum(SMALL[p] for p in parts)
-        elif tokens.low[j] == "hundred" and seen:
+        elif word == "hundred" and seen:
             current = max(current, 1) * 100
-        elif tokens.low[j] in SCALES and seen:
-            total += max(current, 1) * SCALES[tokens.low[j]]
+        elif word in SCALES and seen:
+            total += max(current, 1) * SCALES[word]
             current = 0
         elif (
-            tokens.low[j] == "and"
+            word == "and"
             and seen
             and j + 1 < len(tokens.low)
             and (tokens.low[j + 1].split("-")[0] in SMALL)
@@ -81,6 +82,8 @@ def parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
             break
         seen = True
         j += 1
+        if word != tokens.low[j - 1]:  # the sentence ended with it
+            break
     if not seen:
         return None
     return total + current, j

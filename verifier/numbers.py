@@ -207,15 +207,15 @@ _WORD_STARTS = frozenset(
 def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     """Turn a parsed number at tokens[i:j] into a quantity, reading its scale and unit."""
     first_raw = tokens.raw[i]
-    while j < len(tokens.low) and tokens.low[j] in SCALES:
-        value *= SCALES[tokens.low[j]]
+    while j < len(tokens.low) and tokens.low[j].removesuffix(".") in SCALES:
+        value *= SCALES[tokens.low[j].removesuffix(".")]
         j += 1
     if j < len(tokens.low) and tokens.low[j] == "dozen":
         value, j = value * 12, j + 1
     span = _qualifier_span(tokens, i)
     qualifier = span[0] if span else None
     first = i - span[1] if span else i
-    raw = " ".join(tokens.low[first:i] + tokens.raw[i:j])
+    raw = " ".join(tokens.low[first:i] + tokens.raw[i:j]).removesuffix(".")  # "$2 billion."
     if first_raw.endswith("%"):
         return Quantity(value, "percent", "percent", qualifier, raw)
     k = j + 1 if j < len(tokens.low) and tokens.low[j] == "-" else j  # "a 60-percent cut"
