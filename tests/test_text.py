@@ -102,6 +102,8 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("the intervention began in 2003", "the involvement dates back to 2003"),
         ("combat operations largely ended", "combat operations largely wind down"),
         ("the photo in the article", "the photograph in the story"),
+        ("the battle against Daesh", "the fight against Daesh"),
+        ("forces leaving the theater", "forces moving out the theater"),
         ("American", "U.S."),
         ("Iraq's", "Iraq"),
         ("Noël Coward", "Noel Coward"),

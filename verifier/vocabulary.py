@@ -63,6 +63,11 @@ PHRASAL_VERBS = {
     "wind": ("end", ("down",)),
     "winds": ("ends", ("down",)),
     "winding": ("ending", ("down",)),
+    # forces "moving out of the theater" are leaving it ("moving to Afghanistan" is a move)
+    "move": ("leave", ("out",)),
+    "moves": ("leaves", ("out",)),
+    "moved": ("leaving", ("out",)),
+    "moving": ("leaving", ("out",)),
 }
 VERB_FORMS = {
     form: base
@@ -74,7 +79,7 @@ VERB_FORMS = {
 # Only near-exact swaps: "send" is not "deploy" here, since "deploy" opposes "withdraw".
 SAME_MEANING = (
     "shift change",
-    "combat fighting fight",
+    "combat fighting fight battle",
     "complete full entire",
     "additional extra",
     "strategy plan",
