@@ -565,6 +565,13 @@ def test_another_rank_or_the_opposite_direction_contradicts(
     assert verify(kept, engine).verdict == SUPPORTED
 
 
+def test_a_drafts_line_label_names_nothing(engine: Engine) -> None:
+    labelled = "Photo caption: fighters gathered around the Tal Afar airport on Aug. 27, 2016."
+    found = verify(labelled, engine)
+    assert found.verdict == CONTRADICTED, found.explanation  # 2017, not a "Photo" unknown
+    assert [r.code for r in found.reasons] == ["year_mismatch"]
+
+
 def test_another_speakers_claim_contradicts_only_a_fact_it_states(engine: Engine) -> None:
     # Dillon never said the battle had ended; al-Hadithi did: the speaker is wrong
     for swapped_speaker in (

@@ -61,6 +61,12 @@ _LIGHT = frozenset(
     ]
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}")  # "U.N.", "NATO"
+# A label a draft puts before a line ("Photo caption: ...", "Update: ..."): no name in it.
+_LABEL = re.compile(
+    r"^\W*(?:photo|picture|image|caption|photo caption|headline|update|correction|breaking"
+    r"|editor's note|analysis|fact check)\s*:\s*",
+    re.IGNORECASE,
+)
 # Topic score added when every count and percentage of a statement is in the claim.
 FIGURE_BONUS = 0.05
 
@@ -146,7 +152,7 @@ def prepare_statement(text: str) -> StatementFeatures:
     # ("Germany announced", "the U.N. said") is also a name the claim must speak of
     speaker_words = set(words(speaker)) if speaker and not _INITIALS.fullmatch(speaker) else set()
     text_words = words(text)
-    named = find_entities(text)
+    named = find_entities(_LABEL.sub("", text, count=1))
     return StatementFeatures(
         text=text,
         stems=tuple(dict.fromkeys(stems_of(text_words))),
