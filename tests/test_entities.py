@@ -67,6 +67,8 @@ def test_a_capital_named_as_a_place_is_the_city_not_its_country() -> None:
     said_where = "Ryan reported the story from Baghdad."
     assert missing_entities(("baghdad",), context, said_where) == ["baghdad"]
     assert missing_entities(("baghdad",), context | {"baghdad"}, said_where) == []
+    to_its_government = "Glynn pledged continued support to Baghdad."
+    assert missing_entities(("baghdad",), context, to_its_government) == []
 
 
 def test_a_claim_is_read_with_the_sentences_beside_it_not_the_whole_article() -> None:

@@ -179,6 +179,11 @@ def test_a_hyphenated_number_word_before_a_fraction_reads() -> None:
         ("the war cost $2 billion.", [("count", 2e9)]),
         ("troop numbers had shrunk to forty thousand.", [("count", 40_000)]),
         ("it rose to forty.", [("count", 40)]),
+        ("He was the only one. Soldiers died.", []),  # the next sentence counts nothing
+        ("The panel chose three. In five cases it refused.", [("count", 3), ("count", 5)]),
+        ("They numbered ten. Million people watched.", [("count", 10)]),
+        ("one hundred and five.", [("count", 105)]),
+        ("the reduction will include 60 percent.", [("percent", 60)]),
         # thousands grouped by stops, as in much of Europe, where no decimal can be meant
         ("roughly 4.000 troops", [("count", 4000)]),
         ("a budget of 1.500.000 euros", [("count", 1_500_000)]),

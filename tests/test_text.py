@@ -136,6 +136,11 @@ def test_pull_is_withdraw_only_with_out_or_back() -> None:
     assert words("she wrapped the gift") == ["she", "wrapped", "the", "gift"]
 
 
+def test_the_noun_move_carried_out_is_no_leaving() -> None:
+    assert words("The move was carried out in 2011.")[:2] == ["the", "move"]
+    assert words("forces moving out of the theater")[:2] == ["forces", "leaving"]
+
+
 def test_a_contraction_is_no_content_word() -> None:
     assert content_stems("Raymond didn't say where") == content_stems("Raymond did not say where")
 

@@ -120,9 +120,10 @@ CAPITALS = {
 }  # fmt: skip
 
 
-# A capital named as the place where something is or happens: the city, not its government.
+# A capital named as the place something comes from or goes into: the city, not its
+# government ("reported from Baghdad"; "support to Baghdad", "officials in Washington" are).
 _AT_A_PLACE = re.compile(
-    rf"\b(?:in|from|at|near|outside|around|into|to)\s+({'|'.join(CAPITALS)})\b", re.IGNORECASE
+    rf"\b(?:from|near|outside|around|into)\s+({'|'.join(CAPITALS)})\b", re.IGNORECASE
 )
 
 

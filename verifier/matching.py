@@ -152,7 +152,9 @@ def prepare_statement(text: str) -> StatementFeatures:
     # ("Germany announced", "the U.N. said") is also a name the claim must speak of
     speaker_words = set(words(speaker)) if speaker and not _INITIALS.fullmatch(speaker) else set()
     text_words = words(text)
-    named = find_entities(_LABEL.sub("", text, count=1))
+    body = _LABEL.sub("", text, count=1)  # the line after a label ("Update: ...")
+    body_words = text_words if body == text else words(body)
+    named = find_entities(body)
     return StatementFeatures(
         text=text,
         stems=tuple(dict.fromkeys(stems_of(text_words))),
@@ -163,7 +165,7 @@ def prepare_statement(text: str) -> StatementFeatures:
         words=frozenset(text_words),
         speaker_stems=frozenset(content_stems(speaker)) if speaker else frozenset(),
         countries=countries_among(named),
-        opening=text_words[0] if text_words and text_words[0] in named else None,
+        opening=body_words[0] if body_words and body_words[0] in named else None,
     )
 
 

@@ -75,7 +75,7 @@ def parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
             word == "and"
             and seen
             and j + 1 < len(tokens.low)
-            and (tokens.low[j + 1].split("-")[0] in SMALL)
+            and (tokens.low[j + 1].removesuffix(".").split("-")[0] in SMALL)
         ):
             pass
         else:

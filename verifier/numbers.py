@@ -122,6 +122,8 @@ def _proportion(tokens: Tokens, share: Quantity, j: int) -> tuple[Quantity, int]
     scale ("1 in 10 million": the count stays a count).
     """
     low = tokens.low
+    if low[j - 1].endswith("."):  # the count closed its sentence: the whole is not in it
+        return share, j
     k = j + 1 if j < len(low) and low[j] == "in" else j + 2
     if k >= len(low) or (k == j + 2 and low[j : j + 2] != ["out", "of"]):
         return share, j
@@ -132,7 +134,7 @@ def _proportion(tokens: Tokens, share: Quantity, j: int) -> tuple[Quantity, int]
         return share, j
     if then in SCALES or then in _RATES:
         return share, j
-    raw = f"{share.raw} {' '.join(tokens.raw[j : k + 1])}"
+    raw = f"{share.raw} {' '.join(tokens.raw[j : k + 1])}".removesuffix(".")
     return Quantity(100 * share.value / whole, "percent", "percent", share.qualifier, raw), k + 1
 
 
@@ -207,21 +209,32 @@ _WORD_STARTS = frozenset(
 def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     """Turn a parsed number at tokens[i:j] into a quantity, reading its scale and unit."""
     first_raw = tokens.raw[i]
-    while j < len(tokens.low) and tokens.low[j].removesuffix(".") in SCALES:
+    ended = tokens.low[j - 1].endswith(".")  # its last word closed the sentence: "forty."
+    while not ended and j < len(tokens.low) and tokens.low[j].removesuffix(".") in SCALES:
         value *= SCALES[tokens.low[j].removesuffix(".")]
         j += 1
-    if j < len(tokens.low) and tokens.low[j] == "dozen":
+        ended = tokens.low[j - 1].endswith(".")  # "$2 billion."
+    if not ended and j < len(tokens.low) and tokens.low[j].removesuffix(".") == "dozen":
         value, j = value * 12, j + 1
+        ended = tokens.low[j - 1].endswith(".")
     span = _qualifier_span(tokens, i)
     qualifier = span[0] if span else None
     first = i - span[1] if span else i
-    raw = " ".join(tokens.low[first:i] + tokens.raw[i:j]).removesuffix(".")  # "$2 billion."
+    raw = " ".join(tokens.low[first:i] + tokens.raw[i:j]).removesuffix(".")
     if first_raw.endswith("%"):
         return Quantity(value, "percent", "percent", qualifier, raw)
+    if ended:  # nothing after the sentence's end says what it counts ("the only one.")
+        if is_year(tokens, i, j, value):
+            return Quantity(value, "year", None, None, raw)
+        if value == 1 and first_raw[0].isalpha():
+            return None
+        unit = "dollar" if first_raw.startswith("$") else None
+        return Quantity(value, "count", unit, qualifier, raw)
     k = j + 1 if j < len(tokens.low) and tokens.low[j] == "-" else j  # "a 60-percent cut"
-    if k < len(tokens.low) and tokens.low[k] in PERCENT_WORDS:
+    said = [word.removesuffix(".") for word in tokens.low[k : k + 2]]  # "60 percent."
+    if said[:1] and said[0] in PERCENT_WORDS:
         return Quantity(value, "percent", "percent", qualifier, raw + " percent")
-    if k + 1 < len(tokens.low) and (tokens.low[k], tokens.low[k + 1]) == ("per", "cent"):
+    if said == ["per", "cent"]:
         return Quantity(value, "percent", "percent", qualifier, raw + " percent")
     if is_year(tokens, i, j, value):
         return Quantity(value, "year", None, None, raw)

@@ -11,6 +11,7 @@ import snowballstemmer
 
 from verifier.vocabulary import (
     ALIASES,
+    PHRASAL_NEXT_ONLY,
     PHRASAL_VERBS,
     SAME_MEANING,
     SAME_WORDS,
@@ -152,7 +153,8 @@ def _fold_phrasal(tokens: list[str]) -> list[str]:
     claims use."""
     for i, token in enumerate(tokens):
         verb, particles = PHRASAL_VERBS.get(token, ("", ()))
-        for j in range(i + 1, min(i + 5, len(tokens))):
+        reach = 2 if token in PHRASAL_NEXT_ONLY else 5
+        for j in range(i + 1, min(i + reach, len(tokens))):
             if tokens[j] in particles:
                 tokens[i] = verb
                 del tokens[j]

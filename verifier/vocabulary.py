@@ -69,6 +69,8 @@ PHRASAL_VERBS = {
     "moved": ("leaving", ("out",)),
     "moving": ("leaving", ("out",)),
 }
+# Phrasal verbs whose particle must follow at once: "the move was carried out" is no leaving.
+PHRASAL_NEXT_ONLY = frozenset({"move", "moves", "moved", "moving"})
 VERB_FORMS = {
     form: base
     for entry in _SAME_VERB.split()
