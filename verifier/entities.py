@@ -96,16 +96,21 @@ def _acronym(name: str) -> str:
 
 
 def missing_entities(
-    entities: tuple[str, ...], context: frozenset[str], text: str = ""
+    entities: tuple[str, ...], context: frozenset[str], places: frozenset[str] = frozenset()
 ) -> list[str]:
-    """Return the proper nouns (of a statement `text`) that a claim's context never mentions.
+    """Return the proper nouns (of a statement) that a claim's context never mentions.
 
     A place counts as mentioned by its people and the other way round ("Iraqi" for "Iraq",
     "Syrian" for "Syria"), not by any word it starts with ("Niger" is not "Nigeria"). A
-    capital stands for its country ("Baghdad said"), except as a place ("from Baghdad").
+    capital stands for its country ("Baghdad said"), except among the statement's `places`
+    (capitals_as_places: "from Baghdad").
     """
-    places = {m.group(1).lower() for m in _AT_A_PLACE.finditer(text)} if text else set()
     return [e for e in entities if not _mentioned(e.rstrip("."), context, e in places)]
+
+
+def capitals_as_places(text: str) -> frozenset[str]:
+    """Return the capitals a text names as places, not governments ("from Baghdad")."""
+    return frozenset(m.group(1).lower() for m in _AT_A_PLACE.finditer(text))
 
 
 # Capitals that stand for their governments in news copy ("Washington said", "Baghdad

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz, process
 
 from verifier.comparison import compatible
-from verifier.entities import find_entities
+from verifier.entities import capitals_as_places, find_entities
 from verifier.extract import find_speaker, is_negated
 from verifier.models import Claim, Quantity
 from verifier.numbers import extract_quantities
@@ -85,6 +85,7 @@ class StatementFeatures:
     speaker_stems: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # ISO codes of the countries it names
     opening: str | None = None  # its first word, when counted among its names (may be common)
+    places: frozenset[str] = frozenset()  # capitals it names as places ("from Baghdad")
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ def prepare_statement(text: str) -> StatementFeatures:
         speaker_stems=frozenset(content_stems(speaker)) if speaker else frozenset(),
         countries=countries_among(named),
         opening=body_words[0] if body_words and body_words[0] in named else None,
+        places=capitals_as_places(text),
     )
 
 

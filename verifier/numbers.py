@@ -223,27 +223,19 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     raw = " ".join(tokens.low[first:i] + tokens.raw[i:j]).removesuffix(".")
     if first_raw.endswith("%"):
         return Quantity(value, "percent", "percent", qualifier, raw)
-    if ended:  # nothing after the sentence's end says what it counts ("the only one.")
-        if is_year(tokens, i, j, value):
-            return Quantity(value, "year", None, None, raw)
-        if value == 1 and first_raw[0].isalpha():
-            return None
-        unit = "dollar" if first_raw.startswith("$") else None
-        return Quantity(value, "count", unit, qualifier, raw)
+    # Once the sentence has ended ("the only one."), nothing after it says what it counts.
     k = j + 1 if j < len(tokens.low) and tokens.low[j] == "-" else j  # "a 60-percent cut"
-    said = [word.removesuffix(".") for word in tokens.low[k : k + 2]]  # "60 percent."
-    if said[:1] and said[0] in PERCENT_WORDS:
-        return Quantity(value, "percent", "percent", qualifier, raw + " percent")
-    if said == ["per", "cent"]:
+    said = [] if ended else [word.removesuffix(".") for word in tokens.low[k : k + 2]]
+    if (said and said[0] in PERCENT_WORDS) or said == ["per", "cent"]:  # "60 percent."
         return Quantity(value, "percent", "percent", qualifier, raw + " percent")
     if is_year(tokens, i, j, value):
         return Quantity(value, "year", None, None, raw)
     following = tokens.low[j].rstrip(".") if j < len(tokens.low) else ""
     previous = tokens.low[i - 1].rstrip(".") if i > 0 else ""
     month = MONTHS.get(previous) or MONTHS.get(following)
-    if month and 1 <= value <= 31 and j == i + 1:
+    if month and not ended and 1 <= value <= 31 and j == i + 1:
         return Quantity(value, "day", MONTH_NAMES[month], None, raw)
-    unit = "dollar" if first_raw.startswith("$") else _unit(tokens, j)
+    unit = "dollar" if first_raw.startswith("$") else None if ended else _unit(tokens, j)
     if unit in _IN_YEARS:  # "five decades" is "50 years"
         value = value * _IN_YEARS[unit]
         raw, unit = f"{raw} {unit} ({value:g} years)", "years"

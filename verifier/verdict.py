@@ -176,8 +176,7 @@ def decide(
             return _verdict(
                 statement, CONTRADICTED, [rivals[0]], rivals[0].conflicts, thresholds, articles
             )
-        shown = ", ".join(dict.fromkeys(_show(statement.quantities[i]) for i in sorted(missing)))
-        reason = Reason("not_in_source", f"The source gives no figure for {shown}.", shown)
+        reason = _not_in_source([statement.quantities[i] for i in sorted(missing)])
         return _verdict(statement, UNVERIFIED, agreeing, (reason,), thresholds, articles)
     return _verdict(statement, SUPPORTED, agreeing, (), thresholds, articles)
 
@@ -207,8 +206,10 @@ def _other_speakers_fact(statement: StatementFeatures, lead: Assessment) -> Reas
     if {r.code for r in lead.conflicts} != {"speaker_mismatch"} or lead.covered:
         return None
     figures = [q for q in statement.quantities if q.kind in ("count", "percent")]
-    if not figures:
-        return None
+    return _not_in_source(figures) if figures else None
+
+
+def _not_in_source(figures: list[Quantity]) -> Reason:
     shown = ", ".join(dict.fromkeys(_show(q) for q in figures))
     return Reason("not_in_source", f"The source gives no figure for {shown}.", shown)
 
@@ -239,7 +240,7 @@ def _absent(statement: StatementFeatures, match: Match) -> list[str]:
     The word opening a statement may be a common word, capitalized ("Drawdown to cut
     ..."): the claim's passage saying it as one is enough (places.says_common_word).
     """
-    absent = missing_entities(statement.entities, match.context, statement.text)
+    absent = missing_entities(statement.entities, match.context, statement.places)
     opening = statement.opening
     if opening in absent and says_common_word(opening, match.context):
         absent = [name for name in absent if name != opening]

@@ -110,22 +110,24 @@ def _from_json(text: str | None) -> Any:
         return json.loads(text or "[]")
 
 
-def _quantity(record: dict[str, Any]) -> Quantity:
-    if record["value"] is None:  # an unreadable figure (_quantities_json)
-        return Quantity(**{**record, "value": math.inf})
-    return Quantity(**record)
+def _quantity_records(text: str | None) -> list[dict[str, Any]]:
+    """Decode a stored quantities column, an unreadable figure's null back to infinity."""
+    return [
+        q if q["value"] is not None else {**q, "value": math.inf}  # see _quantities_json
+        for q in _from_json(text)
+    ]
 
 
 def quantities_from_row(record: dict[str, Any]) -> tuple[Quantity, ...]:
     """Decode a stored claim's quantities."""
-    return tuple(map(_quantity, _from_json(record["quantities"])))
+    return tuple(Quantity(**q) for q in _quantity_records(record["quantities"]))
 
 
 def claim_from_row(record: dict[str, Any]) -> Claim:
-    quantities = [
-        q if q["value"] is not None else {**q, "value": math.inf}  # see _quantities_json
-        for q in _from_json(record["quantities"])
-    ]
     return claim_from_record(
-        {**record, "attribution": _from_json(record["attribution"]), "quantities": quantities}
+        {
+            **record,
+            "attribution": _from_json(record["attribution"]),
+            "quantities": _quantity_records(record["quantities"]),
+        }
     )
