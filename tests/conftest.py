@@ -18,9 +18,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from verifier import create_app
-from verifier.bulk import import_claims
-from verifier.semantic import Embedder
-from verifier.service import Engine, open_store
+from verifier.engine.bulk import import_claims
+from verifier.engine.semantic import Embedder
+from verifier.engine.service import Engine, open_store
 
 # The suite pins lexical ranking so that it behaves the same with or without the optional
 # [semantic] extra installed; tests/test_semantic.py covers the embeddings on their own.

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from verifier import synthetic
-from verifier.bench import EXPECTED, format_table
 from verifier.cli import main
-from verifier.metrics import percentiles
+from verifier.measure import synthetic
+from verifier.measure.bench import EXPECTED, format_table
+from verifier.measure.metrics import percentiles
 
 TINY = ["bench", "--sizes", "300", "--queries", "10", "--articles", "5", "--json"]
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from verifier.bulk import import_claims, prepare_batch
-from verifier.extract import article_id
-from verifier.service import Engine, ingest_article, open_store, verify
+from verifier.engine.bulk import import_claims, prepare_batch
+from verifier.engine.extract import article_id
+from verifier.engine.service import Engine, ingest_article, open_store, verify
 
 RECORDS = [
     {
@@ -73,7 +73,7 @@ def test_prepared_batches_name_their_articles_once() -> None:
 
 
 def test_reindex_rebuilds_index_terms_and_keeps_the_claims(fresh_engine: Engine) -> None:
-    from verifier.bulk import reindex
+    from verifier.engine.bulk import reindex
 
     store = fresh_engine.store
     before = {c.id: c for c in store.iter_claims()}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.comparison import agree, compatible
+from verifier.language.comparison import agree, compatible
+from verifier.language.numbers import extract_quantities
 from verifier.models import Quantity
-from verifier.numbers import extract_quantities
 
 
 def first(text: str) -> Quantity:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.compound import join_verdicts, split_clauses, without_side_clauses
+from verifier.language.compound import join_verdicts, split_clauses, without_side_clauses
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, ArticleRef, Citation, Verdict
 
 

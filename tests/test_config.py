@@ -45,7 +45,7 @@ def test_the_verdict_cache_may_be_off() -> None:
 def test_a_store_indexed_by_an_older_release_is_reported(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from verifier.service import engine_from_settings, open_store
+    from verifier.engine.service import engine_from_settings, open_store
 
     path = tmp_path / "old.db"
     open_store(str(path)).db.execute("PRAGMA user_version = 0")  # as before versions were kept

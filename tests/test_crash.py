@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import WRITE_KEY, start_server
-from verifier.service import open_store
+from verifier.engine.service import open_store
 
 BATCH = 2000
 LINES = 24_000  # twelve batches: a kill lands inside one

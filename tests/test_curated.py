@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from tests.conftest import SHARED
-from verifier.curated import curated, data_root
+from verifier.engine.curated import curated, data_root
 
 SEED_SHA256 = "cd929280867014790eb6563278eb1f9693d5f81bbb15d1420c1c29f2c2cebe23"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import WRITE_KEY, Server, seed_dev_rows
-from verifier.service import Engine, verify
+from verifier.engine.service import Engine, verify
 
 AUTH = {"Authorization": f"Bearer {WRITE_KEY}"}
 

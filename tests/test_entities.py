@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from verifier.entities import (
+from verifier.language.entities import (
     article_words,
     capitals_as_places,
     claim_context,

@@ -7,9 +7,9 @@ import json
 from click.testing import CliRunner
 
 from tests.conftest import SHARED, seed_dev_rows
-from verifier.benchsets import RetrievalSet, VerdictSet
 from verifier.cli import main
-from verifier.evaluate import evaluate_retrieval, evaluate_verdicts
+from verifier.measure.benchsets import RetrievalSet, VerdictSet
+from verifier.measure.evaluate import evaluate_retrieval, evaluate_verdicts
 
 
 def test_retrieval_on_a_tiny_set() -> None:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.curated import curated
-from verifier.extract import extract_claims, find_speaker, is_negated
+from verifier.engine.curated import curated
+from verifier.engine.extract import extract_claims, find_speaker, is_negated
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifier import metrics
+from verifier.measure import metrics
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verifier.comparison import compatible
+from verifier.language.comparison import compatible
+from verifier.language.numbers import extract_quantities
 from verifier.models import Quantity
-from verifier.numbers import extract_quantities
 
 
 def first(text: str) -> Quantity:

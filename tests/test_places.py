@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from verifier.engine.service import Engine, verify
+from verifier.language.places import countries, moved
 from verifier.models import UNVERIFIED
-from verifier.places import countries, moved
-from verifier.service import Engine, verify
 
 
 @pytest.mark.parametrize(

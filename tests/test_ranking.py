@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from verifier.matching import Candidate, prepare_statement
-from verifier.ranking import by_wording, fuse, fused_with_wording
+from verifier.engine.matching import prepare_statement
+from verifier.engine.ranking import by_wording, fuse, fused_with_wording
+from verifier.models import Candidate
 
 
 def candidate(claim_id: str, text: str, relevance: float) -> Candidate:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TIED_CLAIMS, seed_dev_rows, tied_engine
-from verifier.semantic import cosine_scores, load_embedder
-from verifier.service import Engine, open_store, verify
+from verifier.engine.semantic import cosine_scores, load_embedder
+from verifier.engine.service import Engine, open_store, verify
 
 embedder = load_embedder(True)
 pytestmark = pytest.mark.skipif(embedder is None, reason="the [semantic] extra is not installed")
@@ -33,7 +33,7 @@ def test_semantic_ranking_keeps_the_seed_verdicts(tmp_path: Path) -> None:
     lexical = Engine(open_store(str(tmp_path / "lexical.db")))
     store = open_store(str(tmp_path / "semantic.db"))
     semantic = Engine(store, embedder=embedder)
-    from verifier.service import embed_claims
+    from verifier.engine.service import embed_claims
 
     embed_claims(list(store.iter_claims()), semantic)
     for row in rows:
@@ -46,8 +46,8 @@ def test_semantic_ranking_keeps_the_seed_verdicts(tmp_path: Path) -> None:
 def test_with_embeddings_the_claim_worded_like_the_statement_decides_a_tie(
     tmp_path: Path, negated_first: bool
 ) -> None:
-    from verifier.service import _verify, search
-    from verifier.verdict import decide
+    from verifier.engine.service import _verify, search
+    from verifier.engine.verdict import decide
 
     engine = tied_engine(tmp_path / "tie.db", negated_first, embedder)
     for text in TIED_CLAIMS:

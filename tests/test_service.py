@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import TIED_CLAIMS, seed_dev_rows, tied_engine
-from verifier.bulk import import_claims
-from verifier.curated import curated
+from verifier.engine.bulk import import_claims
+from verifier.engine.curated import curated
+from verifier.engine.service import Engine, check_draft, ingest_article, verify
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, Verdict
-from verifier.service import Engine, check_draft, ingest_article, verify
 
 CLAIMS = [c for _, claims in curated() for c in claims]
 NUMBERED = [c for c in CLAIMS if any(q.kind in ("count", "percent") for q in c.quantities)]
@@ -639,8 +639,8 @@ def test_any_imported_claim_supports_itself_and_rejects_a_new_number(  # type: i
 def test_cached_verdicts_are_dropped_when_any_connection_writes(fresh_engine: Engine) -> None:
     from dataclasses import replace
 
-    from verifier.bulk import claim_from_fields
-    from verifier.service import VerdictCache
+    from verifier.engine.extract import claim_from_fields
+    from verifier.engine.service import VerdictCache
     from verifier.store import ClaimStore
 
     cached = replace(fresh_engine, cache=VerdictCache(8))
@@ -659,8 +659,8 @@ def test_cached_verdicts_are_not_shared_across_thread_connections(fresh_engine: 
     from concurrent.futures import ThreadPoolExecutor
     from dataclasses import replace
 
-    from verifier.bulk import claim_from_fields
-    from verifier.service import VerdictCache
+    from verifier.engine.extract import claim_from_fields
+    from verifier.engine.service import VerdictCache
 
     cached = replace(fresh_engine, cache=VerdictCache(8))
     statement = "The harbour ferry carried 7,300 passengers on its first day."
@@ -677,7 +677,7 @@ def test_cached_verdicts_are_not_shared_across_thread_connections(fresh_engine: 
 
 
 def test_the_verdict_cache_keeps_the_most_recent() -> None:
-    from verifier.service import VerdictCache
+    from verifier.engine.service import VerdictCache
 
     cache = VerdictCache(2)
     verdicts = {s: Verdict(s, UNVERIFIED, 1.0, "") for s in "abc"}

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from verifier.curated import curated
+from verifier.engine.curated import curated
+from verifier.language.text import content_stems
 from verifier.models import Quantity
 from verifier.store import ClaimStore, NotFoundError
-from verifier.text import content_stems
 
 
 @pytest.fixture
@@ -150,8 +150,8 @@ def test_wal_mode(store: ClaimStore) -> None:
 
 
 def test_the_candidate_query_keeps_to_its_postings_budget(tmp_path: Path) -> None:
-    from verifier.bulk import import_claims
-    from verifier.service import Engine
+    from verifier.engine.bulk import import_claims
+    from verifier.engine.service import Engine
 
     store = ClaimStore(tmp_path / "large.db")
     store.create()
@@ -197,8 +197,8 @@ def test_pairs_are_ranked_by_the_same_bm25_as_the_index(store: ClaimStore) -> No
 
 
 def test_common_terms_left_out_of_the_query_still_rank_its_claims(tmp_path: Path) -> None:
-    from verifier.bulk import import_claims
-    from verifier.service import Engine
+    from verifier.engine.bulk import import_claims
+    from verifier.engine.service import Engine
 
     store = ClaimStore(tmp_path / "rescored.db")
     store.create()
@@ -220,8 +220,8 @@ def test_common_terms_left_out_of_the_query_still_rank_its_claims(tmp_path: Path
 
 
 def test_claims_filled_in_after_pairs_never_outrank_them(tmp_path: Path) -> None:
-    from verifier.bulk import import_claims
-    from verifier.service import Engine
+    from verifier.engine.bulk import import_claims
+    from verifier.engine.service import Engine
 
     store = ClaimStore(tmp_path / "fill.db")
     store.create()
@@ -245,8 +245,8 @@ def test_bulk_writes_keep_the_index_in_step(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import verifier.store.claims as store_module
-    from verifier.bulk import import_claims
-    from verifier.service import Engine
+    from verifier.engine.bulk import import_claims
+    from verifier.engine.service import Engine
 
     monkeypatch.setattr(store_module, "BULK_ROWS", 2)
     store = ClaimStore(tmp_path / "bulk.db")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verifier.text import content_stems, normalize, split_sentences, stem, words
+from verifier.language.text import content_stems, normalize, split_sentences, stem, words
 
 
 def sentences(text: str) -> list[str]:

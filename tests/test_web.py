@@ -45,7 +45,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
-STATIC = Path(verifier.__file__).parent / "static"
+STATIC = Path(verifier.__file__).parent / "web" / "static"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CMS_DEMO = Path(__file__).parent / "cms_demo"
 AXE_VERSION = "4.14.1"

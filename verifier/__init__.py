@@ -15,11 +15,11 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the Flask app (verifier.app): settings, store, API, docs, errors and CORS.
+    """Build the Flask app (verifier.web.app): settings, store, API, docs, errors and CORS.
 
     Imported here when called, so that what only prepares or stores claims (a bulk import's
     worker processes, the CLI's store commands) never loads Flask.
     """
-    from verifier.app import create_app as build
+    from verifier.web.app import create_app as build
 
     return build(config)

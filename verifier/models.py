@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 SUPPORTED = "supported"
 CONTRADICTED = "contradicted"
@@ -166,3 +169,52 @@ class DraftReport:
 
     sentences: tuple[DraftSentence, ...]
     counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim prepared for re-ranking: what scoring needs, the rest decoded on first use.
+
+    Ten candidates are scored for every statement and few of them are close enough to be
+    judged, so the claim itself and the words around it are only built when asked for.
+    """
+
+    claim_id: str
+    stems: tuple[str, ...]  # content stems of the fact, numbers left out
+    quantities: tuple[Quantity, ...]
+    load: Callable[[], tuple[Claim, frozenset[str]]]  # the claim, and every word around it
+    relevance: float = 0.0  # the index's own score (BM25, higher is better)
+    topic: frozenset[str] = frozenset()  # stems of the fact and its sentence, for coverage
+    text: str = ""  # the fact as written, for comparing wording
+
+    @cached_property
+    def _loaded(self) -> tuple[Claim, frozenset[str]]:
+        return self.load()
+
+    @property
+    def claim(self) -> Claim:
+        """The claim, decoded from its stored row."""
+        return self._loaded[0]
+
+    @property
+    def context(self) -> frozenset[str]:
+        """Words of the claim's sentence, attribution and article, for entity checks."""
+        return self._loaded[1]
+
+
+def claim_from_record(record: dict[str, Any]) -> Claim:
+    """Build a claim from its JSON record."""
+    return Claim(
+        id=record["id"],
+        article_id=record["article_id"],
+        text=record["text"],
+        quote=record["quote"],
+        start=record["start"],
+        end=record["end"],
+        speaker=record.get("speaker"),
+        speaker_role=record.get("speaker_role"),
+        attribution=tuple(record.get("attribution") or ()),
+        quantities=tuple(Quantity(**q) for q in record.get("quantities") or ()),
+        negated=bool(record.get("negated", False)),
+        title=record.get("title"),
+    )

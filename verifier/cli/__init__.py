@@ -1,11 +1,14 @@
-"""The `verifier` command: serve, ingest, import-claims, verify, check, claims, eval, bench."""
+"""The `verifier` command: serve, ingest, import-claims, verify, check, claims, eval, bench.
+
+The outermost edge: one module per group of subcommands; may import every other layer.
+"""
 
 from __future__ import annotations
 
 import click
 
-from verifier.bench import bench
 from verifier.cli import claimbase, measure, operate
+from verifier.measure.bench import bench
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

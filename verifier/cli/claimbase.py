@@ -11,8 +11,8 @@ from typing import Any, TextIO
 
 import click
 
-from verifier import bulk, service
 from verifier.cli.common import count_batches, database_option, open_engine
+from verifier.engine import bulk, service
 from verifier.models import Verdict
 
 _COLOURS = {"supported": "green", "contradicted": "red", "unverified": "yellow"}
@@ -31,7 +31,7 @@ def verify(statement: str, as_json: bool, database: str | None) -> None:
     """
     verdict = service.verify(statement, open_engine(database))
     if as_json:
-        from verifier.schemas import VerdictSchema
+        from verifier.web.schemas import VerdictSchema
 
         click.echo(json.dumps(VerdictSchema().dump(verdict), indent=2, ensure_ascii=False))
     else:
@@ -74,7 +74,7 @@ def check(draft: TextIO, as_json: bool, database: str | None) -> None:
     """
     report = service.check_draft(draft.read(), open_engine(database))
     if as_json:
-        from verifier.schemas import DraftReportSchema
+        from verifier.web.schemas import DraftReportSchema
 
         click.echo(json.dumps(DraftReportSchema().dump(report), indent=2, ensure_ascii=False))
         return

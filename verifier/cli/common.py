@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from verifier import service
 from verifier.config import load_settings
+from verifier.engine import service
 
 
 def open_engine(database: str | None) -> service.Engine:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from verifier import service
 from verifier.cli.common import progress
 from verifier.config import load_settings
+from verifier.engine import service
 
 
 @click.command("eval")
@@ -38,7 +38,7 @@ def eval_command(
       verifier eval checkthat2020 --split dev
       verifier eval fever-symmetric --split test --json
     """
-    from verifier import benchsets, evaluate
+    from verifier.measure import benchsets, evaluate
 
     try:
         folder = data or benchsets.find_data_dir()
@@ -48,7 +48,7 @@ def eval_command(
     if isinstance(loaded, benchsets.RetrievalSet):
         if limit:
             loaded.queries = loaded.queries[:limit]
-        from verifier.semantic import load_embedder
+        from verifier.engine.semantic import load_embedder
 
         wanted = str(load_settings()["SEMANTIC"]).lower() != "off"
         report = evaluate.evaluate_retrieval(

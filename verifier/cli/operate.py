@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from verifier import bulk, service
 from verifier.cli.common import count_batches, database_option, open_engine
 from verifier.config import SETTINGS, load_settings
+from verifier.engine import bulk, service
 
 
 @click.command()
@@ -29,7 +29,7 @@ def serve(host: str, port: int, workers: int, database: str | None) -> None:
     Example:
       VERIFIER_API_KEYS=change-me verifier serve --host 0.0.0.0 --port 8000
     """
-    from verifier.server import run
+    from verifier.web.server import run
 
     overrides = {"DATABASE": database} if database else {}
     settings = load_settings(overrides)

@@ -4,6 +4,8 @@ ClaimStore (claims.py) keeps articles, claims, vectors and keys in one SQLite fi
 built from its connection (base.py), its tables (schema.py), the candidate index (index.py)
 and the index records it reads (stats.py), keys, backups and index upkeep (admin.py), and
 the pure conversion of claims to rows (rows.py); bm25.py is the scoring outside FTS5.
+May import `verifier.language`, `verifier.models`, `verifier.keys` and `verifier.config`;
+never the engine, the web edge, the CLI or measurement.
 """
 
 from verifier.store.admin import NotFoundError

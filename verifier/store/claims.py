@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from verifier.language.text import content_stems, words
 from verifier.models import Article, ArticleRef, Claim
 from verifier.store.admin import NotFoundError
 from verifier.store.index import CandidateIndex, quote_term
@@ -15,7 +16,6 @@ from verifier.store.rows import (
     prepare_rows,
 )
 from verifier.store.schema import StoreSchema
-from verifier.text import content_stems, words
 
 # Batches of at least this many claims are indexed in one statement rather than row by row.
 BULK_ROWS = 1_000

@@ -8,8 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from verifier.matching import Candidate
-from verifier.models import Claim
+from verifier.models import Candidate, Claim
 from verifier.store.bm25 import Ranked, after, idf, term_score
 from verifier.store.rows import claim_from_row, quantities_from_row
 from verifier.store.stats import IndexStats

@@ -10,11 +10,10 @@ from typing import Any
 
 import orjson
 
-from verifier.curated import claim_from_record
-from verifier.entities import claim_context
-from verifier.matching import number_terms
-from verifier.models import Claim, Quantity
-from verifier.text import content_stems, stems_of, words
+from verifier.language.entities import claim_context
+from verifier.language.numbers import number_terms
+from verifier.language.text import content_stems, stems_of, words
+from verifier.models import Claim, Quantity, claim_from_record
 
 # The claims table: every column with its type, in row order.
 CLAIM_COLUMNS: dict[str, type] = {

@@ -1,0 +1,268 @@
+"""The pipeline in one place: search(), verify(), check_draft(), ingest_article(), add_claim()."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from verifier.engine.curated import curated
+from verifier.engine.extract import article_id, claim_from_fields, extract_claims
+from verifier.engine.matching import (
+    Match,
+    StatementFeatures,
+    prepare_statement,
+    rank,
+)
+from verifier.engine.ranking import by_wording, fuse, fused_with_wording, ties_by_wording
+from verifier.engine.semantic import Embedder, cosine_scores, embedding_text, load_embedder
+from verifier.engine.verdict import Thresholds, decide
+from verifier.keys import WRITE, ApiKey, hash_token, key_id, new_token
+from verifier.language.compound import join_verdicts, split_clauses
+from verifier.language.numbers import number_terms
+from verifier.language.text import content_stems, split_sentences
+from verifier.models import (
+    CONTRADICTED,
+    SUPPORTED,
+    UNVERIFIED,
+    Article,
+    Candidate,
+    Claim,
+    DraftReport,
+    DraftSentence,
+    Verdict,
+)
+from verifier.store import POSTINGS_BUDGET, ClaimStore
+
+log = logging.getLogger("verifier")
+
+
+class VerdictCache:
+    """Recent verdicts by statement text, all dropped as soon as the claim base changes.
+
+    A draft is re-checked on every pause in typing, nearly always with the same sentences;
+    a verdict only depends on the statement and the stored claims, so it can be reused
+    until any connection (this worker's or another's) commits a write.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._verdicts: OrderedDict[str, Verdict] = OrderedDict()
+        self._generation: object = None
+        self._lock = threading.Lock()
+
+    def get(self, statement: str, generation: object) -> Verdict | None:
+        """Return the cached verdict of a statement for this state of the store, if any."""
+        with self._lock:
+            if generation != self._generation:
+                self._verdicts.clear()
+                self._generation = generation
+                return None
+            verdict = self._verdicts.get(statement)
+            if verdict is not None:
+                self._verdicts.move_to_end(statement)
+            return verdict
+
+    def put(self, statement: str, generation: object, verdict: Verdict) -> None:
+        """Remember a verdict reached on this state of the store."""
+        with self._lock:
+            if generation != self._generation:
+                return
+            self._verdicts[statement] = verdict
+            if len(self._verdicts) > self.size:
+                self._verdicts.popitem(last=False)
+
+
+@dataclass(frozen=True)
+class Engine:
+    """A store plus the thresholds to judge with: what every verification needs."""
+
+    store: ClaimStore
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    candidate_limit: int = 100  # claims the index ranks for the embeddings to re-order
+    rerank_limit: int = 10  # of those, claims loaded and scored for topic
+    postings_budget: int = POSTINGS_BUDGET  # index postings a query may read (its cost)
+    embedder: Embedder | None = None  # sentence embeddings, when the [semantic] extra is on
+    cache: VerdictCache | None = None  # recent verdicts (the service's engine has one)
+
+    @property
+    def index_limit(self) -> int:
+        """How many claims the index ranks: enough for embeddings to re-order, else those
+        loaded and scored."""
+        return self.candidate_limit if self.embedder is not None else self.rerank_limit
+
+
+def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
+    """Open the configured store (seeding it when empty) and wrap it with its thresholds."""
+    store = open_store(settings["DATABASE"])
+    if store.index_outdated():
+        log.warning(
+            "%s was indexed by an older release: run `verifier reindex` once for the current "
+            "matching (the service keeps answering meanwhile).",
+            settings["DATABASE"],
+        )
+    thresholds = Thresholds(
+        settings["MATCH_THRESHOLD"], settings["MATCH_MARGIN"], settings["NUMBER_TOLERANCE"]
+    )
+    embedder = load_embedder(str(settings["SEMANTIC"]).lower() != "off")
+    size = settings["VERDICT_CACHE"]
+    return Engine(
+        store,
+        thresholds,
+        settings["CANDIDATE_LIMIT"],
+        settings["RERANK_LIMIT"],
+        settings["POSTINGS_BUDGET"],
+        embedder,
+        VerdictCache(size) if size > 0 else None,
+    )
+
+
+def open_store(path: str, seed: bool = True) -> ClaimStore:
+    """Open (creating if needed) a store; load the curated seed claims into an empty one."""
+    store = ClaimStore(path)
+    store.create()
+    if seed and store.count_articles() == 0:
+        load_seed(store)
+    return store
+
+
+def load_seed(store: ClaimStore) -> int:
+    """Load the shipped articles and their reviewed claims; return the claim count."""
+    return sum(store.save_article(article, claims) for article, claims in curated())
+
+
+def search(statement: str, engine: Engine) -> tuple[StatementFeatures, list[Match]]:
+    """Find and re-rank the claims closest to a statement, best first.
+
+    The index ranks up to `candidate_limit` claims when the semantic extra re-orders them
+    (fused with the embeddings' order), else `rerank_limit`; only the best `rerank_limit`
+    are loaded and scored. Among those, the claims whose wording the statement repeats
+    move up (weighed against index relevance, or against the fused rank).
+    """
+    features = prepare_statement(statement)
+    candidates = _candidates(features, engine)
+    if engine.embedder is None:
+        candidates = by_wording(features, candidates)
+    else:
+        candidates = fused_with_wording(features, candidates)
+    return features, rank(features, candidates)
+
+
+def _candidates(features: StatementFeatures, engine: Engine) -> list[Candidate]:
+    """Load the `rerank_limit` claims the index (fused with embeddings, when on) ranks first."""
+    terms = [*features.stems, *number_terms(features.quantities)]
+    ranked = engine.store.ranked_rowids(terms, engine.index_limit, engine.postings_budget)
+    if engine.embedder is not None and ranked:
+        query = engine.embedder.embed([features.text])[0]
+        similarity = cosine_scores(query, engine.store.vectors_at([r for r, _ in ranked]))
+        by_meaning = sorted(ranked, key=lambda r: -similarity.get(r[0], -1.0))
+        ranked = fuse([ranked, by_meaning])
+    return engine.store.candidates_at(ranked[: engine.rerank_limit])
+
+
+def verify(statement: str, engine: Engine) -> Verdict:
+    """Verify one statement against the claim base (reusing a cached verdict when the
+    statement was verified before and no claim has changed since)."""
+    if engine.cache is None:
+        return _verify(statement, engine)
+    generation = engine.store.generation()
+    verdict = engine.cache.get(statement, generation)
+    if verdict is None:
+        verdict = _verify(statement, engine)
+        engine.cache.put(statement, generation, verdict)
+    return verdict
+
+
+def _verify(statement: str, engine: Engine) -> Verdict:
+    """Verify a statement, clause by clause when it joins several facts."""
+    clauses = split_clauses(statement)
+    if len(clauses) == 1:
+        verdict = _verify_clause(clauses[0], engine)
+        return verdict if clauses[0] == statement else replace(verdict, statement=statement)
+    return join_verdicts(statement, [_verify_clause(c, engine) for c in clauses])
+
+
+def _verify_clause(statement: str, engine: Engine) -> Verdict:
+    features = prepare_statement(statement)
+    candidates = _candidates(features, engine)
+    if engine.embedder is None:  # search()'s order, as far as a verdict can tell it apart
+        matches = ties_by_wording(features, rank(features, candidates))
+    else:
+        matches = rank(features, fused_with_wording(features, candidates))
+    close = [m for m in matches if m.score >= engine.thresholds.match]  # the only ones cited
+    articles = engine.store.article_refs(m.claim.article_id for m in close)
+    return decide(features, matches, engine.thresholds, articles)
+
+
+def is_checkable(sentence: str) -> bool:
+    """Tell whether a draft sentence states something that could be checked."""
+    return len(content_stems(sentence, drop_numbers=False)) >= 2
+
+
+def check_draft(text: str, engine: Engine) -> DraftReport:
+    """Split a draft into sentences and verify each checkable one, keeping offsets."""
+    sentences = []
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        verdict = verify(sentence, engine) if is_checkable(sentence) else None
+        sentences.append(DraftSentence(start, end, sentence, verdict))
+    counts = Counter(s.verdict.verdict for s in sentences if s.verdict)
+    return DraftReport(
+        tuple(sentences), {k: counts.get(k, 0) for k in (SUPPORTED, CONTRADICTED, UNVERIFIED)}
+    )
+
+
+def ingest_article(text: str, engine: Engine, **meta: Any) -> tuple[Article, list[Claim]]:
+    """Extract the claims of an article text and store both."""
+    title = meta.pop("title", None) or text.strip().splitlines()[0][:200] if text.strip() else ""
+    article = Article(
+        id=meta.pop("id", None) or article_id(text),
+        title=title,
+        text=text,
+        **{k: v for k, v in meta.items() if v is not None},
+    )
+    claims = extract_claims(article)
+    engine.store.save_article(article, claims)
+    embed_claims(claims, engine)
+    return article, claims
+
+
+def embed_claims(claims: list[Claim], engine: Engine) -> None:
+    """Store the sentence embeddings of claims, when semantic ranking is on."""
+    embed_texts([(c.id, embedding_text(c.text, c.title)) for c in claims], engine)
+
+
+def embed_texts(texts: list[tuple[str, str]], engine: Engine) -> None:
+    """Store the embeddings of (claim id, text) pairs, when semantic ranking is on."""
+    if engine.embedder is None or not texts:
+        return
+    vectors = engine.embedder.embed([text for _, text in texts])
+    engine.store.save_vectors(dict(zip((i for i, _ in texts), vectors, strict=True)))
+
+
+def add_claim(fields: Mapping[str, Any], engine: Engine) -> Claim:
+    """Store one curated claim, creating a bare article record when it names none we hold."""
+    claim = claim_from_fields(fields)
+    engine.store.ensure_article(claim.article_id, claim.article_id)
+    engine.store.save_claims([claim])
+    embed_claims([claim], engine)
+    return claim
+
+
+def create_key(engine: Engine, name: str, scope: str = WRITE) -> tuple[ApiKey, str]:
+    """Make a new API key; return it with its token, which is shown once and never stored."""
+    token = new_token()
+    token_hash = hash_token(token)
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    key = ApiKey(key_id(token_hash), name, scope, created)
+    engine.store.add_key(key, token_hash)
+    return key, token
+
+
+def revoke_key(engine: Engine, key: str) -> None:
+    """Revoke a key by its id."""
+    engine.store.revoke_key(key, datetime.now(UTC).isoformat(timespec="seconds"))

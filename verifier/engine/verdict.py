@@ -1,0 +1,300 @@
+"""decide(statement, matches) -> Verdict: compare numbers, dates, polarity and speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from verifier.engine.matching import Match, StatementFeatures
+from verifier.engine.opposites import antonym_flip, fact_polarity
+from verifier.language.comparison import agree, compatible
+from verifier.language.entities import missing_entities, speaker_matches
+from verifier.language.places import countries, moved, says_common_word
+from verifier.models import (
+    CONTRADICTED,
+    SUPPORTED,
+    UNVERIFIED,
+    ArticleRef,
+    Citation,
+    Quantity,
+    Reason,
+    Verdict,
+)
+
+_VALUE_CODES = {
+    "year": "year_mismatch",
+    "month": "date_mismatch",
+    "weekday": "date_mismatch",
+    "day": "date_mismatch",
+    "count": "number_mismatch",
+    "percent": "number_mismatch",
+    "ordinal": "number_mismatch",
+}
+_HARD = frozenset({"negation", "antonym", "speaker_mismatch"})
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The knobs of a decision, taken from settings."""
+
+    match: float = 0.5  # a claim below this topic score is not about the statement
+    margin: float = 0.08  # claims this close to the best one are weighed together
+    tolerance: float = 0.1  # relative slack for approximate numbers ("roughly 4,000")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One claim held against the statement."""
+
+    match: Match
+    conflicts: tuple[Reason, ...]
+    covered: frozenset[int]  # indices of the statement's quantities this claim agrees with
+
+
+def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Assessment:
+    """Compare a statement with one claim: polarity, speaker and every quantity."""
+    claim = match.claim
+    conflicts: list[Reason] = []
+    said = fact_polarity(statement.negated, statement.text, claim.text)
+    if said != fact_polarity(claim.negated, claim.text, statement.text):
+        conflicts.append(_negation_reason(statement, match))
+    elif (flip := antonym_flip(statement, claim)) is not None:
+        conflicts.append(
+            Reason("antonym", f"The source says {flip[1]!r}, not {flip[0]!r}.", flip[0], flip[1])
+        )
+    if statement.speaker and not speaker_matches(statement.speaker, claim):
+        conflicts.append(
+            Reason(
+                "speaker_mismatch",
+                f"The source attributes this to {claim.speaker}, not {statement.speaker}.",
+                statement.speaker,
+                claim.speaker,
+            )
+        )
+    covered, value_conflicts = _compare_quantities(
+        statement.quantities, claim.quantities, tolerance
+    )
+    return Assessment(match, tuple(conflicts + value_conflicts), frozenset(covered))
+
+
+def _negation_reason(statement: StatementFeatures, match: Match) -> Reason:
+    said = "negated" if statement.negated else "affirmed"
+    source = "negated" if match.claim.negated else "affirmed"
+    fact = match.claim.text.rstrip(".")
+    turn = "denies it" if statement.negated else "asserts the opposite"
+    detail = f"The source says \u201c{fact}\u201d; the statement {turn}."
+    return Reason("negation", detail, said, source)
+
+
+def _compare_quantities(
+    said: tuple[Quantity, ...], source: tuple[Quantity, ...], tolerance: float
+) -> tuple[set[int], list[Reason]]:
+    """Align quantities by what they count; a value with no agreeing peer is a conflict."""
+    covered = {
+        i
+        for i, s in enumerate(said)
+        if any(compatible(s, c) and agree(s, c, tolerance) for c in source)
+    }
+    used = {
+        j
+        for j, c in enumerate(source)
+        if any(compatible(s, c) and agree(s, c, tolerance) for s in said)
+    }
+    conflicts = []
+    for i, s in enumerate(said):
+        if i in covered:
+            continue
+        rivals = [c for j, c in enumerate(source) if j not in used and compatible(s, c)]
+        if rivals:
+            c = rivals[0]
+            conflicts.append(
+                Reason(
+                    _VALUE_CODES[s.kind],
+                    f"The source says {_show(c)}, not {_show(s)}.",
+                    _show(s),
+                    _show(c),
+                )
+            )
+    return covered, conflicts
+
+
+def _show(q: Quantity) -> str:
+    """Render a quantity as written, with what it counts: 'roughly 4,000 troops'."""
+    text = " ".join(q.raw.split()) or q.describe()
+    if q.kind == "percent" and not any(ch.isdigit() for ch in text):
+        text += f" ({q.value:g} percent)"
+    elif q.kind == "percent" and "percent" not in text.lower() and "%" not in text:
+        text += " percent"
+    if q.kind == "count" and q.unit and q.unit not in text:
+        text += f" {q.unit}"
+    if q.kind == "day" and q.unit and text.isdigit():  # "27" of "Aug. 27": "August 27"
+        text = f"{q.unit.title()} {text}"
+    return text
+
+
+def decide(
+    statement: StatementFeatures,
+    matches: list[Match],
+    thresholds: Thresholds,
+    articles: Mapping[str, ArticleRef],
+) -> Verdict:
+    """Turn ranked matches into a verdict with reasons and citations."""
+    if reason := _uncheckable(statement):
+        return Verdict(statement.text, UNVERIFIED, 1.0, reason.detail, (reason,))
+    matches = sorted(matches, key=lambda m: m.score, reverse=True)
+    strong = [m for m in matches if m.score >= thresholds.match]
+    on_topic = [m for m in strong if not _absent(statement, m) and not _moved(statement, m)]
+    if not on_topic:
+        return _unverified(statement, strong, matches)
+    best = on_topic[0]
+    assessed = [assess(statement, m, thresholds.tolerance) for m in on_topic]
+    contenders = [a for a in assessed if a.match.score >= best.score - thresholds.margin]
+    lead = contenders[0]
+    agreeing = [a for a in contenders if not a.conflicts]
+    # A close claim that agrees on the statement's figures outweighs a lead that only
+    # disagrees in polarity or speaker: the figures say which fact the statement is about.
+    if any(r.code in _HARD for r in lead.conflicts):
+        agreeing = [a for a in agreeing if a.covered]
+    if not agreeing:
+        lead = _by_figures(contenders)
+        if unvouched := _other_speakers_fact(statement, lead):
+            return _verdict(statement, UNVERIFIED, [lead], (unvouched,), thresholds, articles)
+        return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
+    missing = _uncovered(statement, agreeing)
+    if missing and len(missing) < len(statement.quantities):
+        # a statement joining two facts ("in 2003 and again in 2014"), the close claims
+        # vouching for some of its figures: look further down for the other fact
+        for extra in assessed[len(contenders) :]:
+            if not extra.conflicts and extra.covered & missing:
+                agreeing.append(extra)
+                missing -= extra.covered
+    if missing:
+        rivals = [
+            a for a in assessed if a.conflicts and not any(r.code in _HARD for r in a.conflicts)
+        ]
+        if rivals:
+            return _verdict(
+                statement, CONTRADICTED, [rivals[0]], rivals[0].conflicts, thresholds, articles
+            )
+        reason = _not_in_source([statement.quantities[i] for i in sorted(missing)])
+        return _verdict(statement, UNVERIFIED, agreeing, (reason,), thresholds, articles)
+    return _verdict(statement, SUPPORTED, agreeing, (), thresholds, articles)
+
+
+def _by_figures(contenders: list[Assessment]) -> Assessment:
+    """Pick the contradiction to report among close claims that all disagree.
+
+    When the closest one only differs in polarity or speaker while a close one holds the
+    same sort of figure with another value, the figure tells which fact the statement is
+    about ("roughly 6,000 troops will be left" is the 4,000 claim, not "does not indicate
+    a drawdown").
+    """
+    lead = contenders[0]
+    if not all(r.code in _HARD for r in lead.conflicts):
+        return lead
+    for other in contenders[1:]:
+        if other.conflicts and not any(r.code in _HARD for r in other.conflicts):
+            return other
+    return lead
+
+
+def _other_speakers_fact(statement: StatementFeatures, lead: Assessment) -> Reason | None:
+    """Say why a claim differing only in speaker is no contradiction, when it states none of
+    the statement's counts and shares: the statement tells of another fact, said by someone
+    else ("Dillon said fewer than 1,000 fighters remain" is not Glynn's "cellular structure").
+    Dates do not count: when a speaker spoke ("on Monday") is not what the claim states."""
+    if {r.code for r in lead.conflicts} != {"speaker_mismatch"} or lead.covered:
+        return None
+    figures = [q for q in statement.quantities if q.kind in ("count", "percent")]
+    return _not_in_source(figures) if figures else None
+
+
+def _not_in_source(figures: list[Quantity]) -> Reason:
+    shown = ", ".join(dict.fromkeys(_show(q) for q in figures))
+    return Reason("not_in_source", f"The source gives no figure for {shown}.", shown)
+
+
+def _uncovered(statement: StatementFeatures, agreeing: list[Assessment]) -> set[int]:
+    """Return the indices of the statement's quantities that no agreeing claim vouches for."""
+    covered = frozenset().union(*(a.covered for a in agreeing))
+    return {  # a rank ("the first") is only checked against another rank
+        i for i, q in enumerate(statement.quantities) if i not in covered and q.kind != "ordinal"
+    }
+
+
+def _uncheckable(statement: StatementFeatures) -> Reason | None:
+    """Say why a statement cannot be checked at all, if it cannot."""
+    unreadable = [q.raw for q in statement.quantities if q.kind == "unreadable"]
+    if unreadable:
+        return Reason(
+            "unreadable_number", f"The number {unreadable[0]!r} cannot be read.", unreadable[0]
+        )
+    if len(statement.stems) < 2:
+        return Reason("too_short", "The statement says too little to be checked.")
+    return None
+
+
+def _absent(statement: StatementFeatures, match: Match) -> list[str]:
+    """Return the statement's names that the claim's passage never mentions.
+
+    The word opening a statement may be a common word, capitalized ("Drawdown to cut
+    ..."): the claim's passage saying it as one is enough (places.says_common_word).
+    """
+    absent = missing_entities(statement.entities, match.context, statement.places)
+    opening = statement.opening
+    if opening in absent and says_common_word(opening, match.context):
+        absent = [name for name in absent if name != opening]
+    return absent
+
+
+def _moved(statement: StatementFeatures, match: Match) -> tuple[list[str], list[str]] | None:
+    """The statement's and the claim's countries, when it moves the claim to another one."""
+    return moved(statement.countries, countries(match.claim.text))
+
+
+def _unverified(statement: StatementFeatures, strong: list[Match], matches: list[Match]) -> Verdict:
+    best = matches[0].score if matches else 0.0
+    if strong and (places := _moved(statement, strong[0])):
+        said, source = (", ".join(p) for p in places)
+        detail = f"The closest claim speaks of {source}, not {said}."
+        reason = Reason("other_place", detail, said, source)
+    elif strong:
+        absent = _absent(statement, strong[0])
+        names = ", ".join(dict.fromkeys(name.title() for name in absent))
+        detail = f"The passages closest to the statement say nothing about {names}."
+        reason = Reason("unknown_entity", detail, names)
+    else:
+        reason = Reason("no_match", "No claim in the claim base is close to this statement.")
+    return Verdict(statement.text, UNVERIFIED, round(1 - best / 2, 3), reason.detail, (reason,))
+
+
+def _verdict(
+    statement: StatementFeatures,
+    verdict: str,
+    cited: list[Assessment],
+    reasons: tuple[Reason, ...],
+    thresholds: Thresholds,
+    articles: Mapping[str, ArticleRef],
+) -> Verdict:
+    lead = cited[0].match
+    span = max(1e-9, 1 - thresholds.match)
+    confidence = round(min(1.0, 0.5 + 0.5 * (lead.score - thresholds.match) / span), 3)
+    citations = tuple(_cite(a.match, articles) for a in cited)
+    return Verdict(
+        statement.text, verdict, confidence, _explain(verdict, reasons, lead), reasons, citations
+    )
+
+
+def _cite(match: Match, articles: Mapping[str, ArticleRef]) -> Citation:
+    claim = match.claim
+    article = articles.get(claim.article_id) or ArticleRef(claim.article_id, claim.article_id)
+    return Citation.of(claim, article, round(match.score, 3))
+
+
+def _explain(verdict: str, reasons: tuple[Reason, ...], lead: Match) -> str:
+    who = lead.claim.speaker or "the source"
+    if verdict == SUPPORTED:
+        return f"Supported by {who}: \u201c{lead.claim.text.rstrip('.')}.\u201d"
+    if reasons:
+        return " ".join(r.detail for r in reasons)
+    return f"The closest claim, by {who}, does not support it."

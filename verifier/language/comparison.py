@@ -1,0 +1,41 @@
+"""Comparing quantities: whether two speak of the same thing, and whether both can be true."""
+
+from __future__ import annotations
+
+import math
+
+from verifier.language.number_words import HEDGES
+from verifier.language.text import stem
+from verifier.models import Quantity
+
+
+def compatible(statement: Quantity, claim: Quantity) -> bool:
+    """Tell whether two quantities speak of the same thing (kind and unit)."""
+    if statement.kind != claim.kind:
+        return False
+    if statement.kind == "day" and statement.unit and claim.unit:
+        return statement.unit == claim.unit  # the day of one month says nothing of another's
+    if statement.kind != "count":
+        return True
+    if statement.unit is None or claim.unit is None:
+        return True
+    return stem(statement.unit) == stem(claim.unit)
+
+
+def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
+    """Tell whether two compatible quantities can both be true."""
+    if "decade" in (statement.qualifier, claim.qualifier):
+        s_end = statement.value + (9 if statement.qualifier == "decade" else 0)
+        c_end = claim.value + (9 if claim.qualifier == "decade" else 0)
+        return statement.value <= c_end and claim.value <= s_end
+    if statement.kind in ("year", "month", "weekday", "day"):
+        return statement.value == claim.value
+    s_lo, s_hi = statement.interval(tolerance)
+    c_lo, c_hi = claim.interval(tolerance)
+    if claim.qualifier is None and statement.qualifier is None:
+        return math.isclose(statement.value, claim.value, rel_tol=1e-6)
+    if statement.qualifier in HEDGES and claim.qualifier in HEDGES:
+        # Two hedged figures: one must fall within the other's slack. Overlapping slacks
+        # would let "about 150,000" pass for "about 170,000".
+        return s_lo <= claim.value <= s_hi or c_lo <= statement.value <= c_hi
+    return s_lo <= c_hi and c_lo <= s_hi

@@ -1,0 +1,206 @@
+"""Who and what a text names: proper nouns, speakers, and the words around a claim."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from verifier.language.number_words import MONTHS, WEEKDAYS
+from verifier.language.text import (
+    _MULTIWORD,
+    NUMBER_WORDS,
+    clean,
+    content_stems,
+    is_mostly_upper,
+    split_sentences,
+    words,
+)
+from verifier.language.vocabulary import STOPWORDS
+from verifier.models import Claim
+
+# Words that open a sentence without naming anything: a capital there is no proper noun.
+_COMMON_OPENERS = frozenset(
+    """some many most few several all both each every none roughly about around nearly almost
+    approximately more fewer less over under only just reportedly according after before
+    since during while although though because following despite however meanwhile now today
+    yesterday last next officials troops there here up any another other such either
+    neither""".split()
+)
+_TITLES = frozenset(
+    """col lt gen brig maj capt sgt adm mr mrs ms dr sen rep gov president""".split()
+)
+# Unnamed groups a statement may credit for an official fact ("Officials said"): they
+# cannot be told from the named official a claim credits. Not critics, experts or
+# witnesses: a fact put in their mouths is misattributed.
+_GROUPS = frozenset("officials sources authorities reports".split())
+_ROLE_WORDS = (
+    frozenset(
+        """spokesman spokeswoman spokesperson official officials president minister secretary
+    commander general chief director analyst reporter anonymous unnamed government army""".split()
+    )
+    | _GROUPS
+)
+_NOT_NAMES = _ROLE_WORDS | _TITLES | STOPWORDS
+_CAPITAL = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*(?:\.[A-Z])*\.?)")
+
+
+def find_entities(text: str) -> list[str]:
+    """Return the lower-cased proper-noun words of a text (names, places, organisations)."""
+    text = _MULTIWORD.sub("U.S.", clean(text))
+    if is_mostly_upper(text) or text.islower():
+        return []
+    found = []
+    for match in _CAPITAL.finditer(text):
+        low_words = _name_words(match.group(1))
+        if not low_words:
+            continue
+        low = low_words[0]
+        at_start = match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".!?\"'(:"
+        if low in STOPWORDS or low in _TITLES or all(p in NUMBER_WORDS for p in low.split("-")):
+            continue
+        if low.rstrip(".") in MONTHS or low in WEEKDAYS:
+            continue
+        if at_start and low in _COMMON_OPENERS:
+            continue
+        found.append(low)
+    return found
+
+
+def claim_context(claim: Claim, text_words: list[str] | None = None) -> frozenset[str]:
+    """Return every word a claim's sentence and attribution contain, for entity checks."""
+    found = set(words(claim.text) if text_words is None else text_words)
+    if claim.quote != claim.text:
+        found.update(words(claim.quote))
+    for name in (claim.speaker, claim.speaker_role, *claim.attribution):
+        if name:
+            found.update(_name_words(name))
+    found.update(_acronym(name) for name in claim.attribution if " " in name)
+    return frozenset(found)
+
+
+def _names_someone(speaker: str) -> bool:
+    """Tell whether a speaker holds a proper name or adjective ("American", "Dillon")."""
+    return any(w[:1].isupper() and w.lower().strip(".,") not in _NOT_NAMES for w in speaker.split())
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> tuple[str, ...]:
+    """Words of a name, a role or a capitalized word: few distinct ones, met again and again."""
+    return tuple(words(name))
+
+
+@lru_cache(maxsize=8192)
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
+
+
+def missing_entities(
+    entities: tuple[str, ...], context: frozenset[str], places: frozenset[str] = frozenset()
+) -> list[str]:
+    """Return the proper nouns (of a statement) that a claim's context never mentions.
+
+    A place counts as mentioned by its people and the other way round ("Iraqi" for "Iraq",
+    "Syrian" for "Syria"), not by any word it starts with ("Niger" is not "Nigeria"). A
+    capital stands for its country ("Baghdad said"), except among the statement's `places`
+    (capitals_as_places: "from Baghdad").
+    """
+    return [e for e in entities if not _mentioned(e.rstrip("."), context, e in places)]
+
+
+def capitals_as_places(text: str) -> frozenset[str]:
+    """Return the capitals a text names as places, not governments ("from Baghdad")."""
+    return frozenset(m.group(1).lower() for m in _AT_A_PLACE.finditer(text))
+
+
+# Capitals that stand for their governments in news copy ("Washington said", "Baghdad
+# asked"): a claim about the country mentions them.
+CAPITALS = {
+    "washington": "u.s.", "baghdad": "iraq", "london": "britain", "moscow": "russia",
+    "beijing": "china", "paris": "france", "tehran": "iran", "damascus": "syria",
+    "kabul": "afghanistan", "ankara": "turkey", "berlin": "germany", "tokyo": "japan",
+    "kyiv": "ukraine", "kiev": "ukraine", "jerusalem": "israel", "ottawa": "canada",
+    "riyadh": "saudi", "cairo": "egypt", "pyongyang": "korea", "seoul": "korea",
+    "islamabad": "pakistan", "canberra": "australia", "rome": "italy", "madrid": "spain",
+}  # fmt: skip
+
+
+# A capital named as the place something comes from or goes into: the city, not its
+# government ("reported from Baghdad"; "support to Baghdad", "officials in Washington" are).
+_AT_A_PLACE = re.compile(
+    rf"\b(?:from|near|outside|around|into)\s+({'|'.join(CAPITALS)})\b", re.IGNORECASE
+)
+
+
+def _mentioned(name: str, context: frozenset[str], as_place: bool = False) -> bool:
+    if name in context or name + "." in context:
+        return True
+    if name in CAPITALS and not as_place:
+        return _mentioned(CAPITALS[name], context)
+    if len(name) < 4:
+        return False
+    forms = [name + end for end in DEMONYM_ENDINGS]
+    forms += [name[: -len(end)] for end in DEMONYM_ENDINGS if name.endswith(end)]
+    return any(form in context for form in forms)
+
+
+# What turns a place into its people ("Iraq" - "Iraqi", "Syria" - "Syrian", "Iran" - "Iranian").
+DEMONYM_ENDINGS = ("i", "n", "an", "ian")
+
+
+@dataclass(frozen=True)
+class ArticleWords:
+    """An article's words as the entity checks read them: all of them, and by sentence."""
+
+    everything: frozenset[str]
+    title: frozenset[str]
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+
+    def around(self, claim: Claim) -> frozenset[str]:
+        """Return the words of the title and of the sentences at and beside a claim's quote.
+
+        A statement may name what the claim's sentence leaves to its neighbours ("Iraq" for
+        "intervened again in 2014"); the whole article would also let it swap in what another
+        passage names ("the intervention in Afghanistan" for "in Iraq"). A claim whose quote
+        is not at its span (imported without its article) gets every word of the article.
+        """
+        if not self.sentences or self.text[claim.start : claim.end] != claim.quote:
+            return self.everything
+        at = [i for i, (s, e) in enumerate(self.sentences) if s < claim.end and e > claim.start]
+        if not at:
+            return self.everything
+        beside = self.sentences[max(0, at[0] - 1) : at[-1] + 2]
+        return self.title | frozenset(words(self.text[beside[0][0] : beside[-1][1]]))
+
+
+def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
+    """Read an article for the entity checks of its claims."""
+    sentences = tuple(split_sentences(text))
+    return ArticleWords(frozenset(vocabulary.split()), frozenset(words(title)), text, sentences)
+
+
+def _speaker_words(speaker: str) -> list[str]:
+    return [w for w in words(speaker) if w not in STOPWORDS and w not in _TITLES]
+
+
+def speaker_matches(speaker: str, claim: Claim) -> bool:
+    """Tell whether a statement's speaker is the claim's speaker or someone in its chain.
+
+    A group with no name ("officials", "experts") cannot be told apart, so it matches.
+    """
+    tokens = _speaker_words(speaker)
+    names = [w for w in tokens if w not in _ROLE_WORDS]
+    credited = " ".join((claim.speaker or "", claim.speaker_role or "", *claim.attribution))
+    if names and len(names) < len(tokens) and _names_someone(speaker):
+        # a role with a proper qualifier ("an American official", "Iraqi government
+        # spokesman Saad al-Hadithi"): the qualifier must be in whom the claim credits, not
+        # merely in its sentence ("U.S. troops" does not make an Iraqi official American;
+        # "a coalition spokesman" is still checked against the sentence, below)
+        return names[-1] in {*words(credited), *(_acronym(a) for a in claim.attribution)}
+    if names:  # the family name decides: "Ryan Dillon" is not "Kevin Joseph Ryan"
+        return names[-1] in claim_context(claim)
+    if all(w in _GROUPS for w in tokens):
+        return True
+    attribution = set(content_stems(credited))
+    return all(stem in attribution for stem in content_stems(" ".join(tokens)))

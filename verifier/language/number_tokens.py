@@ -1,0 +1,89 @@
+"""A text's tokens as number extraction sees them, and the reading of digit and word numbers."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from verifier.language.number_words import SCALES, SMALL, SUFFIX_SCALES
+
+_STOP_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DIGITS = re.compile(r"([\d.eE+-]+?)(k|K|m|bn|mn|tn|b)?")
+# Words first: most tokens are words, and no other branch can match where a letter starts (the
+# lookaheads let re go straight to the branch a token's first character can take).
+_TOKEN = re.compile(
+    r"(?=[A-Za-z])[A-Za-z][A-Za-z0-9]*(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*"
+    r"|(?=[^A-Za-z\s])(?:\d+(?:\^|\*\*)\d+|\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|'\d\d(?![\w'])(?![.,]\d)|\$?\d{1,3}(?:\.\d{3}){2,}(?!\w|\.\d)|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
+    r"|\d+[A-Za-z_]\w*|%|~|\S)"
+)
+
+
+class Tokens(NamedTuple):
+    """A text's tokens as two lists, as written and lower-cased (one list, not an object
+    per token: extraction runs on every imported claim)."""
+
+    raw: list[str]
+    low: list[str]
+
+
+def tokenize(text: str) -> Tokens:
+    """Split cleaned text into tokens (raw and lower-cased)."""
+    raw = _TOKEN.findall(text)
+    return Tokens(raw, [token.lower() for token in raw])
+
+
+def parse_number(raw: str) -> float | None:
+    """Parse a digit form such as '4,000', '4k', '1.5m' or '$90'; None if it is not finite.
+
+    Stops grouping thousands as in much of Europe ('1.500.000') are read so where they
+    cannot be a decimal: two groups or more ('1.500' is 1.5; see numbers.py for '4.000').
+    """
+    body = raw.lstrip("$").rstrip("%").replace(",", "")
+    if body.count(".") > 1 and _STOP_GROUPED.fullmatch(body):
+        body = body.replace(".", "")
+    scale = 1.0
+    match = _DIGITS.fullmatch(body)
+    if not match:
+        return None
+    if match.group(2):
+        scale = SUFFIX_SCALES[match.group(2).lower()]
+    digits = match.group(1)
+    if len(digits) > 30:
+        return None
+    try:
+        value = float(digits) * scale
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and abs(value) < 1e15 else None
+
+
+def parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
+    """Parse number words from tokens[i]: 'four thousand', 'one hundred and seventy'."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < len(tokens.low):
+        word = tokens.low[j].removesuffix(".")  # "rose to forty thousand."
+        parts = word.split("-")
+        if all(p in SMALL for p in parts):
+            current += sum(SMALL[p] for p in parts)
+        elif word == "hundred" and seen:
+            current = max(current, 1) * 100
+        elif word in SCALES and seen:
+            total += max(current, 1) * SCALES[word]
+            current = 0
+        elif (
+            word == "and"
+            and seen
+            and j + 1 < len(tokens.low)
+            and (tokens.low[j + 1].removesuffix(".").split("-")[0] in SMALL)
+        ):
+            pass
+        else:
+            break
+        seen = True
+        j += 1
+        if word != tokens.low[j - 1]:  # the sentence ended with it
+            break
+    if not seen:
+        return None
+    return total + current, j

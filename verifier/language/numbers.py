@@ -1,0 +1,297 @@
+"""Quantity extraction: digits, words, k/million, percent, shares, years, months, weekdays."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from verifier.language.dates import (
+    MONTH_NAMES,
+    decade,
+    is_month,
+    is_year,
+    ordinal_day,
+    short_year,
+    slash_date,
+)
+from verifier.language.number_tokens import Tokens, parse_number, parse_words, tokenize
+from verifier.language.number_words import (
+    DECADE_WORDS,
+    FRACTIONS,
+    MONTHS,
+    NO_UNIT_AFTER,
+    ORDINALS,
+    PERCENT_WORDS,
+    QUALIFIER_ENDINGS,
+    QUALIFIERS_BY_LAST,
+    SCALES,
+    SMALL,
+    UNIT_SKIP,
+    WEEKDAYS,
+)
+from verifier.language.text import clean, is_mostly_upper
+from verifier.language.vocabulary import ALIASES
+from verifier.models import Quantity
+
+_NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+_POWER = re.compile(r"(\d+)(?:\^|\*\*)(\d+)")
+_CODE = re.compile(r"\d+[A-Za-z_]\w*")
+_STOP_THOUSANDS = re.compile(r"\$?\d{1,3}\.000")  # thousands grouped by a stop: "4.000"
+
+
+def _qualifier(tokens: Tokens, i: int) -> str | None:
+    """Find an approximation or comparison qualifier just before tokens[i]."""
+    found = _qualifier_span(tokens, i)
+    return found[0] if found else None
+
+
+def _qualifier_span(tokens: Tokens, i: int) -> tuple[str, int] | None:
+    """Return the qualifier before tokens[i] and how many tokens it takes."""
+    if i == 0 or tokens.low[i - 1] not in QUALIFIER_ENDINGS:
+        return None
+    for words, name in QUALIFIERS_BY_LAST[tokens.low[i - 1]]:
+        n = len(words)
+        if i - n >= 0 and tuple(tokens.low[i - n : i]) == words:
+            return name, n
+    return None
+
+
+def _unit(tokens: Tokens, j: int) -> str | None:
+    """Find what a number counts: the first plain noun within a few tokens after it."""
+    window = zip(tokens.raw[j : j + 4], tokens.low[j : j + 4], strict=True)
+    for k, (raw, low) in enumerate(window, j):
+        low = low.rstrip(".") if low.count(".") == 1 else low
+        if low in UNIT_SKIP or (raw[:1].isupper() and low not in ALIASES):
+            continue
+        if not low.isalpha() or low in NO_UNIT_AFTER:
+            return None
+        if low == "service" and tokens.low[k + 1 : k + 2] in (["members"], ["member"]):
+            return "troops"
+        return _UNIT_ALIASES.get(low) or ALIASES.get(low, low)
+    return None
+
+
+# Spans counted in years under another name.
+_IN_YEARS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100}
+# What a count of troops is also called ("a 4,000-strong force", "3,000 personnel").
+_UNIT_ALIASES = {"force": "troops", "forces": "troops", "personnel": "troops"}
+
+
+def _is_capitalized(raw: str, all_caps: bool) -> bool:
+    return all_caps or raw[:1].isupper()
+
+
+def extract_quantities(text: str) -> tuple[Quantity, ...]:
+    """Return every quantity, year, month and weekday a text states."""
+    text = clean(text)
+    if " 000" in text:  # thousands grouped by (non-breaking) spaces: "4 000", "1 500 000"
+        text = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ","), text)
+    tokens = tokenize(text)
+    starts = [  # lower() leaves "$", "'" and digits as they are
+        i
+        for i, low in enumerate(tokens.low)
+        if low[0] in "$'0123456789" or low in _WORD_STARTS or ("-" in low and _may_start(low))
+    ]
+    if not starts:
+        return ()
+    # Case only matters to tell months and weekdays from words ("may", "march", "sun").
+    calendar = any(tokens.low[i].rstrip(".") in _CALENDAR for i in starts)
+    all_caps = calendar and is_mostly_upper(text)
+    found: list[Quantity] = []
+    after = 0
+    for i in starts:
+        if i < after:  # inside the quantity just read ("four thousand")
+            continue
+        if (date := slash_date(tokens, i)) is not None:
+            found.extend(date[0])
+            after = date[1]
+            continue
+        quantity, after = _read_quantity(tokens, i, all_caps)
+        if quantity is not None and quantity.kind == "count":
+            quantity, after = _proportion(tokens, quantity, after)
+        if quantity is not None:
+            found.append(quantity)
+    return tuple(found)
+
+
+def _proportion(tokens: Tokens, share: Quantity, j: int) -> tuple[Quantity, int]:
+    """Read "6 in 10" or "three out of four" (a count, then its whole) as a percentage.
+
+    Not a rate over time or events ("2 in 4 minutes", "3 in 5 games"), nor a whole with a
+    scale ("1 in 10 million": the count stays a count).
+    """
+    low = tokens.low
+    if low[j - 1].endswith("."):  # the count closed its sentence: the whole is not in it
+        return share, j
+    k = j + 1 if j < len(low) and low[j] == "in" else j + 2
+    if k >= len(low) or (k == j + 2 and low[j : j + 2] != ["out", "of"]):
+        return share, j
+    word = low[k].rstrip(".")
+    whole = parse_number(word) if word[:1].isdecimal() else SMALL.get(word)
+    then = low[k + 1].rstrip(".") if k + 1 < len(low) else ""
+    if whole is None or whole not in _WHOLES or not share.value < whole:
+        return share, j
+    if then in SCALES or then in _RATES:
+        return share, j
+    raw = f"{share.raw} {' '.join(tokens.raw[j : k + 1])}".removesuffix(".")
+    return Quantity(100 * share.value / whole, "percent", "percent", share.qualifier, raw), k + 1
+
+
+def _may_start(low: str) -> bool:
+    """Tell whether a quantity could begin at a hyphenated word ("two-thirds", "forty-five")."""
+    parts = low.rstrip(".").split("-")
+    return parts[-1] in FRACTIONS or all(p in SMALL for p in parts)
+
+
+def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | None, int]:
+    text, low = tokens.raw[i], tokens.low[i].rstrip(".")
+    if low in MONTHS and _is_capitalized(text, all_caps) and is_month(tokens, i, low, all_caps):
+        return Quantity(MONTHS[low], "month", raw=text.rstrip(".")), i + 1
+    digits = text[0].isdecimal()  # what the patterns below start with (a regex's \d)
+    if digits and _ORDINAL.fullmatch(tokens.low[i]):
+        # an ordinal counts nothing ("1st Lt."), but beside a month it is the day
+        return ordinal_day(tokens, i), i + 1
+    if digits and (power := _POWER.fullmatch(text)):
+        base, exponent = int(power.group(1)), int(power.group(2))
+        if exponent > 15 or len(power.group(1)) > 15 or base**exponent >= 1e15:
+            return Quantity(math.inf, "unreadable", raw=text[:40]), i + 1
+        return _finish(tokens, i, i + 1, float(base**exponent)), i + 1
+    may_be_decade = digits or text[0] == "'" or tokens.low[i] in DECADE_WORDS
+    if may_be_decade and (found := decade(tokens, i)) is not None:
+        return found, i + 1
+    if digits and _CODE.fullmatch(text) and not _NUMERIC.fullmatch(text):
+        return None, i + 1  # a code or name with digits ("5G", "COVID19", "10am")
+    if text[0] == "'" and text[1:].isdecimal():  # "in '03", or a quotation opens: "'50 people"
+        found = short_year(tokens, i)
+        return found or _finish(tokens, i, i + 1, float(text[1:])), i + 1
+    if low in WEEKDAYS and _is_capitalized(text, all_caps):
+        return Quantity(WEEKDAYS[low], "weekday", raw=text.rstrip(".")), i + 1
+    if text[0] in "$0123456789":
+        value, j = parse_number(text), i + 1
+    elif low in FRACTIONS or ("-" in low and low.split("-")[-1] in FRACTIONS):
+        fraction = _read_fraction(tokens, i)
+        if fraction[0] is None and low in ORDINALS:  # "the third time", not "a third of"
+            return _rank(tokens, i, all_caps), i + 1
+        return fraction
+    elif low in ORDINALS:
+        return _rank(tokens, i, all_caps), i + 1
+    else:
+        parsed = parse_words(tokens, i)
+        if parsed is None:
+            return None, i + 1
+        value, j = parsed
+        if j < len(tokens.low) and tokens.low[j].rstrip(".") in FRACTIONS:
+            return None, j  # "two thirds": the fraction read next takes it as its numerator
+    if value is None:  # digits we cannot read as a finite number: flag, never guess
+        return Quantity(math.inf, "unreadable", raw=text[:40]), j
+    return _finish(tokens, i, j, value), j
+
+
+# What "N in M" reads as a share of: small wholes and round ones ("one in five", "9 in 10").
+_WHOLES = frozenset({*range(2, 21), 25, 50, 100, 1000})
+# After "N in M", what makes it a rate rather than a share.
+_RATES = frozenset(
+    """second seconds minute minutes hour hours day days week weeks month months year years
+    decade decades game games match matches race races season seasons attempt attempts tries
+    round rounds""".split()
+)
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})* 000(?![\d,.]\d)")
+_CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
+# Words a quantity may begin with, also as written at the end of a sentence ("in May.").
+_WORD_STARTS = frozenset(
+    word + end
+    for word in (*_CALENDAR, *DECADE_WORDS, *FRACTIONS, *SMALL, *ORDINALS)
+    for end in ("", ".")
+)
+
+
+def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
+    """Turn a parsed number at tokens[i:j] into a quantity, reading its scale and unit."""
+    first_raw = tokens.raw[i]
+    ended = tokens.low[j - 1].endswith(".")  # its last word closed the sentence: "forty."
+    while not ended and j < len(tokens.low) and tokens.low[j].removesuffix(".") in SCALES:
+        value *= SCALES[tokens.low[j].removesuffix(".")]
+        j += 1
+        ended = tokens.low[j - 1].endswith(".")  # "$2 billion."
+    if not ended and j < len(tokens.low) and tokens.low[j].removesuffix(".") == "dozen":
+        value, j = value * 12, j + 1
+        ended = tokens.low[j - 1].endswith(".")
+    span = _qualifier_span(tokens, i)
+    qualifier = span[0] if span else None
+    first = i - span[1] if span else i
+    raw = " ".join(tokens.low[first:i] + tokens.raw[i:j]).removesuffix(".")
+    if first_raw.endswith("%"):
+        return Quantity(value, "percent", "percent", qualifier, raw)
+    # Once the sentence has ended ("the only one."), nothing after it says what it counts.
+    k = j + 1 if j < len(tokens.low) and tokens.low[j] == "-" else j  # "a 60-percent cut"
+    said = [] if ended else [word.removesuffix(".") for word in tokens.low[k : k + 2]]
+    if (said and said[0] in PERCENT_WORDS) or said == ["per", "cent"]:  # "60 percent."
+        return Quantity(value, "percent", "percent", qualifier, raw + " percent")
+    if is_year(tokens, i, j, value):
+        return Quantity(value, "year", None, None, raw)
+    following = tokens.low[j].rstrip(".") if j < len(tokens.low) else ""
+    previous = tokens.low[i - 1].rstrip(".") if i > 0 else ""
+    month = MONTHS.get(previous) or MONTHS.get(following)
+    if month and not ended and 1 <= value <= 31 and j == i + 1:
+        return Quantity(value, "day", MONTH_NAMES[month], None, raw)
+    unit = "dollar" if first_raw.startswith("$") else None if ended else _unit(tokens, j)
+    if unit in _IN_YEARS:  # "five decades" is "50 years"
+        value = value * _IN_YEARS[unit]
+        raw, unit = f"{raw} {unit} ({value:g} years)", "years"
+    if unit and value < 1000 and _STOP_THOUSANDS.fullmatch(first_raw):
+        value *= 1000  # "4.000 troops": a count of things is no decimal ("batting 1.000" is)
+    follows_of = j < len(tokens.low) and tokens.low[j] == "of"
+    quantity = Quantity(value, "count", unit, qualifier, raw)
+    if value == 1 and first_raw[0].isalpha() and (unit is None or follows_of):
+        # "one of", "one day": too loose to count as a number, unless a share ("one in five")
+        return None if _proportion(tokens, quantity, j)[0] is quantity else quantity
+    return quantity
+
+
+def _rank(tokens: Tokens, i: int, all_caps: bool) -> Quantity | None:
+    """Read "the first since 2014", "a second time" as a rank: a determiner before it, a word
+    after it, in lower case ("at first", "first reported", "wait a second.", "the First
+    Amendment" rank nothing)."""
+    raw = tokens.raw[i]
+    previous = tokens.low[i - 1] if i else ""
+    following = tokens.raw[i + 1] if i + 1 < len(tokens.raw) else ""
+    if not (previous in _DETERMINERS or previous.endswith("'s")) or not following.isalpha():
+        return None
+    if raw[:1].isupper() and not all_caps and i > 1:
+        return None
+    return Quantity(float(ORDINALS[tokens.low[i]]), "ordinal", raw=raw)
+
+
+_DETERMINERS = frozenset("the a an its his her their our my your this that each".split())
+
+
+# Words a fraction may start at: "a third", "one half", "two thirds" (its numerator).
+_FRACTION_STARTS = frozenset({"a", "one", *SMALL})
+
+
+def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
+    """Read 'half', 'a third', 'two-thirds', 'three quarters' as percentages."""
+    low = tokens.low[i].rstrip(".")
+    parts = low.split("-")
+    numerator = float(SMALL.get(parts[0], 1)) if len(parts) == 2 else 1.0
+    if len(parts) == 1 and i > 0 and tokens.low[i - 1].split("-")[0] in SMALL:
+        numerator = float(SMALL[tokens.low[i - 1].split("-")[0]])
+    following = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
+    start = i - 1 if i > 0 and tokens.low[i - 1] in _FRACTION_STARTS else i
+    if following != "of" and _qualifier(tokens, start) is None:
+        return None, i + 1
+    span = _qualifier_span(tokens, start)
+    first = start - span[1] if span else start
+    value = round(numerator * FRACTIONS[parts[-1]], 1)
+    raw = " ".join(tokens.low[first : i + 1])
+    return Quantity(value, "percent", "percent", span[0] if span else None, raw), i + 1
+
+
+def number_terms(quantities: tuple[Quantity, ...]) -> list[str]:
+    """Return index terms for figures ("n4300", "n2011"), so shared numbers help retrieval."""
+    return [
+        f"n{q.value:.0f}"
+        for q in quantities
+        if q.kind in ("count", "percent", "year") and q.value == q.value // 1
+    ]

@@ -1,0 +1,193 @@
+"""The REST blueprint: routes only, a few lines each."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from flask import Response, current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from verifier.engine import service
+from verifier.engine.extract import find_speaker
+from verifier.engine.service import Engine
+from verifier.models import Article, ArticleRef, Claim, DraftReport, Verdict
+from verifier.web import claimreview, schemas
+from verifier.web.auth import require_read_key, writes
+from verifier.web.problems import Problem
+
+blp = Blueprint(
+    "api",
+    __name__,
+    url_prefix="/api/v1",
+    description="Verify statements and manage the claim base.",
+)
+meta = Blueprint("meta", __name__, description="Service health.")
+JSON_LD = "application/ld+json"
+
+
+def engine() -> Engine:
+    """Return the app's engine: its store and thresholds."""
+    return current_app.extensions["verifier"]  # type: ignore[no-any-return]
+
+
+def _cursor(last_id: str | None) -> str | None:
+    return base64.urlsafe_b64encode(last_id.encode()).decode() if last_id else None
+
+
+def _after(cursor: str | None) -> str | None:
+    if not cursor:
+        return None
+    try:
+        return base64.urlsafe_b64decode(cursor.encode()).decode()
+    except ValueError:
+        raise Problem(
+            422,
+            "Unprocessable Content",
+            "The cursor is not one this API gave out.",
+            errors=[{"pointer": "/cursor", "detail": "Unknown cursor."}],
+        ) from None
+
+
+@blp.before_request
+def _reads_may_need_a_key() -> None:
+    require_read_key()
+
+
+@meta.route("/health")
+@meta.response(200, schemas.HealthSchema)
+def health() -> dict[str, Any]:
+    """Tell whether the service is up and how many claims it holds."""
+    store = engine().store
+    return {
+        "status": "ok",
+        "claims": store.count_claims(),
+        "articles": store.count_articles(),
+        "version": current_app.config["VERSION"],
+    }
+
+
+@blp.route("/verify", methods=["POST"])
+@blp.arguments(schemas.StatementSchema())
+@blp.arguments(schemas.VerifyQuerySchema(), location="query")
+@blp.response(200, schemas.VerdictSchema)
+@blp.alt_response(
+    200,
+    schema=schemas.ClaimReviewSchema,
+    content_type=JSON_LD,
+    description="With ?format=claimreview: schema.org ClaimReview JSON-LD.",
+    success=True,
+)
+def verify(body: dict[str, str], query: dict[str, str]) -> Verdict | Response:
+    """Verify one statement: supported, contradicted or unverified, with citations."""
+    verdict = service.verify(body["statement"], engine())
+    if query["format"] != "claimreview":
+        return verdict
+    settings = current_app.config["VERIFIER"]
+    review = claimreview.review_verdict(
+        verdict, request.url, settings["PUBLISHER"], find_speaker(body["statement"])
+    )
+    return _json_ld(review)
+
+
+def _json_ld(document: dict[str, Any]) -> Response:
+    return Response(json.dumps(document, ensure_ascii=False), mimetype=JSON_LD)
+
+
+@blp.route("/claims/<claim_id>/claimreview")
+@blp.response(200, schemas.ClaimReviewSchema, content_type=JSON_LD)
+def claim_review(claim_id: str) -> Response:
+    """Describe a stored claim as schema.org ClaimReview JSON-LD, for a CMS to embed."""
+    store = engine().store
+    claim = store.get_claim(claim_id)
+    article = store.article_refs([claim.article_id]).get(claim.article_id)
+    article = article or ArticleRef(claim.article_id, claim.article_id)
+    settings = current_app.config["VERIFIER"]
+    return _json_ld(claimreview.review_claim(claim, article, request.url, settings["PUBLISHER"]))
+
+
+@blp.route("/verify/batch", methods=["POST"])
+@blp.arguments(schemas.BatchSchema())
+@blp.response(200, schemas.BatchResultSchema)
+def verify_batch(body: dict[str, list[str]]) -> dict[str, list[Verdict]]:
+    """Verify several statements; results come back in the order sent."""
+    return {"results": [service.verify(s, engine()) for s in body["statements"]]}
+
+
+@blp.route("/check", methods=["POST"])
+@blp.arguments(schemas.DraftSchema())
+@blp.response(200, schemas.DraftReportSchema)
+def check(body: dict[str, str]) -> DraftReport:
+    """Check a whole draft: every sentence with its offsets, verdict and citations."""
+    return service.check_draft(body["text"], engine())
+
+
+@blp.route("/claims")
+class Claims(MethodView):
+    @blp.arguments(schemas.ClaimQuerySchema(), location="query")
+    @blp.response(200, schemas.ClaimPageSchema)
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """Search and page through claims."""
+        items = engine().store.list_claims(
+            query.get("q"), query.get("article_id"), query["limit"], _after(query.get("cursor"))
+        )
+        full = len(items) == query["limit"]
+        return {"items": items, "next_cursor": _cursor(items[-1].id) if full else None}
+
+    @blp.response(201, schemas.ClaimSchema)
+    @writes
+    @blp.arguments(schemas.ClaimInSchema())
+    def post(self, body: dict[str, Any]) -> Claim:
+        """Add a curated claim (needs an API key)."""
+        return service.add_claim(body, engine())
+
+
+@blp.route("/claims/<claim_id>")
+class ClaimById(MethodView):
+    @blp.response(200, schemas.ClaimSchema)
+    def get(self, claim_id: str) -> Claim:
+        """Return one claim."""
+        return engine().store.get_claim(claim_id)
+
+    @blp.response(204)
+    @writes
+    def delete(self, claim_id: str) -> None:
+        """Delete one claim (needs an API key)."""
+        engine().store.delete_claim(claim_id)
+
+
+@blp.route("/articles")
+class Articles(MethodView):
+    @blp.arguments(schemas.PageQuerySchema(), location="query")
+    @blp.response(200, schemas.ArticlePageSchema)
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """Page through articles."""
+        items = engine().store.list_articles(query["limit"], _after(query.get("cursor")))
+        full = len(items) == query["limit"]
+        return {"items": items, "next_cursor": _cursor(items[-1].id) if full else None}
+
+    @blp.response(201, schemas.ArticleDetailSchema)
+    @writes
+    @blp.arguments(schemas.ArticleInSchema())
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Store an article and the claims extracted from it (needs an API key)."""
+        article, claims = service.ingest_article(body.pop("text"), engine(), **body)
+        return {**article.__dict__, "claims": claims}
+
+
+@blp.route("/articles/<article_id>")
+class ArticleById(MethodView):
+    @blp.response(200, schemas.ArticleDetailSchema)
+    def get(self, article_id: str) -> dict[str, Any]:
+        """Return one article with its claims."""
+        article: Article = engine().store.get_article(article_id)
+        claims = engine().store.list_claims(article_id=article_id, limit=100_000)
+        return {**article.__dict__, "claims": claims}
+
+    @blp.response(204)
+    @writes
+    def delete(self, article_id: str) -> None:
+        """Delete an article and its claims (needs an API key)."""
+        engine().store.delete_article(article_id)

@@ -1,0 +1,86 @@
+"""API keys: who may write, and who may read when reads are locked down."""
+
+from __future__ import annotations
+
+import functools
+import hmac
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import current_app, request
+
+from verifier.config import split_list
+from verifier.keys import READ, WRITE, hash_token
+from verifier.web.problems import Problem
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _presented_key() -> str | None:
+    """Return the bearer token of the request, or None when there is none."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def _allowed_hashes(scopes: tuple[str, ...], setting_names: tuple[str, ...]) -> list[str]:
+    """Return the hashes of every key allowed for these scopes: settings, then stored keys."""
+    settings = current_app.config["VERIFIER"]
+    hashes = [hash_token(k) for name in setting_names for k in split_list(settings[name])]
+    store = current_app.extensions["verifier"].store
+    hashes += [h for h, scope in store.active_key_hashes() if scope in scopes]
+    return hashes
+
+
+def _matches(key: str, allowed: list[str]) -> bool:
+    # Compare the hash against every allowed hash, in constant time, so that timing tells
+    # nothing about which key (or how much of one) matched.
+    presented = hash_token(key).encode()
+    found = False
+    for candidate in allowed:
+        found |= hmac.compare_digest(presented, candidate.encode())
+    return found
+
+
+def _refuse(detail: str) -> Problem:
+    return Problem(401, "Unauthorized", detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def require_write_key() -> None:
+    """Refuse the request unless it carries a valid write key."""
+    allowed = _allowed_hashes((WRITE,), ("API_KEYS",))
+    if not allowed:
+        raise _refuse("Writes are disabled: the operator has configured no API key.")
+    key = _presented_key()
+    if key is None:
+        raise _refuse("This endpoint needs an API key: send 'Authorization: Bearer <key>'.")
+    if not _matches(key, allowed):
+        raise _refuse("The API key is not valid (unknown or revoked).")
+
+
+def require_read_key() -> None:
+    """Refuse a read unless reads are open or the request carries a read or write key."""
+    settings = current_app.config["VERIFIER"]
+    if not split_list(settings["READ_KEYS"]) and not _truthy(settings["LOCK_READS"]):
+        return
+    key = _presented_key()
+    allowed = _allowed_hashes((READ, WRITE), ("READ_KEYS", "API_KEYS"))
+    if key is None or not _matches(key, allowed):
+        raise _refuse("Reads need an API key here: send 'Authorization: Bearer <key>'.")
+
+
+def _truthy(value: object) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def writes(view: F) -> F:
+    """Mark a view as a write: the key is checked before the body is even read."""
+
+    @functools.wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        require_write_key()
+        return view(*args, **kwargs)
+
+    return guarded  # type: ignore[return-value]
