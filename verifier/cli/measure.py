@@ -16,7 +16,16 @@ from verifier.engine import service
 @click.argument(
     "name",
     type=click.Choice(
-        ["checkthat2020", "snopes", "politifact", "fever-symmetric", "climate-fever", "seed-dev"]
+        [
+            "checkthat2020",
+            "snopes",
+            "politifact",
+            "fever-symmetric",
+            "climate-fever",
+            "seed-dev",
+            "articles-dev",
+            "articles",
+        ]
     ),
 )
 @click.option("--split", help="Split to run (default: the held-out test split).")
@@ -25,24 +34,49 @@ from verifier.engine import service
     type=click.Path(file_okay=False, path_type=Path),
     help="The shared/bench folder (default: found beside the working directory).",
 )
+@click.option(
+    "--statements",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="With 'articles': labelled statements (JSON lines, as ../shared/eval/LABELING.md).",
+)
+@click.option(
+    "--articles",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="With 'articles': the folder of the article texts they name (NAME.txt).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--limit", type=int, help="Only the first N queries or pairs (a quick look).")
 def eval_command(
-    name: str, split: str | None, data: Path | None, as_json: bool, limit: int | None
+    name: str,
+    split: str | None,
+    data: Path | None,
+    statements: Path | None,
+    articles: Path | None,
+    as_json: bool,
+    limit: int | None,
 ) -> None:
     """Score the engine on a public benchmark, in a temporary store (never your database).
 
     \b
     Examples:
       verifier eval seed-dev
+      verifier eval articles-dev
+      verifier eval articles --statements mine.jsonl --articles my-articles/
       verifier eval checkthat2020 --split dev
       verifier eval fever-symmetric --split test --json
     """
     from verifier.measure import benchsets, evaluate
 
     try:
-        folder = data or benchsets.find_data_dir()
-        loaded = benchsets.load(name, split or benchsets.default_split(name), folder)
+        if name == "articles":
+            if statements is None or articles is None:
+                raise click.UsageError("'articles' needs --statements FILE and --articles DIR.")
+            loaded: benchsets.RetrievalSet | benchsets.VerdictSet = benchsets.load_articles_set(
+                statements, articles
+            )
+        else:
+            folder = data or benchsets.find_data_dir()
+            loaded = benchsets.load(name, split or benchsets.default_split(name), folder)
     except (benchsets.BenchmarkError, OSError) as error:
         raise click.ClickException(str(error)) from None
     if isinstance(loaded, benchsets.RetrievalSet):
@@ -58,8 +92,11 @@ def eval_command(
         if limit:
             loaded.pairs = loaded.pairs[:limit]
             loaded.cites = loaded.cites[:limit]
-        # seed-dev is judged against the shipped claim base, in a store of its own.
-        engine = service.Engine(service.open_store(":memory:")) if name == "seed-dev" else None
+            loaded.articles = loaded.articles[:limit]
+        # The newsroom sets are judged against the shipped claim base (and their own articles,
+        # ingested), in a store of their own.
+        newsroom = name in ("seed-dev", "articles-dev", "articles")
+        engine = service.Engine(service.open_store(":memory:")) if newsroom else None
         report = evaluate.evaluate_verdicts(loaded, engine, progress=progress)
     report["split"] = split or benchsets.default_split(name)
     click.echo(json.dumps(report, indent=2) if as_json else evaluate.format_report(report))

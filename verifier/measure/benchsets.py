@@ -34,6 +34,9 @@ class VerdictSet:
     name: str
     pairs: list[tuple[str, str | None, str]]
     cites: list[str | None] = field(default_factory=list)
+    # Sets about articles: each row's article, and each article's text, ingested before scoring.
+    articles: list[str | None] = field(default_factory=list)
+    documents: dict[str, str] = field(default_factory=dict)
 
 
 RETRIEVAL = {
@@ -45,7 +48,7 @@ VERDICT = {
     "fever-symmetric": ("fever-symmetric", ("dev", "test", "generated")),
     "climate-fever": ("climate-fever", ("all",)),
 }
-NAMES = (*RETRIEVAL, *VERDICT, "seed-dev")
+NAMES = (*RETRIEVAL, *VERDICT, "seed-dev", "articles-dev")
 
 
 def find_data_dir(start: Path | None = None) -> Path:
@@ -61,6 +64,9 @@ def load(name: str, split: str, data: Path) -> RetrievalSet | VerdictSet:
     """Load one split of a named set."""
     if name == "seed-dev":
         return _seed_dev(data.parent / "eval" / "seed_dev.jsonl")
+    if name == "articles-dev":
+        eval_dir = data.parent / "eval"
+        return load_articles_set(eval_dir / "articles_dev.jsonl", eval_dir / "articles", name)
     if name in RETRIEVAL:
         folder, splits = RETRIEVAL[name]
         _check(name, split, splits)
@@ -165,6 +171,23 @@ def _seed_dev(path: Path) -> VerdictSet:
         "seed-dev",
         [(r["statement"], None, r["verdict"]) for r in rows],
         [r.get("cite") for r in rows],
+    )
+
+
+def load_articles_set(statements: Path, articles: Path, name: str | None = None) -> VerdictSet:
+    """Read labelled statements about articles (LABELING.md) and the article texts they name."""
+    try:
+        rows = [json.loads(line) for line in statements.read_text().splitlines() if line.strip()]
+        names = sorted({row["article"] for row in rows})
+        documents = {n: (articles / f"{n}.txt").read_text(encoding="utf-8") for n in names}
+    except (KeyError, json.JSONDecodeError) as error:
+        raise BenchmarkError(f"{statements}: not a labelled statements file ({error})") from None
+    return VerdictSet(
+        name or statements.stem,
+        [(r["statement"], None, r["verdict"]) for r in rows],
+        [r.get("cite") for r in rows],
+        [r["article"] for r in rows],
+        documents,
     )
 
 

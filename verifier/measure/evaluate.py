@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from verifier.engine.bulk import import_claims
 from verifier.engine.extract import claim_from_fields, is_negated
 from verifier.engine.semantic import Embedder
-from verifier.engine.service import Engine, open_store, search, verify
+from verifier.engine.service import Engine, ingest_article, open_store, search, verify
 from verifier.engine.verdict import Thresholds
 from verifier.measure import metrics
 from verifier.measure.benchsets import RetrievalSet, VerdictSet
@@ -88,6 +88,8 @@ def evaluate_verdicts(
     """Verify each statement (against its own evidence sentence, when the set has one)."""
     own_store = engine is None
     engine = engine or Engine(open_store(":memory:", seed=False), thresholds or Thresholds())
+    for name, text in data.documents.items():
+        ingest_article(text, engine, id=name)
     predicted, cited, misses = [], [], []
     started = time.perf_counter()
     for index, (statement, evidence, expected) in enumerate(
@@ -101,7 +103,10 @@ def evaluate_verdicts(
             engine.store.delete_claim("evidence")
         predicted.append(verdict.verdict)
         cite = data.cites[index] if data.cites else None
-        hit = cite is None or any(cite in c.quote for c in verdict.citations)
+        article = data.articles[index] if data.articles else None
+        hit = cite is None or any(
+            cite in c.quote and article in (None, c.article.id) for c in verdict.citations
+        )
         cited.append(hit)
         if verdict.verdict != expected or not hit:
             misses.append(
