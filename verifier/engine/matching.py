@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from verifier.engine.extract import find_speaker, is_negated
+from verifier.engine.extract import is_negated, statement_speaker
 from verifier.language.comparison import compatible
 from verifier.language.entities import capitals_as_places, find_entities
 from verifier.language.numbers import extract_quantities
@@ -107,10 +107,15 @@ class Match:
 
 def prepare_statement(text: str) -> StatementFeatures:
     """Compute the features of a statement once, for every candidate to use."""
-    speaker = find_speaker(text)
-    # a speaker's name is judged as a speaker; a country or a body known by its initials
-    # ("Germany announced", "the U.N. said") is also a name the claim must speak of
-    speaker_words = set(words(speaker)) if speaker and not _INITIALS.fullmatch(speaker) else set()
+    credited = statement_speaker(text)
+    speaker = credited.name if credited is not None else None
+    # a speaker's name and role are judged as a speaker; a country or a body known by its
+    # initials ("Germany announced", "the U.N. said") is also a name the claim must speak of
+    speaker_words = (
+        set(words(f"{speaker} {credited.role or ''}"))
+        if credited is not None and speaker and not _INITIALS.fullmatch(speaker)
+        else set()
+    )
     text_words = words(text)
     body = _LABEL.sub("", text, count=1)  # the line after a label ("Update: ...")
     body_words = text_words if body == text else words(body)

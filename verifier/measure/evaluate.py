@@ -104,7 +104,7 @@ def evaluate_verdicts(
         predicted.append(verdict.verdict)
         cite = data.cites[index] if data.cites else None
         article = data.articles[index] if data.articles else None
-        hit = cite is None or any(
+        hit = not cite or any(
             cite in c.quote and article in (None, c.article.id) for c in verdict.citations
         )
         cited.append(hit)

@@ -1,0 +1,152 @@
+"""Compile the lexical tables verifier ships from WordNet 3.0 (Debian's `wordnet-base`).
+
+    apt-get install -y wordnet-base && python scripts/build_lexicon.py
+
+Writes verifier/language/data/lexicon.json and the WordNet licence beside it:
+- "antonyms": [pos, word, opposite, rank of the sense in word, rank in opposite], from every
+  direct antonym pointer, spread to the adverbs derived from a pair of adjectives (quickly /
+  slowly) and to the nouns and verbs derived from one (acquit / convict -> acquittal /
+  conviction). A rank is the sense's place in WordNet's frequency order (0: the commonest), so
+  a pair that holds only in a rare sense (clear / cloudy) can be told from one that holds in
+  the usual sense (westerly / easterly).
+- "agents": nouns whose commonest sense is a person or a group of people (noun.person,
+  noun.group): who can be said to speak ("officials", "the ministry"; not "the article").
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+WORDNET = Path("/usr/share/wordnet")
+OUT = Path(__file__).resolve().parents[1] / "verifier" / "language" / "data"
+POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+FILES = {"noun": "noun", "verb": "verb", "adj": "adj", "adv": "adv"}
+PERSON, GROUP = 18, 14  # lexicographer files noun.person and noun.group
+
+
+def read_index(pos: str) -> dict[str, list[int]]:
+    """Return each lemma's synset offsets, commonest sense first."""
+    senses: dict[str, list[int]] = {}
+    for line in (WORDNET / f"index.{FILES[pos]}").read_text().splitlines():
+        if line.startswith(" "):
+            continue
+        parts = line.split()
+        count = int(parts[2])
+        pointers = int(parts[3])
+        offsets = parts[6 + pointers :]
+        assert len(offsets) == count, line
+        senses[parts[0]] = [int(o) for o in offsets]
+    return senses
+
+
+def read_data(pos: str) -> dict[int, tuple[int, list[str], list[tuple[str, int, str, int, int]]]]:
+    """Return each synset: its lexicographer file, its words and its pointers."""
+    synsets = {}
+    for line in (WORDNET / f"data.{FILES[pos]}").read_text().splitlines():
+        if line.startswith(" "):
+            continue
+        parts = line.split(" | ")[0].split()
+        offset, lex_file = int(parts[0]), int(parts[1])
+        count = int(parts[3], 16)
+        lemmas = [parts[4 + 2 * i].lower() for i in range(count)]
+        lemmas = [w.split("(")[0] for w in lemmas]  # "galore(ip)" -> "galore"
+        at = 4 + 2 * count
+        pointers = []
+        for i in range(int(parts[at])):
+            symbol, target, target_pos, source_target = parts[at + 1 + 4 * i : at + 5 + 4 * i]
+            pointers.append(
+                (
+                    symbol,
+                    int(target),
+                    POS[target_pos],
+                    int(source_target[:2], 16),
+                    int(source_target[2:], 16),
+                )
+            )
+        synsets[offset] = (lex_file, lemmas, pointers)
+    return synsets
+
+
+def rank(index: dict[str, list[int]], lemma: str, offset: int) -> int:
+    """The place of a synset among a lemma's senses (99 when it is not among them)."""
+    offsets = index.get(lemma, [])
+    return offsets.index(offset) if offset in offsets else 99
+
+
+def build() -> dict[str, list[object]]:
+    index = {pos: read_index(pos) for pos in FILES}
+    data = {pos: read_data(pos) for pos in FILES}
+    pairs: dict[tuple[str, str, str], tuple[int, int]] = {}
+
+    def add(pos: str, a: str, b: str, ra: int, rb: int) -> None:
+        if "_" in a or "_" in b or a == b:
+            return
+        key = (pos, a, b)
+        best = pairs.get(key, (99, 99))
+        pairs[key] = min(best, (ra, rb), key=lambda r: max(r))
+
+    for pos in FILES:
+        for offset, (_, lemmas, pointers) in data[pos].items():
+            for symbol, target, target_pos, source, word in pointers:
+                if symbol != "!" or not source or not word:
+                    continue
+                a = lemmas[source - 1]
+                b = data[target_pos][target][1][word - 1]
+                ra, rb = rank(index[pos], a, offset), rank(index[target_pos], b, target)
+                add(pos, a, b, ra, rb)
+                add(pos, b, a, rb, ra)
+                for derived_pos, da, db in derived(data, pos, offset, target, source, word):
+                    add(derived_pos, da, db, ra, rb)
+                    add(derived_pos, db, da, rb, ra)
+    agents = sorted(
+        lemma
+        for lemma, offsets in index["noun"].items()
+        if "_" not in lemma and data["noun"][offsets[0]][0] in (PERSON, GROUP)
+    )
+    antonyms = [[pos, a, b, ra, rb] for (pos, a, b), (ra, rb) in sorted(pairs.items())]
+    return {"antonyms": antonyms, "agents": agents}  # type: ignore[dict-item]
+
+
+def derived(
+    data: dict[str, dict[int, tuple[int, list[str], list[tuple[str, int, str, int, int]]]]],
+    pos: str,
+    offset: int,
+    target: int,
+    source: int,
+    word: int,
+) -> list[tuple[str, str, str]]:
+    """Pairs of words derived the same way from both words of an antonym pair."""
+    found = []
+    kinds = ("+", "\\")  # derivationally related form; pertainym / derived from adjective
+    mine = [p for p in data[pos][offset][2] if p[0] in kinds and p[3] == source]
+    theirs = [p for p in data[pos][target][2] if p[0] in kinds and p[3] == word]
+    for _, t1, p1, _, w1 in mine:
+        for _, t2, p2, _, w2 in theirs:
+            if p1 == p2 and p1 != pos:
+                found.append((p1, data[p1][t1][1][w1 - 1], data[p2][t2][1][w2 - 1]))
+    # adverbs point at their adjective ("quickly" \ "quick"): look from the adverb side
+    return found
+
+
+def main() -> int:
+    if not (WORDNET / "data.noun").is_file():
+        print("WordNet not found: apt-get install -y wordnet-base", file=sys.stderr)
+        return 1
+    OUT.mkdir(parents=True, exist_ok=True)
+    table = build()
+    (OUT / "lexicon.json").write_text(json.dumps(table, separators=(",", ":")) + "\n")
+    licence = Path("/usr/share/doc/wordnet-base/copyright").read_text()
+    (OUT / "WORDNET-LICENSE").write_text(
+        "verifier/language/data/lexicon.json is compiled from WordNet 3.0 by\n"
+        "scripts/build_lexicon.py. WordNet's licence follows.\n\n"
+        "WordNet Release 3.0. WordNet 3.0 Copyright 2006 by Princeton University.\n"
+        "All rights reserved.\n\n" + licence
+    )
+    print(f"{len(table['antonyms'])} antonym pairs, {len(table['agents'])} agent nouns")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,99 @@
+"""Attribution from the parse: whom a sentence credits, and the role given with them."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.engine.extract import extract_claims
+from verifier.language.attribution import find_speaker
+from verifier.language.parse import parse
+from verifier.models import Article
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "Premier Alan Carpenter, who is visiting the area of the fires said, "
+            '"It is almost inconceivable".',
+            "Alan Carpenter",
+            "Premier",
+        ),
+        ("Tom Brennan, who owns a hardware store, said the bridge was unsafe.", "Tom Brennan", None),
+        (
+            "The road is closed, according to the Department of Transportation.",
+            "Department of Transportation",
+            None,
+        ),
+        (
+            "Spokesman for the Department of Environment and Conservation, Murray Mitchel says "
+            "that firefighters were trying to consolidate the fire.",
+            "Murray Mitchel",
+            "Spokesman for the Department of Environment and Conservation",
+        ),
+        ("Mayor Linda Okafor said the bridge is the spine of downtown.", "Linda Okafor", "Mayor"),
+        (
+            "Steve Nickerson, president of Summit Home Entertainment, said sales were strong.",
+            "Steve Nickerson",
+            "president of Summit Home Entertainment",
+        ),
+        (
+            "It is too early to say, said Ghazi Aridi, the transport minister.",
+            "Ghazi Aridi",
+            "transport minister",
+        ),
+        (
+            "The transport minister, Ghazi Aridi, said it was too early.",
+            "Ghazi Aridi",
+            "transport minister",
+        ),
+        (
+            "Lebanese army Brigadier Saleh Haj Suleiman told Reuters that the search goes on.",
+            "Saleh Haj Suleiman",
+            "Lebanese army Brigadier",
+        ),
+        ("Lebanese officials say it is too soon to blame the pilot.", "Lebanese officials", None),
+        ("Wal-Mart said it was the most pre-ordered DVD in its history.", "Wal-Mart", None),
+        ("Police said a man had been arrested.", "Police", None),
+        ("\u201cThe battle has ended,\u201d Brig. Gen. James Glynn said.", "James Glynn", "Brig. Gen."),
+    ],
+    ids=lambda v: str(v)[:24],
+)
+def test_the_speaker_is_the_subject_of_a_reporting_verb(
+    sentence: str, name: str, role: str | None
+) -> None:
+    speaker = find_speaker(parse(sentence))
+    assert speaker is not None
+    assert (speaker.name, speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fire has burnt 10,000 hectares.",
+        "Iraq's government declared victory over the Islamic State.",  # an act, not a quote
+        "After Baghdad declared it had won, the troops left.",  # a side clause
+        "The article says the war ended in 2011.",  # a document, not a person
+        "The drawdown is estimated to take 60 percent of the troops.",  # passive: no one
+    ],
+    ids=lambda v: v[:24],
+)
+def test_no_one_is_credited(sentence: str) -> None:
+    assert find_speaker(parse(sentence)) is None
+
+
+def test_a_later_surname_or_pronoun_is_joined_to_the_full_name() -> None:
+    text = (
+        "Bridge closed for repairs\n\n"
+        "Mayor Linda Okafor said the bridge is the spine of downtown.\n\n"
+        "\u201cWe cannot let it crumble,\u201d Okafor told reporters.\n\n"
+        "She said the repairs would take two years.\n\n"
+        "The council voted to fund the work on Monday night."
+    )
+    claims = extract_claims(Article("a-1", "Bridge closed for repairs", text))
+    assert [(c.speaker, c.speaker_role) for c in claims] == [
+        ("Linda Okafor", "Mayor"),
+        ("Linda Okafor", "Mayor"),
+        ("Linda Okafor", "Mayor"),
+        (None, None),
+    ]

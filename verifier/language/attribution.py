@@ -1,0 +1,177 @@
+"""Who a sentence credits, read from its dependency parse.
+
+The speaker is the subject of a reporting verb ("said", "told", "warned", "according to"),
+never an appositive or a relative clause beside it; a title or role is split from a person's
+name ("Mayor", "spokesman for the Department of ..."), an organisation stays whole, and a
+group keeps its qualifier ("Lebanese officials"). Pure functions over a spaCy `Doc`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from verifier.language.lexicon import is_agent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Reporting verbs, by lemma: the general class of verbs that introduce what someone said.
+REPORTING = frozenset(
+    """say tell add state estimate pledge acknowledge warn claim announce report note argue
+    insist explain write confirm deny promise predict suggest admit reveal stress emphasise
+    emphasize urge testify conclude allege assert comment concede caution indicate maintain
+    recall reply respond describe declare tweet post remark observe point told said""".split()
+)
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# Verbs whose object is what was said or decided ("pledged support", "denied the charges"):
+# a person doing so is credited with it, as with a quote ("declared victory" is an act).
+COMMITTING = frozenset(
+    "pledge promise vow announce deny confirm estimate predict acknowledge admit".split()
+)
+# A sentence with none of these needs no parse to know it credits no one.
+CUE = re.compile(
+    r"\b(?:according to|" + "|".join(sorted({v.rstrip("e") for v in REPORTING})) + r")",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset("he she they it we i you him her them".split())
+# What a reporting verb reports: a clause ("said that ...", "'...,' he said").
+_REPORTED = frozenset({"ccomp", "parataxis", "xcomp"})
+_SKIPPED = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "det", "poss"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Whom a sentence credits: a name, the role given with it, and what sort of speaker."""
+
+    name: str
+    role: str | None = None
+    kind: str = "person"  # person | organisation | name (not typed) | group | pronoun
+
+
+def find_speaker(doc: Doc | Span) -> Speaker | None:
+    """Return whom a parsed sentence credits, or None when no one is reported speaking."""
+    for token in doc:
+        if token.lower_ == "according" and (to := _child(token, "prep", "to")) is not None:
+            for obj in to.children:
+                if obj.dep_ == "pobj" and _can_speak(obj):
+                    return _speaker_of(obj, None)
+    # The reporting must be what the sentence says ("X said ...", "'...,' X said"), not a
+    # side clause of it ("After Baghdad declared it had won, troops left").
+    verbs = [
+        t
+        for t in doc
+        if t.pos_ in ("VERB", "AUX")
+        and t.lemma_.lower() in REPORTING
+        and (t.dep_ == "ROOT" or (t.dep_ in ("conj", "parataxis") and t.head.dep_ == "ROOT"))
+    ]
+    verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
+    for verb in verbs:
+        # "X pledged support but acknowledged that ...": the second verb shares the subject
+        owner = verb.head if verb.dep_ == "conj" else verb
+        subjects = [c for c in owner.children if c.dep_ == "nsubj" and _can_speak(c)]
+        if not subjects:
+            continue
+        if any(c.dep_ in _REPORTED for c in verb.children) or (
+            verb.lemma_.lower() in COMMITTING
+            and subjects[0].pos_ == "PROPN"
+            and _entity_label(subjects[0]) not in ORG_LABELS
+        ):
+            return _speaker_of(subjects[0], _fronted_role(verb, subjects[0]))
+    return None
+
+
+def people(doc: Doc | Span) -> list[Speaker]:
+    """Return the people a sentence names in full, with their titles (for a later surname)."""
+    return [
+        _speaker_of(e.root, None)
+        for e in doc.ents
+        if e.label_ in PERSON_LABELS and " " in e.text.strip()
+    ]
+
+
+def _entity_label(token: Token) -> str:
+    entity = _entity_at(token)
+    return entity.label_ if entity is not None else ""
+
+
+def _can_speak(head: Token) -> bool:
+    """A name, a pronoun, or a noun for people ("officials"; not "the article says")."""
+    if head.pos_ == "PROPN" or head.lower_ in _PRONOUNS:
+        return True
+    return head.pos_ == "NOUN" and is_agent(head.lemma_)
+
+
+def _child(token: Token, dep: str, lower: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep and c.lower_ == lower), None)
+
+
+def _fronted_role(verb: Token, subject: Token) -> str | None:
+    """A role set before the name by a comma: 'Spokesman for the Department, Murray Mitchel'."""
+    for child in verb.children:
+        if child.dep_ in ("dep", "npadvmod") and child.pos_ == "NOUN" and child.i < subject.i:
+            return _text(child)
+    return None
+
+
+def _speaker_of(head: Token, fronted: str | None) -> Speaker:
+    """Split the noun phrase headed by a verb's subject into name and role."""
+    if head.lower_ in _PRONOUNS:
+        return Speaker(head.text, None, "pronoun")
+    appositive = next((c for c in head.children if c.dep_ == "appos"), None)
+    if head.pos_ == "NOUN" and appositive is not None and appositive.pos_ == "PROPN":
+        # "the transport minister, Ghazi Aridi, said": the appositive is the name
+        head, appositive = appositive, head
+    role = fronted or (_text(appositive) if appositive is not None else None)
+    tokens = _phrase(head)
+    entity = _entity_at(head)
+    if entity is not None and entity.label_ in PERSON_LABELS:
+        before = [t for t in tokens if t.i < entity.start and t.dep_ != "det"]
+        after = [t for t in tokens if t.i >= entity.end]  # "Smith of the ministry"
+        titles = _join(before) or None
+        rest = _join(after) or None
+        role = ", ".join(r for r in (titles, role, rest) if r) or None
+        return Speaker(entity.text, role, "person")
+    if entity is not None and entity.label_ in ORG_LABELS and entity.start <= tokens[0].i:
+        return Speaker(_strip_article(entity.text), role, "organisation")
+    phrase = _strip_article(_join(tokens))
+    kind = "name" if head.pos_ == "PROPN" else "group"
+    return Speaker(phrase, role, kind)
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The head's noun phrase without appositives, relative clauses or punctuation."""
+    kept = [head]
+    for child in head.children:
+        if child.dep_ in _SKIPPED and not (child.dep_ == "det" and child.i > head.i):
+            continue
+        kept.extend(child.subtree)
+    return sorted(kept, key=lambda t: t.i)
+
+
+def _entity_at(token: Token) -> Span | None:
+    doc = token.doc
+    for entity in doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return None
+
+
+def _text(head: Token) -> str:
+    """The text of a role phrase: the head's subtree without commas at its edges."""
+    skipped = {t.i for c in head.children if c.dep_ in ("relcl", "appos") for t in c.subtree}
+    return _strip_article(_join([t for t in head.subtree if t.i not in skipped]))
+
+
+def _join(tokens: list[Token]) -> str:
+    """Write tokens as the text wrote them, without commas or spaces at the edges."""
+    return " ".join("".join(t.text_with_ws for t in tokens).split()).strip(" ,")
+
+
+def _strip_article(text: str) -> str:
+    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
