@@ -9,6 +9,8 @@ Writes verifier/language/data/lexicon.json and the WordNet licence beside it:
   conviction). A rank is the sense's place in WordNet's frequency order (0: the commonest), so
   a pair that holds only in a rare sense (clear / cloudy) can be told from one that holds in
   the usual sense (westerly / easterly).
+- "exceptions": irregular forms of the words in a pair, from WordNet's exception lists
+  ("worse" -> "bad", "won" -> "win"), for morphy's rules to fall back on.
 - "agents": nouns whose commonest sense is a person or a group of people (noun.person,
   noun.group): who can be said to speak ("officials", "the ministry"; not "the article").
 """
@@ -106,7 +108,16 @@ def build() -> dict[str, list[object]]:
         if "_" not in lemma and data["noun"][offsets[0]][0] in (PERSON, GROUP)
     )
     antonyms = [[pos, a, b, ra, rb] for (pos, a, b), (ra, rb) in sorted(pairs.items())]
-    return {"antonyms": antonyms, "agents": agents}  # type: ignore[dict-item]
+    opposed = {a for _, a, _, _, _ in antonyms} | {b for _, _, b, _, _ in antonyms}
+    exceptions = sorted(
+        [form, base]
+        for pos in FILES
+        for line in (WORDNET / f"{FILES[pos]}.exc").read_text().splitlines()
+        for form, *bases in [line.split()]
+        for base in bases
+        if base in opposed and "_" not in form
+    )
+    return {"antonyms": antonyms, "agents": agents, "exceptions": exceptions}  # type: ignore[dict-item]
 
 
 def derived(

@@ -6,7 +6,9 @@ import re
 
 from verifier.engine.extract import is_negated
 from verifier.engine.matching import StatementFeatures
+from verifier.language.lexicon import aligned_opposites
 from verifier.language.text import words
+from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Claim
 
 _RISING = "rise rises rose risen rising"
@@ -108,8 +110,8 @@ def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] 
         ahead, before = _AHEAD.search(statement.text), _AHEAD.search(claim.text)
         if ahead and before and ahead.group(1).lower() != before.group(1).lower():
             return ahead.group(0), before.group(0)
-    if statement.words.isdisjoint(_ANTONYM_WORDS):  # most statements: nothing to turn
-        return None
+    if statement.words.isdisjoint(_ANTONYM_WORDS):  # most statements: none of the hand pairs
+        return _lexical_flip(statement, claim)
     claim_words = set(words(claim.text))
     stated = statement.words - {m.group(1).lower() for m in _ALTERNATIVE.finditer(statement.text)}
     for a, b in _ANTONYM_SETS:
@@ -121,7 +123,14 @@ def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] 
                 continue
             if _in_sense(mine, statement.text) and _in_sense(theirs, claim.text):
                 return min(said), min(source)
-    return None
+    return _lexical_flip(statement, claim)
+
+
+def _lexical_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
+    """Opposites WordNet knows, in the same place of both sentences."""
+    turned_down = {m.group(1).lower() for m in _ALTERNATIVE.finditer(statement.text)}
+    said = [w for w in words(statement.text) if w not in turned_down]
+    return aligned_opposites(said, words(claim.text), STOPWORDS)
 
 
 def _in_sense(group: frozenset[str], text: str) -> bool:

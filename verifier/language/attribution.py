@@ -39,6 +39,7 @@ CUE = re.compile(
 _PRONOUNS = frozenset("he she they it we i you him her them".split())
 # What a reporting verb reports: a clause ("said that ...", "'...,' he said").
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp"})
+_SEPARATORS = frozenset(",;:()\"'\u201c\u201d\u2018\u2019")
 _SKIPPED = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "det", "poss"})
 
 
@@ -145,9 +146,12 @@ def _phrase(head: Token) -> list[Token]:
     """The head's noun phrase without appositives, relative clauses or punctuation."""
     kept = [head]
     for child in head.children:
-        if child.dep_ in _SKIPPED and not (child.dep_ == "det" and child.i > head.i):
+        if child.dep_ == "punct" and child.text not in _SEPARATORS:
+            kept.append(child)  # the hyphen of "Al-Hadithi"
+        elif child.dep_ in _SKIPPED and not (child.dep_ == "det" and child.i > head.i):
             continue
-        kept.extend(child.subtree)
+        else:
+            kept.extend(child.subtree)
     return sorted(kept, key=lambda t: t.i)
 
 

@@ -36,6 +36,39 @@ def _agents() -> frozenset[str]:
     return frozenset(str(w) for w in _table()["agents"])
 
 
+@lru_cache(maxsize=1)
+def _exceptions() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for form, base in _table()["exceptions"]:
+        found.setdefault(str(form), set()).add(str(base))
+    return {form: frozenset(bases) for form, bases in found.items()}
+
+
+# WordNet's morphy: the endings each part of speech inflects with, and what they stand for.
+_DETACHMENTS = (
+    ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+    ("men", "man"), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+    ("ing", "e"), ("ing", ""), ("er", ""), ("est", ""), ("er", "e"), ("est", "e"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def base_forms(word: str) -> frozenset[str]:
+    """Return the word and the base forms it may inflect ('acquitted' -> 'acquit')."""
+    word = word.lower()
+    forms = {word, *_exceptions().get(word, ())}
+    for ending, base in _DETACHMENTS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.add(word[: -len(ending)] + base)
+    return frozenset(forms)
+
+
+def opposite_of(word: str, other: str) -> bool:
+    """Tell whether two words are opposites in the common senses of some base form of each."""
+    theirs = base_forms(other)
+    return any(not theirs.isdisjoint(opposites(form)) for form in base_forms(word))
+
+
 def opposites(lemma: str, pos: str | None = None) -> frozenset[str]:
     """Return the words opposite to a lemma in its common senses (of one part of speech)."""
     return frozenset(o for o, p in _opposites().get(lemma.lower(), ()) if pos in (None, p))
@@ -44,3 +77,47 @@ def opposites(lemma: str, pos: str | None = None) -> frozenset[str]:
 def is_agent(lemma: str) -> bool:
     """Tell whether a noun names a person or a group of people, who can be said to speak."""
     return lemma.lower() in _agents()
+
+
+def aligned_opposites(
+    said: list[str], source: list[str], stopwords: frozenset[str], window: int = 2
+) -> tuple[str, str] | None:
+    """Find a word of `said` whose opposite stands in `source` in the same place.
+
+    The same place: a content word on one side of one (within `window` words) is on the
+    same side of the other, so that an opposite elsewhere in a long sentence turns nothing.
+    Words the two texts share are no opposition.
+    """
+    said_words, source_words = set(said), set(source)
+    for i, word in enumerate(said):
+        if word in source_words or word in stopwords or not _has_opposite(word):
+            continue
+        left, right = (side - stopwords for side in _neighbours(said, i, window))
+        for j, other in enumerate(source):
+            if other in said_words or not opposite_of(word, other):
+                continue
+            if _passive(said, i) != _passive(source, j):
+                continue  # "was followed by violence" is "led to violence": a converse
+            their_left, their_right = _neighbours(source, j, window)
+            if left & their_left or right & their_right:
+                return word, other
+    return None
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+def _passive(tokens: list[str], at: int) -> bool:
+    """A verb in the passive with its agent: 'was followed by'."""
+    return 0 < at < len(tokens) - 1 and tokens[at - 1] in _BE and tokens[at + 1] == "by"
+
+
+def _has_opposite(word: str) -> bool:
+    return any(opposites(form) for form in base_forms(word))
+
+
+def _neighbours(tokens: list[str], at: int, window: int) -> tuple[set[str], set[str]]:
+    """The words just before and just after a position: an opposite keeps its side of them
+    ("strong westerly winds" / "strong easterly winds"), a converse swaps them ("violence
+    followed the withdrawal" / "the withdrawal led to violence")."""
+    return set(tokens[max(0, at - window) : at]), set(tokens[at + 1 : at + 1 + window])
