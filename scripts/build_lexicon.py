@@ -11,6 +11,8 @@ Writes verifier/language/data/lexicon.json and the WordNet licence beside it:
   the usual sense (westerly / easterly).
 - "exceptions": irregular forms of the words in a pair, from WordNet's exception lists
   ("worse" -> "bad", "won" -> "win"), for morphy's rules to fall back on.
+- "places": [adjective, place] pairs of an adjective and the place it pertains to
+  ("turkish" -> "turkey", "swiss" -> "switzerland"), lower-cased.
 - "agents": nouns whose commonest sense is a person or a group of people (noun.person,
   noun.group): who can be said to speak ("officials", "the ministry"; not "the article").
 """
@@ -25,7 +27,7 @@ WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parents[1] / "verifier" / "language" / "data"
 POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 FILES = {"noun": "noun", "verb": "verb", "adj": "adj", "adv": "adv"}
-PERSON, GROUP = 18, 14  # lexicographer files noun.person and noun.group
+PERSON, GROUP, PLACE = 18, 14, 15  # lexicographer files noun.person, noun.group, noun.location
 
 
 def read_index(pos: str) -> dict[str, list[int]]:
@@ -52,7 +54,7 @@ def read_data(pos: str) -> dict[int, tuple[int, list[str], list[tuple[str, int, 
         parts = line.split(" | ")[0].split()
         offset, lex_file = int(parts[0]), int(parts[1])
         count = int(parts[3], 16)
-        lemmas = [parts[4 + 2 * i].lower() for i in range(count)]
+        lemmas = [parts[4 + 2 * i] for i in range(count)]  # case kept: "Turkey"
         lemmas = [w.split("(")[0] for w in lemmas]  # "galore(ip)" -> "galore"
         at = 4 + 2 * count
         pointers = []
@@ -94,8 +96,8 @@ def build() -> dict[str, list[object]]:
             for symbol, target, target_pos, source, word in pointers:
                 if symbol != "!" or not source or not word:
                     continue
-                a = lemmas[source - 1]
-                b = data[target_pos][target][1][word - 1]
+                a = lemmas[source - 1].lower()
+                b = data[target_pos][target][1][word - 1].lower()
                 ra, rb = rank(index[pos], a, offset), rank(index[target_pos], b, target)
                 add(pos, a, b, ra, rb)
                 add(pos, b, a, rb, ra)
@@ -117,7 +119,29 @@ def build() -> dict[str, list[object]]:
         for base in bases
         if base in opposed and "_" not in form
     )
-    return {"antonyms": antonyms, "agents": agents, "exceptions": exceptions}  # type: ignore[dict-item]
+    return {
+        "antonyms": antonyms,
+        "agents": agents,
+        "exceptions": exceptions,
+        "places": peoples(data),
+    }  # type: ignore[dict-item]
+
+
+def peoples(
+    data: dict[str, dict[int, tuple[int, list[str], list[tuple[str, int, str, int, int]]]]],
+) -> list[list[str]]:
+    """[adjective, proper noun] pairs an adjective pertains to: "Turkish" -> "Turkey"."""
+    found = set()
+    for _, (_, lemmas, pointers) in data["adj"].items():
+        for symbol, target, target_pos, source, word in pointers:
+            if symbol != "\\" or target_pos != "noun" or not source or not word:
+                continue
+            adjective = lemmas[source - 1]
+            noun = data["noun"][target][1][word - 1]
+            proper = noun[:1].isupper() and adjective[:1].isupper()
+            if proper and data["noun"][target][0] == PLACE and "_" not in adjective + noun:
+                found.add((adjective.lower(), noun.lower()))
+    return sorted([a, n] for a, n in found)
 
 
 def derived(
@@ -136,7 +160,9 @@ def derived(
     for _, t1, p1, _, w1 in mine:
         for _, t2, p2, _, w2 in theirs:
             if p1 == p2 and p1 != pos:
-                found.append((p1, data[p1][t1][1][w1 - 1], data[p2][t2][1][w2 - 1]))
+                found.append(
+                    (p1, data[p1][t1][1][w1 - 1].lower(), data[p2][t2][1][w2 - 1].lower())
+                )
     # adverbs point at their adjective ("quickly" \ "quick"): look from the adverb side
     return found
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from verifier.language.lexicon import place_forms
 from verifier.language.number_words import MONTHS, WEEKDAYS
 from verifier.language.text import (
     _MULTIWORD,
@@ -137,8 +139,12 @@ def _mentioned(name: str, context: frozenset[str], as_place: bool = False) -> bo
         return True
     if name in CAPITALS and not as_place:
         return _mentioned(CAPITALS[name], context)
+    if not place_forms(name).isdisjoint(context):  # "Turkish" for "Turkey"
+        return True
     if len(name) < 4:
         return False
+    if name.endswith("s") and name[:-1] in context:  # "Paralympics", "Iraqis" (not the other
+        return True  # way: "Turkey" is not "turkeys")
     forms = [name + end for end in DEMONYM_ENDINGS]
     forms += [name[: -len(end)] for end in DEMONYM_ENDINGS if name.endswith(end)]
     return any(form in context for form in forms)
@@ -156,6 +162,7 @@ class ArticleWords:
     title: frozenset[str]
     text: str
     sentences: tuple[tuple[int, int], ...]
+    given: Mapping[str, frozenset[str]] = field(default_factory=dict)  # surname: given names
 
     def around(self, claim: Claim) -> frozenset[str]:
         """Return the words of the title and of the sentences at and beside a claim's quote.
@@ -171,13 +178,30 @@ class ArticleWords:
         if not at:
             return self.everything
         beside = self.sentences[max(0, at[0] - 1) : at[-1] + 2]
-        return self.title | frozenset(words(self.text[beside[0][0] : beside[-1][1]]))
+        near = self.title | frozenset(words(self.text[beside[0][0] : beside[-1][1]]))
+        # a person named in full elsewhere is the same person here by surname alone
+        given = {w for surname in near & self.given.keys() for w in self.given[surname]}
+        return near | given
 
 
 def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
     """Read an article for the entity checks of its claims."""
     sentences = tuple(split_sentences(text))
-    return ArticleWords(frozenset(vocabulary.split()), frozenset(words(title)), text, sentences)
+    given: dict[str, set[str]] = {}
+    for match in _FULL_NAME.finditer(text):
+        *first, last = match.group(0).lower().split()
+        given.setdefault(last, set()).update(first)
+    return ArticleWords(
+        frozenset(vocabulary.split()),
+        frozenset(words(title)),
+        text,
+        sentences,
+        {last: frozenset(first) for last, first in given.items()},
+    )
+
+
+# Two to four capitalized words in a row: a person's full name, or another proper name.
+_FULL_NAME = re.compile(r"\b[A-Z][a-z'-]{1,30}(?: [A-Z][a-z'-]{1,30}){1,3}\b")
 
 
 def _speaker_words(speaker: str) -> list[str]:

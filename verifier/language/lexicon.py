@@ -121,3 +121,18 @@ def _neighbours(tokens: list[str], at: int, window: int) -> tuple[set[str], set[
     ("strong westerly winds" / "strong easterly winds"), a converse swaps them ("violence
     followed the withdrawal" / "the withdrawal led to violence")."""
     return set(tokens[max(0, at - window) : at]), set(tokens[at + 1 : at + 1 + window])
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for adjective, place in _table()["places"]:
+        found.setdefault(str(adjective), set()).add(str(place))
+        found.setdefault(str(place), set()).add(str(adjective))
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+def place_forms(name: str) -> frozenset[str]:
+    """Return the place an adjective pertains to, or the adjectives of a place, lower-cased:
+    'turkish' <-> 'turkey', 'swiss' <-> 'switzerland' (WordNet's pertainyms)."""
+    return _places().get(name.lower(), frozenset())
