@@ -160,9 +160,7 @@ def derived(
     for _, t1, p1, _, w1 in mine:
         for _, t2, p2, _, w2 in theirs:
             if p1 == p2 and p1 != pos:
-                found.append(
-                    (p1, data[p1][t1][1][w1 - 1].lower(), data[p2][t2][1][w2 - 1].lower())
-                )
+                found.append((p1, data[p1][t1][1][w1 - 1].lower(), data[p2][t2][1][w2 - 1].lower()))
     # adverbs point at their adjective ("quickly" \ "quick"): look from the adverb side
     return found
 

@@ -19,7 +19,11 @@ from verifier.models import Article
             "Alan Carpenter",
             "Premier",
         ),
-        ("Tom Brennan, who owns a hardware store, said the bridge was unsafe.", "Tom Brennan", None),
+        (
+            "Tom Brennan, who owns a hardware store, said the bridge was unsafe.",
+            "Tom Brennan",
+            None,
+        ),
         (
             "The road is closed, according to the Department of Transportation.",
             "Department of Transportation",
@@ -55,7 +59,11 @@ from verifier.models import Article
         ("Lebanese officials say it is too soon to blame the pilot.", "Lebanese officials", None),
         ("Wal-Mart said it was the most pre-ordered DVD in its history.", "Wal-Mart", None),
         ("Police said a man had been arrested.", "Police", None),
-        ("\u201cThe battle has ended,\u201d Brig. Gen. James Glynn said.", "James Glynn", "Brig. Gen."),
+        (
+            "\u201cThe battle has ended,\u201d Brig. Gen. James Glynn said.",
+            "James Glynn",
+            "Brig. Gen.",
+        ),
     ],
     ids=lambda v: str(v)[:24],
 )
@@ -92,6 +100,7 @@ def test_a_later_surname_or_pronoun_is_joined_to_the_full_name() -> None:
     )
     claims = extract_claims(Article("a-1", "Bridge closed for repairs", text))
     assert [(c.speaker, c.speaker_role) for c in claims] == [
+        (None, None),  # the headline
         ("Linda Okafor", "Mayor"),
         ("Linda Okafor", "Mayor"),
         ("Linda Okafor", "Mayor"),

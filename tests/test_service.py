@@ -180,7 +180,8 @@ def test_an_ingested_article_becomes_verifiable(fresh_engine: Engine) -> None:
     )
     article, claims = ingest_article(text, fresh_engine, author="Staff")
     assert article.title == "City opens new schools"
-    assert len(claims) == 2
+    assert claims[0].quote == "City opens new schools"  # the headline is a claim
+    assert len(claims) == 3
     assert (
         verify("Ruiz said twelve new schools will open in 2025.", fresh_engine).verdict == SUPPORTED
     )

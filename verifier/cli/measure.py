@@ -25,6 +25,7 @@ from verifier.engine import service
             "seed-dev",
             "articles-dev",
             "articles",
+            "self-consistency",
         ]
     ),
 )
@@ -42,7 +43,8 @@ from verifier.engine import service
 @click.option(
     "--articles",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="With 'articles': the folder of the article texts they name (NAME.txt).",
+    help="With 'articles': the folder of the article texts they name (NAME.txt); with "
+    "'self-consistency': the articles to ingest and check against themselves.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--limit", type=int, help="Only the first N queries or pairs (a quick look).")
@@ -62,11 +64,20 @@ def eval_command(
       verifier eval seed-dev
       verifier eval articles-dev
       verifier eval articles --statements mine.jsonl --articles my-articles/
+      verifier eval self-consistency --articles my-articles/
       verifier eval checkthat2020 --split dev
       verifier eval fever-symmetric --split test --json
     """
     from verifier.measure import benchsets, evaluate
 
+    if name == "self-consistency":
+        if articles is None:
+            raise click.UsageError("'self-consistency' needs --articles DIR.")
+        from verifier.measure.consistency import check_articles
+
+        report = check_articles(articles).report()
+        click.echo(json.dumps(report, indent=2) if as_json else evaluate.format_report(report))
+        return
     try:
         if name == "articles":
             if statements is None or articles is None:

@@ -11,6 +11,7 @@ from typing import Any
 from verifier.language.attribution import CUE, Speaker, people
 from verifier.language.attribution import find_speaker as speaker_in
 from verifier.language.compound import without_side_clauses
+from verifier.language.dateline import read_dateline
 from verifier.language.numbers import extract_quantities
 from verifier.language.parse import parse, parse_many
 from verifier.language.text import clean, is_mostly_upper, split_sentences
@@ -174,11 +175,12 @@ def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
     """Split an article into sentence claims with attribution, quantities and polarity."""
     claims: list[Claim] = []
     known = Attributions()
+    # The headline is a claim the article makes; its dateline is when, not what.
     spans = [
         (start, end)
         for start, end in split_sentences(article.text)
         if len(article.text[start:end].split()) >= min_words
-        and article.text[start:end].strip() != article.title.strip()
+        and read_dateline(article.text[start:end]) is None
     ]
     docs = parse_many(_cased(clean(article.text[start:end])) for start, end in spans)
     for (start, end), doc in zip(spans, docs, strict=True):

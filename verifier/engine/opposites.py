@@ -7,7 +7,7 @@ import re
 from verifier.engine.extract import is_negated
 from verifier.engine.matching import StatementFeatures
 from verifier.language.lexicon import aligned_opposites
-from verifier.language.text import words
+from verifier.language.text import content_stems, words
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Claim
 
@@ -171,3 +171,45 @@ def fact_polarity(negated: bool, text: str, other: str) -> bool:
     if denial is None:
         return negated
     return is_negated(text[: denial.start()] + " " + text[denial.end() :])
+
+
+# Where a sentence's propositions part: a join between clauses, or the comma closing a
+# fronted side clause ("While Labour supported it, the National Party did not").
+_PARTS = re.compile(
+    r",\s+(?:and|but|while|whereas|though|although|yet|as)\s+|;\s+|\s+but\s+"
+    r"|^(?:while|although|though|whereas|after|before|when|as|if)\s+[^,]{3,200}?,\s+",
+    re.IGNORECASE,
+)
+
+
+def polarity_differs(statement: StatementFeatures, claim: Claim) -> bool:
+    """Tell whether a statement denies what the claim affirms, or the other way round.
+
+    A denial counts for the proposition it belongs to: each part of the statement is held
+    against the part of the claim it shares the most words with ("the National Party did not
+    support it, and it was defeated" denies the support, not the defeat).
+    """
+    said = fact_polarity(statement.negated, statement.text, claim.text)
+    if said == fact_polarity(claim.negated, claim.text, statement.text):
+        return False
+    mine, theirs = _parts(statement.text), _parts(claim.text)
+    if len(mine) == 1 and len(theirs) == 1:
+        return True
+    return any(_part_differs(part, theirs) for part in mine)
+
+
+def _parts(text: str) -> list[tuple[str, frozenset[str]]]:
+    pieces = [p for p in _PARTS.split(text) if len(content_stems(p)) >= 2]
+    return [(p, frozenset(content_stems(p))) for p in pieces] or [(text, frozenset())]
+
+
+def _part_differs(
+    part: tuple[str, frozenset[str]], theirs: list[tuple[str, frozenset[str]]]
+) -> bool:
+    text, stems = part
+    overlap, best = max(((len(stems & s), t) for t, s in theirs), key=lambda x: x[0])
+    if overlap == 0:
+        return False  # nothing of the claim is about this part
+    return fact_polarity(is_negated(text), text, best) != fact_polarity(
+        is_negated(best), best, text
+    )

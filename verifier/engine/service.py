@@ -23,6 +23,7 @@ from verifier.engine.semantic import Embedder, cosine_scores, embedding_text, lo
 from verifier.engine.verdict import Thresholds, decide
 from verifier.keys import WRITE, ApiKey, hash_token, key_id, new_token
 from verifier.language.compound import join_verdicts, split_clauses
+from verifier.language.dateline import read_dateline
 from verifier.language.numbers import number_terms
 from verifier.language.text import content_stems, split_sentences
 from verifier.models import (
@@ -199,8 +200,17 @@ def _verify_clause(statement: str, engine: Engine) -> Verdict:
 
 
 def is_checkable(sentence: str) -> bool:
-    """Tell whether a draft sentence states something that could be checked."""
-    return len(content_stems(sentence, drop_numbers=False)) >= 2
+    """Tell whether a draft sentence states something that could be checked (a dateline
+    says when the draft was written, not what happened)."""
+    return len(content_stems(sentence, drop_numbers=False)) >= 2 and not read_dateline(sentence)
+
+
+def published_on(text: str) -> str | None:
+    """Return the date (ISO) an article's dateline gives, among its first lines."""
+    for line in [line for line in text.strip().splitlines() if line.strip()][1:3]:
+        if (day := read_dateline(line)) is not None:
+            return day.isoformat()
+    return None
 
 
 def check_draft(text: str, engine: Engine) -> DraftReport:
@@ -219,6 +229,8 @@ def check_draft(text: str, engine: Engine) -> DraftReport:
 def ingest_article(text: str, engine: Engine, **meta: Any) -> tuple[Article, list[Claim]]:
     """Extract the claims of an article text and store both."""
     title = meta.pop("title", None) or text.strip().splitlines()[0][:200] if text.strip() else ""
+    if not meta.get("published"):
+        meta["published"] = published_on(text)
     article = Article(
         id=meta.pop("id", None) or article_id(text),
         title=title,

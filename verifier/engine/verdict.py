@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from verifier.engine.matching import Match, StatementFeatures
-from verifier.engine.opposites import antonym_flip, fact_polarity
+from verifier.engine.opposites import antonym_flip, polarity_differs
 from verifier.language.comparison import agree, compatible
-from verifier.language.entities import missing_entities, speaker_matches
+from verifier.language.entities import find_entities, missing_entities, speaker_matches
 from verifier.language.places import countries, moved, says_common_word
 from verifier.models import (
     CONTRADICTED,
@@ -16,6 +16,7 @@ from verifier.models import (
     UNVERIFIED,
     ArticleRef,
     Citation,
+    Claim,
     Quantity,
     Reason,
     Verdict,
@@ -55,14 +56,17 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
     """Compare a statement with one claim: polarity, speaker and every quantity."""
     claim = match.claim
     conflicts: list[Reason] = []
-    said = fact_polarity(statement.negated, statement.text, claim.text)
-    if said != fact_polarity(claim.negated, claim.text, statement.text):
+    if polarity_differs(statement, claim):
         conflicts.append(_negation_reason(statement, match))
     elif (flip := antonym_flip(statement, claim)) is not None:
         conflicts.append(
             Reason("antonym", f"The source says {flip[1]!r}, not {flip[0]!r}.", flip[0], flip[1])
         )
-    if statement.speaker and not speaker_matches(statement.speaker, claim):
+    if (
+        statement.speaker
+        and _credits_someone(claim)
+        and not speaker_matches(statement.speaker, claim)
+    ):
         conflicts.append(
             Reason(
                 "speaker_mismatch",
@@ -149,6 +153,13 @@ def decide(
     best = on_topic[0]
     assessed = [assess(statement, m, thresholds.tolerance) for m in on_topic]
     contenders = [a for a in assessed if a.match.score >= best.score - thresholds.margin]
+    if _is_headline(contenders[0].match, articles):
+        # a headline sums up (its figures rounded): the article's own sentences on the same
+        # topic weigh with it, however much closer the headline's wording is
+        # and are cited first: they are the record the headline sums up
+        article = contenders[0].match.claim.article_id
+        body = [a for a in assessed[1:] if a.match.claim.article_id == article]
+        contenders = body + [a for a in contenders if a not in body]
     lead = contenders[0]
     agreeing = [a for a in contenders if not a.conflicts]
     # A close claim that agrees on the statement's figures outweighs a lead that only
@@ -179,6 +190,18 @@ def decide(
         reason = _not_in_source([statement.quantities[i] for i in sorted(missing)])
         return _verdict(statement, UNVERIFIED, agreeing, (reason,), thresholds, articles)
     return _verdict(statement, SUPPORTED, agreeing, (), thresholds, articles)
+
+
+def _credits_someone(claim: Claim) -> bool:
+    """Tell whether a claim is credited to a speaker, not only to its article's author."""
+    return claim.speaker is not None and claim.speaker_role != "author"
+
+
+def _is_headline(match: Match, articles: Mapping[str, ArticleRef]) -> bool:
+    """Tell whether a claim is its article's headline."""
+    claim = match.claim
+    article = articles.get(claim.article_id)
+    return claim.start == 0 and article is not None and article.title == claim.quote.strip()
 
 
 def _by_figures(contenders: list[Assessment]) -> Assessment:
@@ -240,7 +263,12 @@ def _absent(statement: StatementFeatures, match: Match) -> list[str]:
     The word opening a statement may be a common word, capitalized ("Drawdown to cut
     ..."): the claim's passage saying it as one is enough (places.says_common_word).
     """
-    absent = missing_entities(statement.entities, match.context, statement.places)
+    names = statement.entities
+    if statement.speaker and not _credits_someone(match.claim):
+        # the claim credits no one: the statement's speaker is one more name the claim's
+        # passage must mention ("Cypriot officials say ..." of what the article says itself)
+        names = (*names, *find_entities(statement.speaker))
+    absent = missing_entities(names, match.context, statement.places)
     opening = statement.opening
     if opening in absent and says_common_word(opening, match.context):
         absent = [name for name in absent if name != opening]

@@ -1,0 +1,34 @@
+"""Real articles bear out their own sentences, and labelled statements about them keep a floor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from verifier.engine.service import Engine, open_store
+from verifier.measure.benchsets import load_articles_set
+from verifier.measure.consistency import check_articles
+from verifier.measure.evaluate import evaluate_verdicts
+
+DATA = Path(__file__).parent / "data"
+ARTICLES = DATA / "articles"  # 55 Wikinews articles, CC BY 2.5 (SOURCES.md)
+
+
+def test_every_article_bears_out_its_own_sentences() -> None:
+    found = check_articles(ARTICLES)
+    assert found.articles >= 50
+    assert found.contradicted == [], found.contradicted
+    assert found.supported / found.sentences >= 0.97, found.unverified
+
+
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    # Written blind by helpers who never saw the code; first scores (before any tuning on
+    # them) were 0.711 (set P) and 0.653 (set Q). Development sets from then on.
+    [("set_p", 0.72), ("set_q", 0.62)],
+)
+def test_labelled_statements_about_real_articles(name: str, floor: float) -> None:
+    data = load_articles_set(DATA / "statements" / f"{name}.jsonl", ARTICLES, name)
+    report = evaluate_verdicts(data, Engine(open_store(":memory:")))
+    assert report["accuracy"] >= floor, report["misses"]

@@ -1,0 +1,46 @@
+"""Datelines: an article's date, never a claim; the headline is one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from verifier.engine.service import Engine, ingest_article, is_checkable, open_store, verify
+from verifier.language.dateline import read_dateline
+from verifier.models import SUPPORTED
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Monday, February 5, 2007", date(2007, 2, 5)),
+        ("Saturday, October 29, 2005", date(2005, 10, 29)),
+        ("5 February 2007", date(2007, 2, 5)),
+        ("Tuesday 24 March 2009", date(2009, 3, 24)),
+        ("Feb. 5, 2007", date(2007, 2, 5)),
+        ("February 5, 2007, was a Monday", None),  # a sentence about a date
+        ("Monday, February 31, 2007", None),  # no such day
+        ("The war began in 2003.", None),
+        ("On Monday, 4,000 troops left.", None),
+    ],
+)
+def test_read_dateline(line: str, day: date | None) -> None:
+    assert read_dateline(line) == day
+
+
+def test_an_ingested_article_takes_its_date_from_the_dateline_and_its_headline_is_a_claim() -> None:
+    engine = Engine(open_store(":memory:", seed=False))
+    text = (
+        "Storm closes Harbour Bridge for two days\n\nMonday, February 5, 2007\n\n"
+        "The Harbour Bridge was closed on Sunday after winds reached 120 km/h."
+    )
+    article, claims = ingest_article(text, engine, id="storm")
+    assert article.published == "2007-02-05"
+    assert [c.quote for c in claims] == [
+        "Storm closes Harbour Bridge for two days",
+        "The Harbour Bridge was closed on Sunday after winds reached 120 km/h.",
+    ]
+    assert not is_checkable("Monday, February 5, 2007")
+    headline = verify("A storm closed the Harbour Bridge for two days.", engine)
+    assert headline.verdict == SUPPORTED
