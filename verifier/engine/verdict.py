@@ -129,7 +129,12 @@ def _show(q: Quantity) -> str:
         text += f" ({q.value:g} percent)"
     elif q.kind == "percent" and "percent" not in text.lower() and "%" not in text:
         text += " percent"
-    if q.kind == "count" and q.unit and q.unit not in text:
+    if (
+        q.kind == "count"
+        and q.unit
+        and q.unit not in text
+        and not (q.unit == "dollar" and "$" in text)
+    ):
         text += f" {q.unit}"
     if q.kind == "day" and q.unit and text.isdigit():  # "27" of "Aug. 27": "August 27"
         text = f"{q.unit.title()} {text}"

@@ -14,6 +14,7 @@ from verifier.language.dates import (
     short_year,
     slash_date,
 )
+from verifier.language.measures import normalize_measures
 from verifier.language.number_tokens import Tokens, parse_number, parse_words, tokenize
 from verifier.language.number_words import (
     DECADE_WORDS,
@@ -84,7 +85,7 @@ def _is_capitalized(raw: str, all_caps: bool) -> bool:
 
 def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Return every quantity, year, month and weekday a text states."""
-    text = clean(text)
+    text = normalize_measures(clean(text))
     if " 000" in text:  # thousands grouped by (non-breaking) spaces: "4 000", "1 500 000"
         text = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ","), text)
     tokens = tokenize(text)

@@ -1,0 +1,44 @@
+"""Currencies and units as news copy writes them, read one way."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.language.measures import normalize_measures
+from verifier.language.numbers import extract_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("offered a $A200,000 reward", 200_000, "dollar"),
+        ("offered an A$200,000 reward", 200_000, "dollar"),
+        ("raised US$5 million", 5_000_000, "dollar"),
+        ("a C$3 million grant", 3_000_000, "dollar"),
+        ("AUD 200,000 in damages", 200_000, "dollar"),
+        ("the SGD1.75-billion Terminal 3", 1_750_000_000, "dollar"),
+        ("the Netherlands offers €6,000 to owners", 6_000, "euros"),
+        ("EUR 6,000 for each car", 6_000, "euros"),
+        ("a fine of £3 million", 3_000_000, "pounds"),
+        ("temperatures of 40oC are expected", 40, "celsius"),
+        ("temperatures of 40°C are expected", 40, "celsius"),
+        ("expected 40C temperatures", 40, "celsius"),
+        ("40 degrees Celsius on Wednesday", 40, "celsius"),
+        ("104oF in the shade", 104, "fahrenheit"),
+        ("the car gets 235 mpg", 235, "mpg"),
+        ("more than 10,000 hectares", 10_000, "hectares"),
+        ("sentenced to a decade in prison", 10, None),
+    ],
+    ids=lambda v: str(v)[:28],
+)
+def test_currencies_and_units(text: str, value: float, unit: str | None) -> None:
+    (first, *_) = extract_quantities(text)
+    assert (first.value, first.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["40 of them left", "40 CEOs met", "Section C of the act", "the F-16 fleet", "A$ is a sign"],
+)
+def test_words_that_only_look_like_units_stay(text: str) -> None:
+    assert normalize_measures(text) == text

@@ -1,0 +1,70 @@
+"""Money and measures written the many ways news copy writes them, read one way.
+
+Before numbers are read, currency marks and unit symbols are rewritten into the words the
+number reader knows: "$A200,000", "A$200,000", "AUD 200,000" and "US$200,000" are all
+"$200,000" (a dollar is a dollar: which one is the story's business, not a figure's); "€6,000"
+and "EUR 6,000" are "6,000 euros"; "40oC", "40°C" and "40 degrees Celsius" are "40 celsius";
+"1.75-billion" is "1.75 billion"; "a decade" is "10 years". Each pattern reads a bounded
+stretch once, so the pass is linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = r"\d[\d,]{0,20}(?:\.\d{1,6})?"
+_SCALE = r"(?:[ -](?:thousand|million|billion|trillion)\b|(?:k|m|bn|mn|tn)\b)?"
+# Dollars of a country: A$ and $A (Australia), US$, C$/CA$, NZ$, S$/SG$, HK$, and the ISO codes.
+_DOLLAR_MARKS = r"(?:US|A|AU|C|CA|NZ|S|SG|HK|NT|R)\$|\$(?:A|US|NZ|C|S)(?=\d)"
+_DOLLAR_CODES = r"\b(?:USD|AUD|CAD|NZD|SGD|HKD|TWD)\s?"
+_DOLLARS = re.compile(rf"(?:{_DOLLAR_MARKS}|{_DOLLAR_CODES})\s?(?={_NUMBER})")
+_OTHER_CURRENCIES = {
+    "€": "euros",
+    "EUR": "euros",
+    "£": "pounds",
+    "GBP": "pounds",
+    "¥": "yen",
+    "JPY": "yen",
+    "CHF": "francs",
+    "₹": "rupees",
+    "INR": "rupees",
+}
+_OTHER = re.compile(
+    r"(?<![A-Za-z])(€|£|¥|₹|EUR|GBP|JPY|CHF|INR)\s?"
+    rf"(?P<amount>{_NUMBER}{_SCALE})"
+)
+# "40oC", "40°C", "40 °F", "40C" (not "40 CEOs", "40 of"), "40 degrees Celsius"
+_DEGREES = re.compile(
+    r"(\d{1,4}(?:\.\d{1,3})?)(?:\s?[°º]\s?([CF])\b|o([CF])\b|([CF])\b"
+    r"|\s?(?:degrees?\s+)?((?i:celsius|fahrenheit|centigrade))\b)"
+)
+_SCALE_HYPHEN = re.compile(r"(\d)-(thousand|million|billion|trillion)\b", re.IGNORECASE)
+_PERIODS = re.compile(r"\b(?:a|one)\s+(decade|fortnight|century)\b", re.IGNORECASE)
+_PERIOD_WORDS = {"decade": "10 years", "fortnight": "14 days", "century": "100 years"}
+
+
+def normalize_measures(text: str) -> str:
+    """Rewrite currencies and units into the forms the number reader knows."""
+    if any(mark in text for mark in "$€£¥₹") or _has_code(text):
+        text = _DOLLARS.sub("$", text)
+        text = _OTHER.sub(_other_currency, text)
+    text = _SCALE_HYPHEN.sub(r"\1 \2", text)
+    text = _DEGREES.sub(_degrees, text)
+    return _PERIODS.sub(lambda m: _PERIOD_WORDS[m.group(1).lower()], text)
+
+
+def _has_code(text: str) -> bool:
+    return any(code in text for code in ("USD", "AUD", "CAD", "NZD", "SGD", "HKD", "TWD")) or any(
+        code in text for code in ("EUR", "GBP", "JPY", "CHF", "INR")
+    )
+
+
+def _other_currency(match: re.Match[str]) -> str:
+    amount = match.group("amount").replace("-", " ")
+    return f"{amount} {_OTHER_CURRENCIES[match.group(1)]}"
+
+
+def _degrees(match: re.Match[str]) -> str:
+    scale = next(group for group in match.groups()[1:] if group)
+    unit = "fahrenheit" if scale.lower().startswith("f") else "celsius"
+    return f"{match.group(1)} {unit}"
