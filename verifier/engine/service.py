@@ -194,9 +194,34 @@ def _verify_clause(statement: str, engine: Engine) -> Verdict:
         matches = ties_by_wording(features, rank(features, candidates))
     else:
         matches = rank(features, fused_with_wording(features, candidates))
+    if engine.embedder is not None:
+        matches = _by_meaning(features, matches, engine)
     close = [m for m in matches if m.score >= engine.thresholds.match]  # the only ones cited
     articles = engine.store.article_refs(m.claim.article_id for m in close)
     return decide(features, matches, engine.thresholds, articles)
+
+
+# A claim the index found and the topic score nearly accepts may say the same in other words:
+# its meaning then decides. Below GRAY_ZONE a claim shares too little to be about the
+# statement, whatever an embedding says.
+GRAY_ZONE = 0.25
+MEANING_OFFSET = 0.2  # a cosine of 0.7 counts as the topic score of 0.5 (the threshold)
+MEANING_CANDIDATES = 3
+
+
+def _by_meaning(features: StatementFeatures, matches: list[Match], engine: Engine) -> list[Match]:
+    """Raise the score of close-but-not-enough claims whose sentence means the same."""
+    if engine.embedder is None or any(m.score >= engine.thresholds.match for m in matches):
+        return matches
+    gray = sorted((m for m in matches if m.score >= GRAY_ZONE), key=lambda m: -m.score)[
+        :MEANING_CANDIDATES
+    ]
+    if not gray:
+        return matches
+    vectors = engine.embedder.embed([features.text, *(m.claim.text for m in gray)])
+    cosines = cosine_scores(vectors[0], dict(enumerate(vectors[1:])))
+    lifted = {id(m): max(m.score, cosines[i] - MEANING_OFFSET) for i, m in enumerate(gray)}
+    return [Match(m.candidate, lifted.get(id(m), m.score)) for m in matches]
 
 
 def is_checkable(sentence: str) -> bool:

@@ -90,7 +90,7 @@ def aligned_opposites(
     """
     said_words, source_words = set(said), set(source)
     for i, word in enumerate(said):
-        if word in source_words or word in stopwords or not _has_opposite(word):
+        if word in source_words or not _has_opposite(word):
             continue
         left, right = (side - stopwords for side in _neighbours(said, i, window))
         for j, other in enumerate(source):
