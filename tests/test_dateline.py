@@ -44,3 +44,14 @@ def test_an_ingested_article_takes_its_date_from_the_dateline_and_its_headline_i
     assert not is_checkable("Monday, February 5, 2007")
     headline = verify("A storm closed the Harbour Bridge for two days.", engine)
     assert headline.verdict == SUPPORTED
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "month"),
+    [("On 10th August 2007 police left", 10, "august"), ("on 7th August, he was", 7, "august")],
+)
+def test_an_ordinal_day_before_its_month(text: str, day: int, month: str) -> None:
+    from verifier.language.numbers import extract_quantities
+
+    days = [q for q in extract_quantities(text) if q.kind == "day"]
+    assert [(q.value, q.unit) for q in days] == [(day, month)]

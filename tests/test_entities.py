@@ -106,3 +106,18 @@ def test_the_family_name_decides_who_is_speaking() -> None:
     hadithi = _claim("The move does not indicate a drawdown.", "Saad al-Hadithi")
     assert speaker_matches("Iraqi government spokesman Saad al-Hadithi", hadithi)
     assert not speaker_matches("Iraqi officials", claim)
+
+
+def test_initials_and_given_names_count_as_mentioned() -> None:
+    from verifier.language.entities import article_words
+    from verifier.models import Claim
+
+    text = (
+        "Storm hits coast\n\nThe Federal Emergency Management Agency sent a team on Tuesday.\n\n"
+        "Deputy governor Anya Williams reported damage.\n\nWilliams said roads were closed."
+    )
+    found = article_words("Storm hits coast", text, "")
+    start = text.index("Williams said")
+    claim = Claim("c", "a", text[start:], text[start:], start, len(text))
+    around = found.around(claim)
+    assert {"fema", "anya", "williams"} <= around

@@ -35,15 +35,23 @@ def full_year(two: int) -> int:
 
 
 def ordinal_day(tokens: Tokens, i: int) -> Quantity | None:
-    """Read "September 11th" and "the 11th of September" as a day of the month."""
+    """Read "September 11th", "the 11th of September" and "11th September" as a day."""
     low = tokens.low
     previous = low[i - 1].rstrip(".") if i > 0 else ""
     of_month = low[i + 1 : i + 2] == ["of"] and i + 2 < len(low) and low[i + 2] in MONTHS
+    following = low[i + 1].rstrip(".,") if i + 1 < len(low) else ""
     day = int(low[i][:-2])
-    if (previous in MONTHS or of_month) and 1 <= day <= 31:
-        month = MONTHS[previous] if previous in MONTHS else MONTHS[low[i + 2]]
-        return Quantity(float(day), "day", MONTH_NAMES[month], None, tokens.raw[i])
-    return None
+    if not 1 <= day <= 31:
+        return None
+    if previous in MONTHS:
+        month = MONTHS[previous]
+    elif of_month:
+        month = MONTHS[low[i + 2]]
+    elif following in MONTHS and tokens.raw[i + 1][:1].isupper():  # "10th August 2007"
+        month = MONTHS[following]
+    else:
+        return None
+    return Quantity(float(day), "day", MONTH_NAMES[month], None, tokens.raw[i])
 
 
 def slash_date(tokens: Tokens, i: int) -> tuple[list[Quantity], int] | None:

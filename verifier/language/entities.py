@@ -163,6 +163,7 @@ class ArticleWords:
     text: str
     sentences: tuple[tuple[int, int], ...]
     given: Mapping[str, frozenset[str]] = field(default_factory=dict)  # surname: given names
+    acronyms: frozenset[str] = frozenset()  # initials of the names it writes out ("fema")
 
     def around(self, claim: Claim) -> frozenset[str]:
         """Return the words of the title and of the sentences at and beside a claim's quote.
@@ -181,7 +182,7 @@ class ArticleWords:
         near = self.title | frozenset(words(self.text[beside[0][0] : beside[-1][1]]))
         # a person named in full elsewhere is the same person here by surname alone
         given = {w for surname in near & self.given.keys() for w in self.given[surname]}
-        return near | given
+        return near | given | self.acronyms
 
 
 def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
@@ -191,13 +192,25 @@ def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
     for match in _FULL_NAME.finditer(text):
         *first, last = match.group(0).lower().split()
         given.setdefault(last, set()).update(first)
+    acronyms = frozenset(
+        "".join(w[0] for w in match.group(0).split() if w[0].isupper()).lower()
+        for match in _PROPER_NAME.finditer(f"{title}\n{text}")
+    )
     return ArticleWords(
         frozenset(vocabulary.split()),
         frozenset(words(title)),
         text,
         sentences,
         {last: frozenset(first) for last, first in given.items()},
+        acronyms,
     )
+
+
+# A name of several capitalized words, maybe joined by "of", "and", "for" or "the": its
+# initials name it too ("Federal Emergency Management Agency": FEMA; "Western Australia": WA).
+_PROPER_NAME = re.compile(
+    r"\b[A-Z][a-z'-]{1,30}(?: (?:(?:of|and|for|the|on) )?[A-Z][a-z'-]{1,30}){1,6}"
+)
 
 
 # Two to four capitalized words in a row: a person's full name, or another proper name.
