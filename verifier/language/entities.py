@@ -193,7 +193,7 @@ def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
         *first, last = match.group(0).lower().split()
         given.setdefault(last, set()).update(first)
     acronyms = frozenset(
-        "".join(w[0] for w in match.group(0).split() if w[0].isupper()).lower()
+        "".join(w[0] for w in _initialled(match.group(0))).lower()
         for match in _PROPER_NAME.finditer(f"{title}\n{text}")
     )
     return ArticleWords(
@@ -204,6 +204,14 @@ def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
         {last: frozenset(first) for last, first in given.items()},
         acronyms,
     )
+
+
+def _initialled(name: str) -> list[str]:
+    """The words of a name its initials come from: not a sentence's opening "The"."""
+    parts = name.split()
+    while parts and parts[0].lower() in STOPWORDS:
+        parts = parts[1:]
+    return [w for w in parts if w[0].isupper()]
 
 
 # A name of several capitalized words, maybe joined by "of", "and", "for" or "the": its
