@@ -689,3 +689,20 @@ def test_the_verdict_cache_keeps_the_most_recent() -> None:
     cache.put("c", 1, verdicts["c"])
     assert cache.get("b", 1) is None and cache.get("a", 1) is verdicts["a"]
     assert cache.get("a", 2) is None  # a new generation empties it
+
+
+def test_a_fact_credited_to_another_person_of_the_story_is_contradicted(
+    fresh_engine: Engine,
+) -> None:
+    ingest_article(
+        "Maths school closed\n\nThe school run by professor Ali Nesin was closed by the police."
+        "\n\nIt had taught 150 students every summer since 2007.\n\nThe police said the"
+        " building had no permit for teaching.\n\nMathematician Alexandre Borovik organised a"
+        " petition to the government, signed by hundreds of scientists.",
+        fresh_engine,
+    )
+    swapped = verify("Ali Nesin organised a petition to the government.", fresh_engine)
+    assert swapped.verdict == CONTRADICTED, swapped.explanation
+    assert "Borovik" in swapped.explanation and "Ali Nesin" in swapped.explanation
+    stranger = verify("Maria Lopez organised a petition to the government.", fresh_engine)
+    assert stranger.verdict == UNVERIFIED, stranger.explanation  # never named in the story

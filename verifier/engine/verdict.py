@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.engine.opposites import antonym_flip, polarity_differs
+from verifier.engine.people import other_person
 from verifier.language.comparison import agree, compatible
 from verifier.language.entities import find_entities, missing_entities, speaker_matches
 from verifier.language.places import countries, moved, says_common_word
@@ -146,14 +147,21 @@ def decide(
     matches: list[Match],
     thresholds: Thresholds,
     articles: Mapping[str, ArticleRef],
+    vocabulary: Callable[[str], frozenset[str]] = lambda article_id: frozenset(),
 ) -> Verdict:
-    """Turn ranked matches into a verdict with reasons and citations."""
+    """Turn ranked matches into a verdict with reasons and citations.
+
+    `vocabulary` gives the words of an article, for names it gives outside a claim's passage.
+    """
     if reason := _uncheckable(statement):
         return Verdict(statement.text, UNVERIFIED, 1.0, reason.detail, (reason,))
     matches = sorted(matches, key=lambda m: m.score, reverse=True)
     strong = [m for m in matches if m.score >= thresholds.match]
     on_topic = [m for m in strong if not _absent(statement, m) and not _moved(statement, m)]
     if not on_topic:
+        if strong and (swap := other_person(statement, strong[0], vocabulary)) is not None:
+            lead = Assessment(strong[0], (swap,), frozenset())
+            return _verdict(statement, CONTRADICTED, [lead], (swap,), thresholds, articles)
         return _unverified(statement, strong, matches)
     best = on_topic[0]
     assessed = [assess(statement, m, thresholds.tolerance) for m in on_topic]

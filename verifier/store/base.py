@@ -88,6 +88,10 @@ class StoreBase:
             cache[table] = [c.name for c in self.db[table].columns]
         return cache[table]
 
+    def article_vocabulary(self, article_id: str) -> frozenset[str]:
+        """Return every word an article writes (for names it gives anywhere)."""
+        return self._article_words(article_id).everything
+
     def _load_article_words(self, article_id: str) -> ArticleWords:
         row = self.db.execute(
             "SELECT title, text, vocabulary FROM articles WHERE id = ?", [article_id]

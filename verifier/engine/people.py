@@ -1,0 +1,47 @@
+"""A fact credited to the wrong person: someone the article names, but not for this."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from verifier.engine.matching import Match, StatementFeatures
+from verifier.language.attribution import PERSON_LABELS
+from verifier.language.entities import missing_entities
+from verifier.language.parse import parse
+from verifier.language.text import words
+from verifier.models import Reason
+
+
+def other_person(
+    statement: StatementFeatures, match: Match, vocabulary: Callable[[str], frozenset[str]]
+) -> Reason | None:
+    """Say who the claim credits, when the statement credits the same fact to another person.
+
+    The statement names a person the claim's passage does not, but whom its article names
+    elsewhere, while the claim names a person the statement does not: "Ali Nesin arranged a
+    petition" against "Borovik arranged a petition", both men in the story. A name the
+    article never gives stays unverified (entity check).
+    """
+    names = [*statement.entities, *words(statement.speaker or "")]
+    absent = missing_entities(tuple(names), match.context, statement.places)
+    if not absent or missing_entities(tuple(absent), vocabulary(match.claim.article_id)):
+        return None
+    said = _people(statement.text)
+    if not said or not all(any(a in words(p) for p in said) for a in absent):
+        return None  # an absent name that is no person (a place, a body): not this rule
+    claim = match.claim
+    theirs = [
+        p
+        for p in ([claim.speaker] if claim.speaker and claim.speaker_role != "author" else [])
+        or _people(claim.text)
+        if not set(words(p)) & set(statement.words)
+    ]
+    if not theirs:
+        return None
+    mine = said[0]
+    return Reason("speaker_mismatch", f"The source says {theirs[0]}, not {mine}.", mine, theirs[0])
+
+
+def _people(text: str) -> list[str]:
+    """The people a sentence names."""
+    return [e.text for e in parse(text).ents if e.label_ in PERSON_LABELS]
