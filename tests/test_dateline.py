@@ -55,3 +55,34 @@ def test_an_ordinal_day_before_its_month(text: str, day: int, month: str) -> Non
 
     days = [q for q in extract_quantities(text) if q.kind == "day"]
     assert [(q.value, q.unit) for q in days] == [(day, month)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("Further fires were lit yesterday near Yanchep.", (4, "february")),
+        ("Further fires were lit today near Yanchep.", (5, "february")),
+        ("The fire was lit on Saturday near Yanchep.", (3, "february")),
+        ("Temperatures of 40C are expected on Wednesday.", (7, "february")),  # to come
+        ("The fire was lit on Saturday, February 3, near Yanchep.", None),  # dated already
+    ],
+)
+def test_relative_dates_resolve_against_the_dateline(
+    sentence: str, dated: tuple[int, str] | None
+) -> None:
+    from verifier.language.dateline import resolve_relative
+
+    days = [
+        (q.value, q.unit) for q in resolve_relative(sentence, date(2007, 2, 5)) if q.kind == "day"
+    ]
+    assert days == ([dated] if dated else [])
+
+
+def test_a_relative_date_bears_out_a_statements_date() -> None:
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(
+        "Fires near Perth\n\nMonday, February 5, 2007\n\nFurther fires were lit yesterday near"
+        " Yanchep, police said.",
+        engine,
+    )
+    assert verify("Fires were lit near Yanchep on February 4.", engine).verdict == SUPPORTED

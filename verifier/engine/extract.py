@@ -6,17 +6,18 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from verifier.language.attribution import CUE, Speaker, people
 from verifier.language.attribution import find_speaker as speaker_in
 from verifier.language.compound import without_side_clauses
-from verifier.language.dateline import read_dateline
+from verifier.language.dateline import read_dateline, resolve_relative
 from verifier.language.numbers import extract_quantities
 from verifier.language.parse import parse, parse_many
 from verifier.language.text import clean, is_mostly_upper, split_sentences
 from verifier.language.vocabulary import STOPWORDS
-from verifier.models import Article, Claim
+from verifier.models import Article, Claim, Quantity
 
 # not, never, no, none, nobody, nothing, nor, neither, cannot, unlikely (not "not only"), n't,
 # "far from over", and
@@ -182,6 +183,7 @@ def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
         if len(article.text[start:end].split()) >= min_words
         and read_dateline(article.text[start:end]) is None
     ]
+    published = _day(article.published)
     docs = parse_many(_cased(clean(article.text[start:end])) for start, end in spans)
     for (start, end), doc in zip(spans, docs, strict=True):
         quote = article.text[start:end]
@@ -199,11 +201,26 @@ def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
                 speaker=who.speaker,
                 speaker_role=who.role,
                 attribution=who.chain,
-                quantities=extract_quantities(quote),
+                quantities=_quantities(quote, published),
                 negated=is_negated(quote),
             )
         )
     return claims
+
+
+def _quantities(quote: str, published: date | None) -> tuple[Quantity, ...]:
+    """A sentence's quantities, with "yesterday" or "on Tuesday" dated by its article."""
+    found = extract_quantities(quote)
+    if published is None:
+        return found
+    return found + tuple(q for q in resolve_relative(quote, published) if q not in found)
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
 
 
 def claim_from_fields(fields: Mapping[str, Any]) -> Claim:

@@ -9,6 +9,7 @@ from verifier.engine.matching import Match, StatementFeatures
 from verifier.engine.opposites import antonym_flip, polarity_differs
 from verifier.engine.people import other_person
 from verifier.language.comparison import agree, compatible
+from verifier.language.dateline import RELATIVE
 from verifier.language.entities import find_entities, missing_entities, speaker_matches
 from verifier.language.places import countries, moved, says_common_word
 from verifier.models import (
@@ -109,7 +110,11 @@ def _compare_quantities(
     for i, s in enumerate(said):
         if i in covered:
             continue
-        rivals = [c for j, c in enumerate(source) if j not in used and compatible(s, c)]
+        rivals = [
+            c
+            for j, c in enumerate(source)
+            if j not in used and compatible(s, c) and c.qualifier != RELATIVE
+        ]
         if rivals:
             c = rivals[0]
             conflicts.append(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from verifier.language.dates import MONTH_NAMES
+from verifier.models import Quantity
 
 _MONTH = "|".join(MONTH_NAMES.values())
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -33,3 +34,44 @@ def read_dateline(line: str) -> date | None:
         return date(int(found.group("year")), month or 0, day)
     except ValueError:
         return None
+
+
+# The qualifier of a date worked out from "yesterday" or "on Tuesday": it can bear out a
+# statement's date, never contradict one (the sentence may date another event than it).
+RELATIVE = "relative"
+_RELATIVE = re.compile(
+    rf"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|{_WEEKDAY})\b",
+    re.IGNORECASE,
+)
+# What is still to come is dated forward: "will meet on Friday", "expected on Wednesday".
+_FUTURE = re.compile(r"\b(?:will|shall|expected|forecast|scheduled|due|next|plans?\s+to)\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def resolve_relative(text: str, published: date) -> tuple[Quantity, ...]:
+    """Return the dates a text gives relative to its article's day, as day and month.
+
+    "yesterday" is the day before; "today", "this morning" the day itself; a weekday the
+    last such day up to it (news reports what has happened), or the next one after it in a
+    sentence about what is to come. A text that also names a month gives its dates itself.
+    """
+    if any(month in text.lower() for month in MONTH_NAMES.values()):
+        return ()
+    found: list[Quantity] = []
+    for match in _RELATIVE.finditer(text):
+        word = match.group("word").lower()
+        if word == "yesterday":
+            day = published - timedelta(days=1)
+        elif word in _WEEKDAYS and _FUTURE.search(text):
+            ahead = (_WEEKDAYS.index(word) - published.weekday()) % 7 or 7
+            day = published + timedelta(days=ahead)
+        elif word in _WEEKDAYS:
+            back = (published.weekday() - _WEEKDAYS.index(word)) % 7
+            day = published - timedelta(days=back)
+        else:
+            day = published
+        month = MONTH_NAMES[day.month]
+        raw = f"{month.title()} {day.day}"
+        found.append(Quantity(float(day.day), "day", month, RELATIVE, raw))
+        found.append(Quantity(day.month, "month", None, RELATIVE, month.title()))
+    return tuple(dict.fromkeys(found))
