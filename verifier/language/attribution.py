@@ -31,9 +31,26 @@ ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 COMMITTING = frozenset(
     "pledge promise vow announce deny confirm estimate predict acknowledge admit".split()
 )
-# A sentence with none of these needs no parse to know it credits no one.
+
+
+def _forms(verbs: frozenset[str]) -> set[str]:
+    """The regular inflections of verbs: say/says, note/noted/noting, deny/denies/denied."""
+    found = set()
+    for verb in verbs:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        found |= {verb, verb + "s", stem + "ed", stem + "ing"}
+        if verb.endswith("y"):
+            found |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+        if verb.endswith(("s", "sh", "ch")):
+            found.add(verb + "es")
+    return found
+
+
+# A sentence with none of these words needs no parse to know it credits no one: the forms of
+# the reporting verbs (regular inflections, and the irregular said/told/wrote).
+_IRREGULAR = "said told wrote written"
 CUE = re.compile(
-    r"\b(?:according to|" + "|".join(sorted({v.rstrip("e") for v in REPORTING})) + r")",
+    r"\b(?:according to|" + "|".join(sorted(_forms(REPORTING) | set(_IRREGULAR.split()))) + r")\b",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset("he she they it we i you him her them".split())
