@@ -106,3 +106,18 @@ def test_a_later_surname_or_pronoun_is_joined_to_the_full_name() -> None:
         ("Linda Okafor", "Mayor"),
         (None, None),
     ]
+
+
+def test_a_quotation_over_several_sentences_is_credited_whole() -> None:
+    text = (
+        "Holy men threaten boycott\n\n"
+        'A sadhu named Hari Brahmachari said that, "Millions of people are bathing in this river.'
+        "\n\nBut the fact is they are bathing in effluent from factories.\n\n"
+        'If the river is not cleaned within days, I will fast," he warned.\n\n'
+        "Speaker Nancy Pelosi was sworn in on Thursday.\n\n"
+        'In her speech she said it was time for change: "Now it is our turn to lead the way.'
+        '\n\nA new country that is strong and secure," said Pelosi in her speech.'
+    )
+    claims = extract_claims(Article("a-2", "Holy men threaten boycott", text))
+    assert [(c.speaker, c.speaker_role) for c in claims[1:4]] == [("Hari Brahmachari", "sadhu")] * 3
+    assert [c.speaker for c in claims[5:]] == ["Nancy Pelosi", "Nancy Pelosi"]

@@ -92,8 +92,8 @@ def test_extracting_the_seed_finds_its_speakers_and_numbers() -> None:
     assert {q.value for q in official.quantities} >= {60.0, 4000.0}
     dillon = next(c for c in claims if c.quote.startswith("\u201cIt is our intent"))
     assert (dillon.speaker, dillon.speaker_role) == ("Ryan Dillon", "U.S. Army spokesman Col.")
-    glynn = next(c for c in claims if "hasty withdrawal" in c.quote)
-    assert glynn.speaker == "James Glynn"
+    trump = next(c for c in claims if "hasty withdrawal" in c.quote)
+    assert trump.speaker == "Donald Trump"  # "President Donald Trump introduced ... He warned"
     hadithi = next(c for c in claims if c.quote.startswith("Iraqi government spokesman"))
     assert hadithi.speaker == "Saad al-Hadithi" and hadithi.negated
     assert next(c for c in claims if "began in 2003" in c.quote).speaker == article.author

@@ -123,7 +123,7 @@ def attribute(
     """Work out whom a sentence credits: itself, or the speaker named before it."""
     text = clean(sentence)
     if speaker is not None and speaker.kind == "pronoun":
-        speaker = known.last if speaker.name.lower() in ("he", "she") else None
+        speaker = known.named or known.last if speaker.name.lower() in ("he", "she") else None
     elif speaker is not None:
         speaker = known.resolve(speaker)
     elif known.last is not None and text.startswith(('"', "\u201c")):
@@ -142,7 +142,8 @@ class Attributions:
 
     def __init__(self) -> None:
         self.people: dict[str, Speaker] = {}
-        self.last: Speaker | None = None
+        self.last: Speaker | None = None  # the last one credited with words
+        self.named: Speaker | None = None  # the last person named (he, she)
 
     def resolve(self, speaker: Speaker) -> Speaker:
         """Return the full speaker a short name stands for, and remember the speaker."""
@@ -153,12 +154,14 @@ class Attributions:
         elif speaker.kind == "person":
             self.people.setdefault(parts[-1], speaker)
         self.last = speaker if speaker.kind != "group" else self.last
+        self.named = speaker if speaker.kind == "person" else self.named
         return speaker
 
     def meet(self, named: list[Speaker]) -> None:
         """Remember people a sentence names, so that a later surname is joined to them."""
         for person in named:
             self.people.setdefault(person.name.split()[-1], person)
+            self.named = self.people[person.name.split()[-1]]
 
 
 def article_id(text: str) -> str:
@@ -185,11 +188,13 @@ def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
     ]
     published = _day(article.published)
     docs = parse_many(_cased(clean(article.text[start:end])) for start, end in spans)
+    credited = []
     for (start, end), doc in zip(spans, docs, strict=True):
-        quote = article.text[start:end]
-        speaker = speaker_in(doc) if CUE.search(doc.text) else None
-        who = attribute(quote, speaker, known, article.author)
+        credited.append(attribute(article.text[start:end], speaker_in(doc), known, article.author))
         known.meet(people(doc))
+    credited = _across_quotes([article.text[s:e] for s, e in spans], credited)
+    for (start, end), who in zip(spans, credited, strict=True):
+        quote = article.text[start:end]
         claims.append(
             Claim(
                 id=claim_id(article.id, quote, quote),
@@ -206,6 +211,42 @@ def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
             )
         )
     return claims
+
+
+def _across_quotes(sentences: list[str], credited: list[Attribution]) -> list[Attribution]:
+    """Credit every sentence of a quotation that runs over several to whom it names.
+
+    '"Millions bathe in it. But they bathe in effluent. If it is not cleaned, I will fast,"
+    he said.': the speaker named at either end speaks all of it.
+    """
+    groups: list[list[int]] = []
+    inside = False
+    for i, sentence in enumerate(sentences):
+        if inside and groups:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+        inside = _quote_open(sentence, inside)
+    found = list(credited)
+    for group in groups:
+        named = [credited[i] for i in group if credited[i].speaker and credited[i].role != "author"]
+        if len(group) > 1 and named:
+            for i in group:
+                if not credited[i].speaker or credited[i].role == "author":
+                    found[i] = named[0]
+    return found
+
+
+def _quote_open(sentence: str, inside: bool) -> bool:
+    """Whether a quotation is still open after a sentence, given whether one was before it."""
+    for mark in sentence:
+        if mark == "\u201c":
+            inside = True
+        elif mark == "\u201d":
+            inside = False
+        elif mark == '"':
+            inside = not inside
+    return inside
 
 
 def _quantities(quote: str, published: date | None) -> tuple[Quantity, ...]:

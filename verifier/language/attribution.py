@@ -56,6 +56,8 @@ CUE = re.compile(
 _PRONOUNS = frozenset("he she they it we i you him her them".split())
 # What a reporting verb reports: a clause ("said that ...", "'...,' he said").
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp"})
+_QUOTES = frozenset('"\u201c\u201d')
+_CLOSING_QUOTES = frozenset('"\u201d')
 _SEPARATORS = frozenset(",;:()\"'\u201c\u201d\u2018\u2019")
 _SKIPPED = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "det", "poss"})
 
@@ -83,22 +85,67 @@ def find_speaker(doc: Doc | Span) -> Speaker | None:
         for t in doc
         if t.pos_ in ("VERB", "AUX")
         and t.lemma_.lower() in REPORTING
-        and (t.dep_ == "ROOT" or (t.dep_ in ("conj", "parataxis") and t.head.dep_ == "ROOT"))
+        and (
+            t.dep_ == "ROOT"
+            or (t.dep_ in ("conj", "parataxis") and t.head.dep_ == "ROOT")
+            or (t.dep_ == "ccomp" and t.head.dep_ == "ROOT" and t.i < t.head.i)  # "said: '..."
+            or _after_a_quote(t)
+        )
     ]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
         # "X pledged support but acknowledged that ...": the second verb shares the subject
         owner = verb.head if verb.dep_ == "conj" else verb
         subjects = [c for c in owner.children if c.dep_ == "nsubj" and _can_speak(c)]
+        if _after_a_quote(verb):
+            # '"...," said Pelosi', '"...," Pelosi said': the speaker stands beside the verb
+            subjects = _beside(verb) or [s for s in subjects if s.i > verb.i - 3]
         if not subjects:
             continue
-        if any(c.dep_ in _REPORTED for c in verb.children) or (
-            verb.lemma_.lower() in COMMITTING
-            and subjects[0].pos_ == "PROPN"
-            and _entity_label(subjects[0]) not in ORG_LABELS
+        if (
+            any(c.dep_ in _REPORTED for c in verb.children)
+            or _after_a_quote(verb)
+            or (
+                verb.lemma_.lower() in COMMITTING
+                and subjects[0].pos_ == "PROPN"
+                and _entity_label(subjects[0]) not in ORG_LABELS
+            )
         ):
             return _speaker_of(subjects[0], _fronted_role(verb, subjects[0]))
-    return None
+    return _quoting_subject(doc)
+
+
+def _after_a_quote(verb: Token) -> bool:
+    """A reporting verb right after a closing quotation: '"...," said Pelosi', '"...," he said'."""
+    before = [t for t in verb.doc[max(0, verb.i - 3) : verb.i]]
+    return any(t.text in _CLOSING_QUOTES for t in before)
+
+
+def _beside(verb: Token) -> list[Token]:
+    """The name or pronoun right after a verb that follows a quotation, or between them."""
+    doc = verb.doc
+    for at in (verb.i + 1, verb.i - 1):
+        if 0 <= at < len(doc) and (doc[at].pos_ == "PROPN" or doc[at].lower_ in _PRONOUNS):
+            token = doc[at]
+            while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+                token = token.head
+            return [token]
+    return []
+
+
+def _quoting_subject(doc: Doc | Span) -> Speaker | None:
+    """The subject of a sentence that quotes someone's words without a reporting verb: "She
+    finished her speech by calling the children to the microphone: '...'"."""
+    if not any(t.text in _QUOTES for t in doc):
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and _can_speak(c)]
+    person = subjects and (
+        subjects[0].lower_ in ("he", "she", "they") or _entity_label(subjects[0]) == "PERSON"
+    )
+    return _speaker_of(subjects[0], None) if person else None
 
 
 def people(doc: Doc | Span) -> list[Speaker]:
@@ -138,6 +185,9 @@ def _speaker_of(head: Token, fronted: str | None) -> Speaker:
     """Split the noun phrase headed by a verb's subject into name and role."""
     if head.lower_ in _PRONOUNS:
         return Speaker(head.text, None, "pronoun")
+    named = _named(head)
+    if named is not None:  # "a sadhu named Hari Chaitanaya Brahmachari"
+        return Speaker(_join(_phrase(named)), _text_without(head, named), "person")
     appositive = next((c for c in head.children if c.dep_ == "appos"), None)
     if head.pos_ == "NOUN" and appositive is not None and appositive.pos_ == "PROPN":
         # "the transport minister, Ghazi Aridi, said": the appositive is the name
@@ -157,6 +207,24 @@ def _speaker_of(head: Token, fronted: str | None) -> Speaker:
     phrase = _strip_article(_join(tokens))
     kind = "name" if head.pos_ == "PROPN" else "group"
     return Speaker(phrase, role, kind)
+
+
+def _named(head: Token) -> Token | None:
+    """The name given by "named" or "called" after a common noun."""
+    if head.pos_ != "NOUN":
+        return None
+    for clause in head.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in ("name", "call"):
+            for name in clause.children:
+                if name.dep_ in ("oprd", "attr", "dobj", "npadvmod") and name.pos_ == "PROPN":
+                    return name
+    return None
+
+
+def _text_without(head: Token, inner: Token) -> str:
+    """The words of a phrase without a clause inside it: 'a sadhu' of 'a sadhu named X'."""
+    skipped = {t.i for t in inner.head.subtree} if inner.head is not head else set()
+    return _strip_article(_join([t for t in head.subtree if t.i not in skipped]))
 
 
 def _phrase(head: Token) -> list[Token]:
