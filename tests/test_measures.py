@@ -42,3 +42,25 @@ def test_currencies_and_units(text: str, value: float, unit: str | None) -> None
 )
 def test_words_that_only_look_like_units_stay(text: str) -> None:
     assert normalize_measures(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("More than 100 firefighters were called about 12:00 P.M. ET", [100]),
+        ("the quake hit at 4:53 p.m. local time", []),
+        ("for the first time in a dozen years", [12]),
+    ],
+)
+def test_times_are_no_figures_and_a_dozen_is_twelve(text: str, values: list[float]) -> None:
+    assert [q.value for q in extract_quantities(text) if q.kind == "count"] == values
+
+
+def test_the_same_count_of_things_named_otherwise_is_one_figure() -> None:
+    from verifier.language.comparison import same_count
+
+    (workers,) = extract_quantities("1,500 workers fled")
+    (employees,) = extract_quantities("1,500 employees fled")
+    (dollars,) = extract_quantities("$1,500 was paid")
+    assert same_count(workers, employees)
+    assert not same_count(workers, dollars)

@@ -706,3 +706,22 @@ def test_a_fact_credited_to_another_person_of_the_story_is_contradicted(
     assert "Borovik" in swapped.explanation and "Ali Nesin" in swapped.explanation
     stranger = verify("Maria Lopez organised a petition to the government.", fresh_engine)
     assert stranger.verdict == UNVERIFIED, stranger.explanation  # never named in the story
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("He said he would not fast even if the river is not cleaned.", CONTRADICTED),
+        ("He said he would fast if the river is not cleaned.", SUPPORTED),
+    ],
+)
+def test_a_denial_inside_a_condition_is_the_conditions(
+    fresh_engine: Engine, statement: str, verdict: str
+) -> None:
+    ingest_article(
+        "Holy men threaten to fast\n\nSadhu Hari Brahmachari said: \u201cIf the river is not"
+        " cleaned within days, I will fast until it is.\u201d",
+        fresh_engine,
+    )
+    found = verify(statement.replace("He said he", "Brahmachari said he"), fresh_engine)
+    assert found.verdict == verdict, found.explanation

@@ -182,6 +182,11 @@ _PARTS = re.compile(
 )
 
 
+# A condition ("if it is not cleaned", "even if", "unless"), up to the comma or stop that
+# ends it: what it denies is the condition, not the statement.
+_CONDITION = re.compile(r"\b(?:even\s+)?(?:if|unless)\b[^,;.]{0,200}", re.IGNORECASE)
+
+
 def polarity_differs(statement: StatementFeatures, claim: Claim) -> bool:
     """Tell whether a statement denies what the claim affirms, or the other way round.
 
@@ -189,8 +194,16 @@ def polarity_differs(statement: StatementFeatures, claim: Claim) -> bool:
     against the part of the claim it shares the most words with ("the National Party did not
     support it, and it was defeated" denies the support, not the defeat).
     """
-    said = fact_polarity(statement.negated, statement.text, claim.text)
-    if said == fact_polarity(claim.negated, claim.text, statement.text):
+    said_negated, claim_negated = statement.negated, claim.negated
+    if (said_negated or claim_negated) and (
+        _CONDITION.search(statement.text) or _CONDITION.search(claim.text)
+    ):
+        # a denial inside a condition is not the statement's: "I will fast if it is not
+        # cleaned" affirms the fast
+        said_negated = is_negated(_CONDITION.sub(" ", statement.text))
+        claim_negated = is_negated(_CONDITION.sub(" ", claim.text))
+    said = fact_polarity(said_negated, statement.text, claim.text)
+    if said == fact_polarity(claim_negated, claim.text, statement.text):
         return False
     mine, theirs = _parts(statement.text), _parts(claim.text)
     if len(mine) == 1 and len(theirs) == 1:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.engine.opposites import antonym_flip, polarity_differs
 from verifier.engine.people import other_person
-from verifier.language.comparison import agree, compatible
+from verifier.language.comparison import agree, compatible, same_count
 from verifier.language.dateline import RELATIVE
 from verifier.language.entities import find_entities, missing_entities, speaker_matches
 from verifier.language.places import countries, moved, says_common_word
@@ -99,7 +99,7 @@ def _compare_quantities(
     covered = {
         i
         for i, s in enumerate(said)
-        if any(compatible(s, c) and agree(s, c, tolerance) for c in source)
+        if any((compatible(s, c) and agree(s, c, tolerance)) or same_count(s, c) for c in source)
     }
     used = {
         j

@@ -121,6 +121,17 @@ def _after_a_quote(verb: Token) -> bool:
     return any(t.text in _CLOSING_QUOTES for t in before)
 
 
+def _quoted(doc: Doc | Span) -> set[int]:
+    """The positions of the tokens inside quotation marks."""
+    inside, found = False, set()
+    for token in doc:
+        if token.text in _QUOTES:
+            inside = token.text == "\u201c" or (token.text == '"' and not inside)
+        elif inside:
+            found.add(token.i)
+    return found
+
+
 def _beside(verb: Token) -> list[Token]:
     """The name or pronoun right after a verb that follows a quotation, or between them."""
     doc = verb.doc
@@ -141,9 +152,14 @@ def _quoting_subject(doc: Doc | Span) -> Speaker | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
-    subjects = [c for c in root.children if c.dep_ == "nsubj" and _can_speak(c)]
+    quoted = _quoted(doc)
+    subjects = [
+        c for c in root.children if c.dep_ == "nsubj" and _can_speak(c) and c.i not in quoted
+    ]
     person = subjects and (
-        subjects[0].lower_ in ("he", "she", "they") or _entity_label(subjects[0]) == "PERSON"
+        subjects[0].lower_ in ("he", "she", "they")
+        or _entity_label(subjects[0]) == "PERSON"
+        or subjects[0].pos_ == "NOUN"  # _can_speak: a noun for people ("officials")
     )
     return _speaker_of(subjects[0], None) if person else None
 

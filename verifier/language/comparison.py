@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from verifier.language.measures import MEASURE_UNITS
 from verifier.language.number_words import HEDGES
 from verifier.language.text import stem
 from verifier.models import Quantity
@@ -20,6 +21,21 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
     if statement.unit is None or claim.unit is None:
         return True
     return stem(statement.unit) == stem(claim.unit)
+
+
+def same_count(statement: Quantity, claim: Quantity) -> bool:
+    """Tell whether two counts of things named differently are one figure: "1,500 workers"
+    for "1,500 employees", "seventy million people" for "70 million pilgrims". Only the
+    very same value, qualified alike, and never money or a measure ("1,500 dollars")."""
+    return (
+        statement.kind == claim.kind == "count"
+        and statement.value == claim.value
+        and statement.qualifier == claim.qualifier
+        and statement.unit is not None
+        and claim.unit is not None
+        and statement.unit not in MEASURE_UNITS
+        and claim.unit not in MEASURE_UNITS
+    )
 
 
 def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:

@@ -80,7 +80,7 @@ def is_agent(lemma: str) -> bool:
 
 
 def aligned_opposites(
-    said: list[str], source: list[str], stopwords: frozenset[str], window: int = 2
+    said: list[str], source: list[str], stopwords: frozenset[str], window: int = 3
 ) -> tuple[str, str] | None:
     """Find a word of `said` whose opposite stands in `source` in the same place.
 
@@ -94,7 +94,9 @@ def aligned_opposites(
             continue
         left, right = (side - stopwords for side in _neighbours(said, i, window))
         for j, other in enumerate(source):
-            if other in said_words or not opposite_of(word, other):
+            if other in said_words or _ending(word) != _ending(other):
+                continue  # "defeated" against "victory": a verb against a noun, no pair
+            if not opposite_of(word, other):
                 continue
             if _passive(said, i) != _passive(source, j):
                 continue  # "was followed by violence" is "led to violence": a converse
@@ -102,6 +104,11 @@ def aligned_opposites(
             if left & their_left or right & their_right:
                 return word, other
     return None
+
+
+def _ending(word: str) -> str:
+    """The inflection a word shows, if a regular one: a past or a present participle."""
+    return "ed" if word.endswith("ed") else "ing" if word.endswith("ing") else ""
 
 
 _BE = frozenset("is are was were be been being".split())

@@ -4,7 +4,8 @@ Before numbers are read, currency marks and unit symbols are rewritten into the 
 number reader knows: "$A200,000", "A$200,000", "AUD 200,000" and "US$200,000" are all
 "$200,000" (a dollar is a dollar: which one is the story's business, not a figure's); "€6,000"
 and "EUR 6,000" are "6,000 euros"; "40oC", "40°C" and "40 degrees Celsius" are "40 celsius";
-"1.75-billion" is "1.75 billion"; "a decade" is "10 years". Each pattern reads a bounded
+"1.75-billion" is "1.75 billion"; "a decade" is "10 years", "a dozen" 12; a time of day
+("4:53 p.m.") is no figure. Each pattern reads a bounded
 stretch once, so the pass is linear in the text's length.
 """
 
@@ -12,6 +13,12 @@ from __future__ import annotations
 
 import re
 
+# Units of money and measure: a figure in one is never the same figure in another.
+MEASURE_UNITS = frozenset(
+    """dollar dollars euros pounds yen francs rupees celsius fahrenheit percent km kilometres
+    kilometers metres meters miles mph kg kilograms tonnes tons hectares acres litres liters
+    gallons mpg feet inches cm mm years months weeks days hours minutes seconds""".split()
+)
 _NUMBER = r"\d[\d,]{0,20}(?:\.\d{1,6})?"
 _SCALE = r"(?:[ -](?:thousand|million|billion|trillion)\b|(?:k|m|bn|mn|tn)\b)?"
 # Dollars of a country: A$ and $A (Australia), US$, C$/CA$, NZ$, S$/SG$, HK$, and the ISO codes.
@@ -39,8 +46,16 @@ _DEGREES = re.compile(
     r"|\s?(?:degrees?\s+)?((?i:celsius|fahrenheit|centigrade))\b)"
 )
 _SCALE_HYPHEN = re.compile(r"(\d)-(thousand|million|billion|trillion)\b", re.IGNORECASE)
-_PERIODS = re.compile(r"\b(?:a|one)\s+(decade|fortnight|century)\b", re.IGNORECASE)
-_PERIOD_WORDS = {"decade": "10 years", "fortnight": "14 days", "century": "100 years"}
+_PERIODS = re.compile(r"\b(?:a|one)\s+(decade|fortnight|century|dozen)\b", re.IGNORECASE)
+_PERIOD_WORDS = {
+    "decade": "10 years",
+    "fortnight": "14 days",
+    "century": "100 years",
+    "dozen": "12",
+}
+# A time of day ("12:00 P.M.", "16:53", "4:53 p.m.") is no count: its digits are taken out of
+# the way of the figures ("more than 100 firefighters were called about 12:00").
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\b\.?)?")
 
 
 def normalize_measures(text: str) -> str:
@@ -48,6 +63,8 @@ def normalize_measures(text: str) -> str:
     if any(mark in text for mark in "$€£¥₹") or _has_code(text):
         text = _DOLLARS.sub("$", text)
         text = _OTHER.sub(_other_currency, text)
+    if ":" in text:
+        text = _TIME.sub("a time", text)
     text = _SCALE_HYPHEN.sub(r"\1 \2", text)
     text = _DEGREES.sub(_degrees, text)
     return _PERIODS.sub(lambda m: _PERIOD_WORDS[m.group(1).lower()], text)
