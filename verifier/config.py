@@ -30,7 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "MATCH_THRESHOLD",
-        0.5,
+        0.45,
         float,
         "Lowest topic score (0-1) at which a claim counts as speaking of a statement.",
     ),

@@ -205,7 +205,7 @@ def _verify_clause(statement: str, engine: Engine) -> Verdict:
 # its meaning then decides. Below GRAY_ZONE a claim shares too little to be about the
 # statement, whatever an embedding says.
 GRAY_ZONE = 0.25
-MEANING_OFFSET = 0.2  # a cosine of 0.7 counts as the topic score of 0.5 (the threshold)
+MEANING_OFFSET = 0.25  # a cosine of 0.7 counts as the topic score of 0.45 (the threshold)
 MEANING_CANDIDATES = 3
 
 

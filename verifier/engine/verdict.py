@@ -40,7 +40,7 @@ _HARD = frozenset({"negation", "antonym", "speaker_mismatch"})
 class Thresholds:
     """The knobs of a decision, taken from settings."""
 
-    match: float = 0.5  # a claim below this topic score is not about the statement
+    match: float = 0.45  # a claim below this topic score is not about the statement
     margin: float = 0.08  # claims this close to the best one are weighed together
     tolerance: float = 0.1  # relative slack for approximate numbers ("roughly 4,000")
 
