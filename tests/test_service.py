@@ -725,3 +725,24 @@ def test_a_denial_inside_a_condition_is_the_conditions(
     )
     found = verify(statement.replace("He said he", "Brahmachari said he"), fresh_engine)
     assert found.verdict == verdict, found.explanation
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # the article names the ministry: its words credited to it are contradicted
+        ("The ministry said the bridge was safe to reopen.", CONTRADICTED),
+        # the article never names the mayor: another claim, unverified
+        ("Mayor Ann Price said the bridge was unsafe to reopen.", UNVERIFIED),
+    ],
+)
+def test_words_credited_to_someone_the_article_never_names_are_unverified(
+    fresh_engine: Engine, statement: str, verdict: str
+) -> None:
+    ingest_article(
+        "Bridge stays shut\n\nEngineer Tom Brennan said the Kelso bridge was unsafe to reopen."
+        "\n\nThe transport ministry has promised a new survey by March.",
+        fresh_engine,
+    )
+    found = verify(statement, fresh_engine)
+    assert found.verdict == verdict, found.explanation

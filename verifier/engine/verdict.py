@@ -188,6 +188,8 @@ def decide(
         lead = _by_figures(contenders)
         if unvouched := _other_speakers_fact(statement, lead):
             return _verdict(statement, UNVERIFIED, [lead], (unvouched,), thresholds, articles)
+        if stranger := _unknown_speaker(statement, lead, vocabulary):
+            return _verdict(statement, UNVERIFIED, [lead], (stranger,), thresholds, articles)
         return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
     missing = _uncovered(statement, agreeing)
     if missing and len(missing) < len(statement.quantities):
@@ -248,6 +250,22 @@ def _other_speakers_fact(statement: StatementFeatures, lead: Assessment) -> Reas
         return None
     figures = [q for q in statement.quantities if q.kind in ("count", "percent")]
     return _not_in_source(figures) if figures else None
+
+
+def _unknown_speaker(
+    statement: StatementFeatures, lead: Assessment, vocabulary: Callable[[str], frozenset[str]]
+) -> Reason | None:
+    """Say so when a statement credits a claim's words to someone its article never names:
+    that is another claim, unverified ("Cypriot officials say ..." of what Lebanese officials
+    said). Words credited to someone the article does name are contradicted."""
+    if {r.code for r in lead.conflicts} != {"speaker_mismatch"} or not statement.speaker:
+        return None
+    names = find_entities(statement.speaker)
+    absent = missing_entities(tuple(names), vocabulary(lead.match.claim.article_id))
+    if not absent:
+        return None
+    shown = ", ".join(dict.fromkeys(name.title() for name in absent))
+    return Reason("unknown_entity", f"The sources never mention {shown}.", shown)
 
 
 def _not_in_source(figures: list[Quantity]) -> Reason:
