@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from verifier.language.entities import (
     article_words,
     capitals_as_places,
@@ -121,3 +123,19 @@ def test_initials_and_given_names_count_as_mentioned() -> None:
     claim = Claim("c", "a", text[start:], text[start:], start, len(text))
     around = found.around(claim)
     assert {"fema", "anya", "williams"} <= around
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Tall buildings in San Diego swayed.", False),
+        ("Running an illegal school can bring a jail term.", False),
+        ("Turkey culls thousands of birds.", True),
+        ("Nesin plans to fight the case.", True),
+        ("Providence will pay $5 million.", True),
+    ],
+)
+def test_an_opening_capital_is_a_name_only_when_the_parse_says_so(text: str, named: bool) -> None:
+    from verifier.engine.people import opens_with_a_name
+
+    assert opens_with_a_name(text) == named

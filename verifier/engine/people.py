@@ -45,3 +45,11 @@ def other_person(
 def _people(text: str) -> list[str]:
     """The people a sentence names."""
     return [e.text for e in parse(text).ents if e.label_ in PERSON_LABELS]
+
+
+def opens_with_a_name(text: str) -> bool:
+    """Tell whether a sentence's capitalized first word may be a name, not a word capitalized
+    for opening it ("Tall buildings swayed", "Running a school without a permit ..."). A noun
+    may be either ("Providence will pay", "Turkey culls"): it counts as a name."""
+    doc = parse(text)
+    return len(doc) > 0 and (doc[0].pos_ in ("PROPN", "NOUN") or doc[0].ent_type_ != "")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.engine.opposites import antonym_flip, polarity_differs
-from verifier.engine.people import other_person
+from verifier.engine.people import opens_with_a_name, other_person
 from verifier.language.comparison import agree, compatible, same_count
 from verifier.language.dateline import RELATIVE
 from verifier.language.entities import find_entities, missing_entities, speaker_matches
@@ -306,7 +306,9 @@ def _absent(statement: StatementFeatures, match: Match) -> list[str]:
         names = (*names, *find_entities(statement.speaker))
     absent = missing_entities(names, match.context, statement.places)
     opening = statement.opening
-    if opening in absent and says_common_word(opening, match.context):
+    if opening in absent and (
+        says_common_word(opening, match.context) or not opens_with_a_name(statement.text)
+    ):
         absent = [name for name in absent if name != opening]
     return absent
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from verifier.language.lexicon import place_forms
+from verifier.language.measures import normalize_measures
 from verifier.language.number_words import MONTHS, WEEKDAYS
 from verifier.language.text import (
     _MULTIWORD,
@@ -49,7 +50,7 @@ _CAPITAL = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*(?:\.[A-Z])*\.?)")
 
 def find_entities(text: str) -> list[str]:
     """Return the lower-cased proper-noun words of a text (names, places, organisations)."""
-    text = _MULTIWORD.sub("U.S.", clean(text))
+    text = _MULTIWORD.sub("U.S.", normalize_measures(clean(text)))  # "$A250,000" names no "A250"
     if is_mostly_upper(text) or text.islower():
         return []
     found = []
@@ -191,7 +192,7 @@ def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
     given: dict[str, set[str]] = {}
     for match in _FULL_NAME.finditer(text):
         *first, last = match.group(0).lower().split()
-        given.setdefault(last, set()).update(first)
+        given.setdefault(last.removesuffix("'s").removesuffix("\u2019s"), set()).update(first)
     acronyms = frozenset(
         "".join(w[0] for w in _initialled(match.group(0))).lower()
         for match in _PROPER_NAME.finditer(f"{title}\n{text}")
