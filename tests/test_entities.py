@@ -139,3 +139,11 @@ def test_an_opening_capital_is_a_name_only_when_the_parse_says_so(text: str, nam
     from verifier.engine.people import opens_with_a_name
 
     assert opens_with_a_name(text) == named
+
+
+def test_the_uk_is_britain_not_the_us() -> None:
+    assert find_entities("France, the U.K. and Spain are sponsors.") == [
+        "france",
+        "britain",
+        "spain",
+    ]

@@ -19,7 +19,7 @@ from verifier.language.text import (
     split_sentences,
     words,
 )
-from verifier.language.vocabulary import STOPWORDS
+from verifier.language.vocabulary import ALIASES, STOPWORDS
 from verifier.models import Claim
 
 # Words that open a sentence without naming anything: a capital there is no proper noun.
@@ -48,9 +48,15 @@ _NOT_NAMES = _ROLE_WORDS | _TITLES | STOPWORDS
 _CAPITAL = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*(?:\.[A-Z])*\.?)")
 
 
+def _alias(match: re.Match[str]) -> str:
+    alias = ALIASES[match.group(1).lower()]
+    return "U.S." if alias == "u.s." else alias.title()
+
+
 def find_entities(text: str) -> list[str]:
     """Return the lower-cased proper-noun words of a text (names, places, organisations)."""
-    text = _MULTIWORD.sub("U.S.", normalize_measures(clean(text)))  # "$A250,000" names no "A250"
+    # "the United States" is "U.S.", "the U.K." Britain; "$A250,000" names no "A250"
+    text = _MULTIWORD.sub(_alias, normalize_measures(clean(text)))
     if is_mostly_upper(text) or text.islower():
         return []
     found = []
