@@ -12,21 +12,21 @@ from verifier.measure.consistency import check_articles
 from verifier.measure.evaluate import evaluate_verdicts
 
 DATA = Path(__file__).parent / "data"
-ARTICLES = DATA / "articles"  # 55 Wikinews articles, CC BY 2.5 (SOURCES.md)
+ARTICLES = DATA / "articles"  # 60 Wikinews articles, CC BY 2.5 (SOURCES.md)
 
 
 def test_every_article_bears_out_its_own_sentences() -> None:
     found = check_articles(ARTICLES)
     assert found.articles >= 50
     assert found.contradicted == [], found.contradicted
-    assert found.supported / found.sentences >= 0.97, found.unverified
+    assert found.supported / found.sentences >= 0.99, found.unverified
 
 
 @pytest.mark.parametrize(
     ("name", "floor"),
     # Written blind by helpers who never saw the code; first scores (before any tuning on
-    # them) were 0.711 (set P) and 0.653 (set Q). Development sets from then on.
-    [("set_p", 0.72), ("set_q", 0.62)],
+    # them) were 0.711 (set P), 0.653 (set Q) and 0.700 (set S). Development sets from then on.
+    [("set_p", 0.76), ("set_q", 0.75), ("set_s", 0.80)],
 )
 def test_labelled_statements_about_real_articles(name: str, floor: float) -> None:
     data = load_articles_set(DATA / "statements" / f"{name}.jsonl", ARTICLES, name)

@@ -288,7 +288,7 @@ def _uncheckable(statement: StatementFeatures) -> Reason | None:
         return Reason(
             "unreadable_number", f"The number {unreadable[0]!r} cannot be read.", unreadable[0]
         )
-    if len(statement.stems) < 2:
+    if len(statement.stems) + min(1, len(statement.quantities)) < 2:  # "The game ended 53-37."
         return Reason("too_short", "The statement says too little to be checked.")
     return None
 
