@@ -63,11 +63,17 @@ def normalize_measures(text: str) -> str:
     if any(mark in text for mark in "$€£¥₹") or _has_code(text):
         text = _DOLLARS.sub("$", text)
         text = _OTHER.sub(_other_currency, text)
+    # each pass only where its marks are: this runs on every imported claim
     if ":" in text:
         text = _TIME.sub("a time", text)
-    text = _SCALE_HYPHEN.sub(r"\1 \2", text)
-    text = _DEGREES.sub(_degrees, text)
-    return _PERIODS.sub(lambda m: _PERIOD_WORDS[m.group(1).lower()], text)
+    if "-" in text:
+        text = _SCALE_HYPHEN.sub(r"\1 \2", text)
+    if "C" in text or "F" in text or "°" in text or "º" in text or "entigrade" in text:
+        text = _DEGREES.sub(_degrees, text)
+    low = text.lower()
+    if "decade" in low or "fortnight" in low or "century" in low or "dozen" in low:
+        text = _PERIODS.sub(lambda m: _PERIOD_WORDS[m.group(1).lower()], text)
+    return text
 
 
 def _has_code(text: str) -> bool:
