@@ -1,0 +1,60 @@
+"""Negation scoped to its proposition: a denial counts for the clause it governs."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.engine.extract import claim_from_fields
+from verifier.engine.matching import prepare_statement
+from verifier.engine.opposites import polarity_differs
+
+
+@pytest.mark.parametrize(
+    ("statement", "claim", "differs"),
+    [
+        # the claim's own sentence, or a part of it, never turns against it
+        (
+            "While it was supported by the Labour Party, the National Party did not support"
+            " it, and it was defeated with 59 votes in favour and 63 against.",
+            "While it was supported by the Labour Party, the National Party did not support"
+            " it, and it was defeated with 59 votes in favour and 63 against.",
+            False,
+        ),
+        (
+            "It was defeated with 59 votes in favour and 63 against.",
+            "While it was supported by the Labour Party, the National Party did not support"
+            " it, and it was defeated with 59 votes in favour and 63 against.",
+            False,
+        ),
+        (
+            "The National Party supported it.",
+            "While it was supported by the Labour Party, the National Party did not support"
+            " it, and it was defeated with 59 votes in favour and 63 against.",
+            True,
+        ),
+        # a quote that mentions a denial states the thing it quotes
+        (
+            "Mayor Linda Okafor said the bridge is the spine of downtown.",
+            "\u201cThis bridge is the spine of our downtown, and we cannot let it crumble,\u201d"
+            " Okafor told reporters.",
+            False,
+        ),
+        # a denial inside a condition is the condition's
+        (
+            "He said he would fast if the river is not cleaned.",
+            "If the river is not cleaned within days, I will fast, he said.",
+            False,
+        ),
+        (
+            "He said he would not fast even if the river is not cleaned.",
+            "If the river is not cleaned within days, I will fast, he said.",
+            True,
+        ),
+        ("The Kelso bridge has reopened.", "The Kelso bridge has not reopened.", True),
+        ("No troops will remain in Iraq.", "About 4,000 troops will remain in Iraq.", True),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, differs: bool) -> None:
+    source = claim_from_fields({"text": claim, "article_id": "a"})
+    assert polarity_differs(prepare_statement(statement), source) == differs

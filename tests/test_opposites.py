@@ -1,0 +1,71 @@
+"""Opposites from WordNet, counted only in the same place of both sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.language.lexicon import aligned_opposites, opposite_of
+from verifier.language.text import words
+from verifier.language.vocabulary import STOPWORDS
+
+
+@pytest.mark.parametrize(
+    ("word", "other", "opposed"),
+    [
+        ("westerly", "easterly", True),
+        ("least", "most", True),
+        ("acquitted", "convicted", True),  # base forms: morphy and WordNet's exceptions
+        ("less", "more", True),
+        ("powerful", "powerless", True),
+        ("guilty", "innocent", True),
+        ("won", "lost", True),
+        ("consistent", "inconsistent", True),
+        ("clear", "cloudy", False),  # only in a rare sense of "clear"
+        ("said", "denied", False),
+    ],
+)
+def test_opposites_in_common_senses(word: str, other: str, opposed: bool) -> None:
+    assert opposite_of(word, other) == opposed
+
+
+@pytest.mark.parametrize(
+    ("statement", "claim", "pair"),
+    [
+        (
+            "Strong westerly winds pushed the fire across its lines.",
+            "Assisted by strong easterly winds, the fire broke containment lines.",
+            ("westerly", "easterly"),
+        ),
+        (
+            "Wal-Mart said Twilight was the least pre-ordered DVD in its history.",
+            "Wal-Mart said it was the most pre-ordered DVD in the store's history.",
+            ("least", "most"),
+        ),
+        (
+            "Swiss drivers favour less powerful, cleaner vehicles.",
+            "Swiss drivers also favour more powerful, polluting vehicles.",
+            ("less", "more"),
+        ),
+        # elsewhere in a long sentence, or a converse in the passive: no opposition
+        (
+            "Prices rose in March, the report said.",
+            "Prices rose in March after they fell in February, the report said.",
+            None,
+        ),
+        (
+            "The 2011 pullout was followed by sectarian violence.",
+            "The 2011 withdrawal led to sectarian violence.",
+            None,
+        ),
+        (
+            "The Iraqi government declared it had defeated the Islamic State.",
+            "The Iraqi government declared victory over the Islamic State.",
+            None,
+        ),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_opposites_in_the_same_place(
+    statement: str, claim: str, pair: tuple[str, str] | None
+) -> None:
+    assert aligned_opposites(words(statement), words(claim), STOPWORDS) == pair
