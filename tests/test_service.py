@@ -746,3 +746,30 @@ def test_words_credited_to_someone_the_article_never_names_are_unverified(
     )
     found = verify(statement, fresh_engine)
     assert found.verdict == verdict, found.explanation
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Mary Dawson, a curator in Pittsburgh, called the discovery exciting.", SUPPORTED),
+        # another museum in another city: the sources never name London
+        ("A curator at London's Natural History Museum called the discovery exciting.", UNVERIFIED),
+        # another country than the one the article names
+        ("The rodent was photographed alive in Vietnam.", UNVERIFIED),
+        # the article's other scientist, credited with the curator's words
+        ("\u201cThis is a truly exciting discovery,\u201d said David Redfield.", CONTRADICTED),
+        ("The rodent was photographed alive in Laos.", SUPPORTED),
+    ],
+)
+def test_entity_conflicts(fresh_engine: Engine, statement: str, verdict: str) -> None:
+    ingest_article(
+        "Living fossil found\n\nA retired biologist, David Redfield, has photographed a living"
+        " rodent in Laos which scientists had thought extinct for 11 million years.\n\n"
+        "He spent weeks in the forest with a local guide before the animal was found.\n\n"
+        "The guide and the biologist released the animal after taking photographs of it.\n\n"
+        "\u201cThis is a truly exciting discovery,\u201d said Mary Dawson, the curator at the"
+        " Carnegie Museum of Natural History in Pittsburgh.",
+        fresh_engine,
+    )
+    found = verify(statement, fresh_engine)
+    assert found.verdict == verdict, found.explanation
