@@ -64,3 +64,17 @@ def test_the_same_count_of_things_named_otherwise_is_one_figure() -> None:
     (dollars,) = extract_quantities("$1,500 was paid")
     assert same_count(workers, employees)
     assert not same_count(workers, dollars)
+
+
+@pytest.mark.parametrize(
+    ("text", "tallies"),
+    [
+        ("The council voted 7-2 to approve the plan.", ["7\u20132"]),
+        ("The third quarter ended 35\u201323.", ["35\u201323"]),
+        ("Spain won a 3-1 victory over Italy.", ["3\u20131"]),
+        ("Between 10-15 people were hurt.", []),  # a range, not a tally
+        ("Prices rose in 2003-2014.", []),
+    ],
+)
+def test_tallies(text: str, tallies: list[str]) -> None:
+    assert [q.raw for q in extract_quantities(text) if q.kind == "tally"] == tallies

@@ -32,6 +32,7 @@ _VALUE_CODES = {
     "count": "number_mismatch",
     "percent": "number_mismatch",
     "ordinal": "number_mismatch",
+    "tally": "number_mismatch",
 }
 _HARD = frozenset({"negation", "antonym", "speaker_mismatch"})
 

@@ -91,3 +91,28 @@ def _degrees(match: re.Match[str]) -> str:
     scale = next(group for group in match.groups()[1:] if group)
     unit = "fahrenheit" if scale.lower().startswith("f") else "celsius"
     return f"{match.group(1)} {unit}"
+
+
+# A tally ("voted 7-2", "ended 35-23", "a 3-1 win"): two numbers that are one figure. Read only
+# beside a word that makes it one, so that a range ("10-15 people") stays a range.
+_TALLY_CUES = (
+    r"won|lost|beat|beaten|defeated|led|leads|leading|trailed|ended|finished|drew|voted|vote|"
+    r"score|scored|scores|ahead|behind|final|margin|victory|win|defeat|loss|draw|lead"
+)
+_TALLY = re.compile(
+    rf"\b(?P<before>(?:{_TALLY_CUES})\s+(?:(?:by|at|a|an|the)\s+)?)?"
+    r"(?<![\d.,$])(?P<a>\d{1,3})\s?[-\u2013\u2014]\s?(?P<b>\d{1,3})(?![\d,%]|\.\d|\s?percent)"
+    rf"(?P<after>\s+(?:{_TALLY_CUES}|vote|decision|victory|win|defeat|loss))?",
+    re.IGNORECASE,
+)
+
+
+def find_tallies(text: str) -> list[tuple[int, int, str]]:
+    """Return each tally of a text as (first, second, as written)."""
+    if "-" not in text and "\u2013" not in text and "\u2014" not in text:
+        return []
+    return [
+        (int(m.group("a")), int(m.group("b")), f"{m.group('a')}\u2013{m.group('b')}")
+        for m in _TALLY.finditer(text)
+        if m.group("before") or m.group("after")
+    ]

@@ -14,7 +14,7 @@ from verifier.language.dates import (
     short_year,
     slash_date,
 )
-from verifier.language.measures import normalize_measures
+from verifier.language.measures import find_tallies, normalize_measures
 from verifier.language.number_tokens import Tokens, parse_number, parse_words, tokenize
 from verifier.language.number_words import (
     DECADE_WORDS,
@@ -86,6 +86,14 @@ def _is_capitalized(raw: str, all_caps: bool) -> bool:
 def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Return every quantity, year, month and weekday a text states."""
     text = normalize_measures(clean(text))
+    tallies = tuple(
+        Quantity(a + b / 1000, "tally", None, None, raw) for a, b, raw in find_tallies(text)
+    )
+    return _counted(text) + tallies  # a tally's numbers are counts too: "223-202" / "233 to 202"
+
+
+def _counted(text: str) -> tuple[Quantity, ...]:
+    """The quantities of a text whose money and measures are read and tallies taken out."""
     if " 000" in text:  # thousands grouped by (non-breaking) spaces: "4 000", "1 500 000"
         text = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ","), text)
     tokens = tokenize(text)
