@@ -58,3 +58,42 @@ from verifier.engine.opposites import polarity_differs
 def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, differs: bool) -> None:
     source = claim_from_fields({"text": claim, "article_id": "a"})
     assert polarity_differs(prepare_statement(statement), source) == differs
+
+
+@pytest.mark.parametrize(
+    ("statement", "claim", "verdict"),
+    [
+        # a denial and an opposite cancel out
+        (
+            "The car lacks the modern safety features found in many cars.",
+            "One drawback to this car is that it has none of the modern safety features found"
+            " in many cars.",
+            "supported",
+        ),
+        # "without" a thing denies nothing of the clause
+        (
+            "The police shut down the school run by Ali Nesin.",
+            "The school run by Ali Nesin was shut down by the police for teaching without a"
+            " permit.",
+            "supported",
+        ),
+        # one "at least" claims more than the other: another number
+        (
+            "At least six people died in the flood.",
+            "At least four people died in the flood.",
+            "contradicted",
+        ),
+        (
+            "More than three people died in the flood.",
+            "At least four people died in the flood.",
+            "supported",
+        ),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_denials_opposites_and_floors(statement: str, claim: str, verdict: str) -> None:
+    from verifier.engine.service import Engine, ingest_article, open_store, verify
+
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(f"Report\n\n{claim}", engine)
+    assert verify(statement, engine).verdict == verdict

@@ -31,7 +31,9 @@ _NEGATION = re.compile(
     # The lookahead of every cue's first letter lets re skip the other positions at once:
     # half the time of the bare alternation, on every imported claim.
     r"(?=[ncwrdfhiau])(?:"
-    r"\b(?:n(?:ot|ever|o(?:ne|body|thing)?|or|either)|cannot|without|unlikely)\b(?!\s+only)"
+    r"\b(?:n(?:ot|ever|o(?:ne|body|thing)?|or|either)|cannot|unlikely)\b(?!\s+only)"
+    # "without coordinating", "without coordination"; "without a permit" denies nothing
+    r"|\bwithout\s+(?!(?:a|an|the|any|its|his|her|their|our|this|that)\b)"
     r"|n't\b"
     r"|\bden(?:y|ies|ied|ying) that\b"  # "Dillon denied that ..." says it is not so
     r"|\bfar from (?:over|done|finished|ended|complete|certain|clear|settled)\b"

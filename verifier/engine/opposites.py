@@ -6,7 +6,7 @@ import re
 
 from verifier.engine.extract import is_negated
 from verifier.engine.matching import StatementFeatures
-from verifier.language.lexicon import aligned_opposites
+from verifier.language.lexicon import aligned_opposites, opposite_of
 from verifier.language.text import content_stems, words
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Claim
@@ -177,6 +177,7 @@ def fact_polarity(negated: bool, text: str, other: str) -> bool:
 # fronted side clause ("While Labour supported it, the National Party did not").
 _PARTS = re.compile(
     r",\s+(?:and|but|while|whereas|though|although|yet|as)\s+|;\s+|\s+but\s+"
+    r"|,\s+(?=(?:none|neither|nor|not)\b)"  # "two dozen aftershocks, none greater than 3.6"
     r"|^(?:while|although|though|whereas|after|before|when|as|if)\s+[^,]{3,200}?,\s+",
     re.IGNORECASE,
 )
@@ -226,3 +227,27 @@ def _part_differs(
     return fact_polarity(is_negated(text), text, best) != fact_polarity(
         is_negated(best), best, text
     )
+
+
+def opposed_anywhere(statement: StatementFeatures, claim: Claim) -> bool:
+    """Tell whether a word of one side has its common-sense opposite on the other, next to
+    the other side's denial: the two then say the same ("lacks the features" / "has none of
+    the features"; not "improved" / "fell apart ... could not make baskets")."""
+    said, source = words(statement.text), words(claim.text)
+    return _cancels(said, source) or _cancels(source, said)
+
+
+def _cancels(plain: list[str], denying: list[str]) -> bool:
+    """A word of `plain` whose opposite stands by a denial in `denying` (two words before it,
+    three after)."""
+    denied = {
+        w
+        for i, cue in enumerate(denying)
+        if cue in _DENIALS or cue.endswith("n't")
+        for w in denying[max(0, i - 2) : i] + denying[i + 1 : i + 4]  # "has none", "not make"
+        if w not in STOPWORDS or w in ("have", "has", "had")
+    }
+    return any(opposite_of(word, other) for word in set(plain) - set(denying) for other in denied)
+
+
+_DENIALS = frozenset("not no none never cannot nor neither n't".split())

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from verifier.engine.matching import Match, StatementFeatures
-from verifier.engine.opposites import antonym_flip, polarity_differs
+from verifier.engine.opposites import antonym_flip, opposed_anywhere, polarity_differs
 from verifier.engine.people import opens_with_a_name, other_person
 from verifier.language.comparison import agree, compatible, same_count
 from verifier.language.dateline import RELATIVE
@@ -59,12 +59,14 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
     """Compare a statement with one claim: polarity, speaker and every quantity."""
     claim = match.claim
     conflicts: list[Reason] = []
-    if polarity_differs(statement, claim):
+    denied, flip = polarity_differs(statement, claim), antonym_flip(statement, claim)
+    if denied and flip is None and not opposed_anywhere(statement, claim):
         conflicts.append(_negation_reason(statement, match))
-    elif (flip := antonym_flip(statement, claim)) is not None:
+    elif flip is not None and not denied:
         conflicts.append(
             Reason("antonym", f"The source says {flip[1]!r}, not {flip[0]!r}.", flip[0], flip[1])
         )
+    # a denial and an opposite cancel: "lacks the features" is "has none of the features"
     if (
         statement.speaker
         and _credits_someone(claim)

@@ -54,4 +54,14 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
         # Two hedged figures: one must fall within the other's slack. Overlapping slacks
         # would let "about 150,000" pass for "about 170,000".
         return s_lo <= claim.value <= s_hi or c_lo <= statement.value <= c_hi
+    if statement.qualifier in _FLOORS and claim.qualifier in _FLOORS:
+        # both say "at least": the statement may claim less than the source, never more
+        # ("more than 250,000" for "at least 300,000"; not "at least six" for "at least four")
+        return s_lo <= c_lo
+    if statement.qualifier in _CEILINGS and claim.qualifier in _CEILINGS:
+        return c_hi <= s_hi
     return s_lo <= c_hi and c_lo <= s_hi
+
+
+_FLOORS = frozenset({"more", "at_least"})
+_CEILINGS = frozenset({"less", "at_most"})
