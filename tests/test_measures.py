@@ -78,3 +78,15 @@ def test_the_same_count_of_things_named_otherwise_is_one_figure() -> None:
 )
 def test_tallies(text: str, tallies: list[str]) -> None:
     assert [q.raw for q in extract_quantities(text) if q.kind == "tally"] == tallies
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Under Article 263, running a school without a permit is a crime.", []),
+        ("The new Terminal 3 will open in January.", []),
+        ("On Monday 5 people died.", [5]),
+    ],
+)
+def test_a_number_in_a_name_counts_nothing(text: str, counts: list[float]) -> None:
+    assert [q.value for q in extract_quantities(text) if q.kind == "count"] == counts

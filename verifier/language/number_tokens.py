@@ -6,7 +6,8 @@ import math
 import re
 from typing import NamedTuple
 
-from verifier.language.number_words import SCALES, SMALL, SUFFIX_SCALES
+from verifier.language.number_words import MONTHS, SCALES, SMALL, SUFFIX_SCALES, WEEKDAYS
+from verifier.models import Quantity
 
 _STOP_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DIGITS = re.compile(r"([\d.eE+-]+?)(k|K|m|bn|mn|tn|b)?")
@@ -87,3 +88,28 @@ def parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
     if not seen:
         return None
     return total + current, j
+
+
+def names_a_thing(tokens: Tokens, i: int, quantity: Quantity) -> bool:
+    """Tell whether a bare number is part of a name ("Article 263", "Terminal 3", "Flight
+    409"): it follows a capitalized word that is no month or weekday, and counts nothing."""
+    if i == 0 or quantity.qualifier or quantity.unit or not tokens.raw[i].isdigit():
+        return False
+    before = tokens.raw[i - 1]
+    return (
+        before[:1].isupper()
+        and before.isalpha()
+        and tokens.low[i - 1] not in MONTHS
+        and tokens.low[i - 1] not in WEEKDAYS
+        and len(tokens.raw[i]) <= 4
+        and not (len(tokens.raw[i]) == 4 and tokens.raw[i][:2] in ("19", "20"))  # a year
+    )
+
+
+def number_terms(quantities: tuple[Quantity, ...]) -> list[str]:
+    """Return index terms for figures ("n4300", "n2011"), so shared numbers help retrieval."""
+    return [
+        f"n{q.value:.0f}"
+        for q in quantities
+        if q.kind in ("count", "percent", "year") and q.value == q.value // 1
+    ]

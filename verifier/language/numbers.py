@@ -15,7 +15,13 @@ from verifier.language.dates import (
     slash_date,
 )
 from verifier.language.measures import find_tallies, normalize_measures
-from verifier.language.number_tokens import Tokens, parse_number, parse_words, tokenize
+from verifier.language.number_tokens import (
+    Tokens,
+    names_a_thing,
+    parse_number,
+    parse_words,
+    tokenize,
+)
 from verifier.language.number_words import (
     DECADE_WORDS,
     FRACTIONS,
@@ -118,6 +124,8 @@ def _counted(text: str) -> tuple[Quantity, ...]:
             continue
         quantity, after = _read_quantity(tokens, i, all_caps)
         if quantity is not None and quantity.kind == "count":
+            if names_a_thing(tokens, i, quantity):
+                continue
             quantity, after = _proportion(tokens, quantity, after)
         if quantity is not None:
             found.append(quantity)
@@ -295,12 +303,3 @@ def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
     value = round(numerator * FRACTIONS[parts[-1]], 1)
     raw = " ".join(tokens.low[first : i + 1])
     return Quantity(value, "percent", "percent", span[0] if span else None, raw), i + 1
-
-
-def number_terms(quantities: tuple[Quantity, ...]) -> list[str]:
-    """Return index terms for figures ("n4300", "n2011"), so shared numbers help retrieval."""
-    return [
-        f"n{q.value:.0f}"
-        for q in quantities
-        if q.kind in ("count", "percent", "year") and q.value == q.value // 1
-    ]

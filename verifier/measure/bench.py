@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from verifier.engine import bulk, service
 from verifier.engine.matching import prepare_statement
-from verifier.language.numbers import number_terms
+from verifier.language.number_tokens import number_terms
 from verifier.measure import synthetic
 from verifier.measure.loadtest import measure_http
 from verifier.measure.metrics import percentiles

@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 
 from verifier.language.entities import claim_context
-from verifier.language.numbers import number_terms
+from verifier.language.number_tokens import number_terms
 from verifier.language.text import content_stems, stems_of, words
 from verifier.models import Claim, Quantity, claim_from_record
 
