@@ -50,6 +50,8 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("The failure to act cost lives.", False),
         ("The Pentagon declined to comment, but Glynn said troops would leave.", False),
         ("Exports declined to 5 percent of output.", False),
+        ("They bathe not in river water but in effluent.", False),  # sets an alternative aside
+        ("They did not bathe in the river, but stayed home.", True),
         ("Officials who declined to be named said so.", False),
         ("An Iraqi official who was not named gave the estimate.", False),  # anonymous
         ("An official who was not named said troops would not stay.", True),

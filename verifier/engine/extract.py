@@ -47,6 +47,8 @@ _ANONYMOUS = re.compile(
     r"(?:named|identified)\b(?!\s+(?:as|after)\b)",
     re.IGNORECASE,
 )
+# A denial that only sets aside an alternative: "not in river water but in effluent".
+_CONTRAST = re.compile(r"\bnot\s+(?!only\b)[^,;.:]{1,60}?\s+but\b", re.IGNORECASE)
 # Searched in lower-cased ASCII text, which costs less than re.IGNORECASE; other text keeps
 # it (under it, the cues' ASCII letters also match the four letters whose case folds to them).
 _NEGATION_FOLDED = re.compile(_NEGATION.pattern, re.IGNORECASE)
@@ -85,6 +87,8 @@ def is_negated(text: str) -> bool:
     text = without_side_clauses(clean(text))
     if "named" in text or "identified" in text:
         text = _ANONYMOUS.sub("", text)
+    if " but " in text:  # "a dip not in river water but in effluent" affirms the effluent
+        text = _CONTRAST.sub(" ", text)
     if not text.isascii():
         return _NEGATION_FOLDED.search(text) is not None
     low = text.lower()
