@@ -147,3 +147,43 @@ def test_the_uk_is_britain_not_the_us() -> None:
         "britain",
         "spain",
     ]
+
+
+@pytest.mark.parametrize(
+    ("statement", "claim", "swap"),
+    [
+        (
+            "People living east of Amherstburg were asked to keep their windows closed.",
+            "People who live east of Boisbriand have been asked to keep their windows closed.",
+            ("amherstburg", "boisbriand"),
+        ),
+        (
+            "Jo Hovind is incarcerated at the Federal Correctional Institution in Edgefield.",
+            "Kent Hovind is currently incarcerated at the Federal Correctional Institution.",
+            ("jo", "kent"),
+        ),
+        # the same names in other forms are no swap
+        (
+            "The WA government offered a reward.",
+            "The Western Australian government offered a reward.",
+            None,
+        ),
+        (
+            "Japanese women qualified for the London Paralympics.",
+            "The Japanese women qualified for the London Paralympic Games.",
+            None,
+        ),
+    ],
+    ids=lambda v: str(v)[:28],
+)
+def test_a_name_in_the_place_of_another(
+    statement: str, claim: str, swap: tuple[str, str] | None
+) -> None:
+    from verifier.engine.extract import claim_from_fields
+    from verifier.engine.matching import Match, prepare_statement
+    from verifier.engine.people import swapped_name
+    from verifier.models import Candidate
+
+    source = claim_from_fields({"text": claim, "article_id": "a"})
+    candidate = Candidate(source.id, (), (), lambda: (source, frozenset()))
+    assert swapped_name(prepare_statement(statement), Match(candidate, 1.0)) == swap

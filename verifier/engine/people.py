@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.language.attribution import PERSON_LABELS
-from verifier.language.entities import missing_entities
+from verifier.language.entities import find_entities, initials, missing_entities
 from verifier.language.parse import parse
 from verifier.language.text import words
+from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Reason
 
 
@@ -53,3 +54,50 @@ def opens_with_a_name(text: str) -> bool:
     may be either ("Providence will pay", "Turkey culls"): it counts as a name."""
     doc = parse(text)
     return len(doc) > 0 and (doc[0].pos_ in ("PROPN", "NOUN") or doc[0].ent_type_ != "")
+
+
+def swapped_name(statement: StatementFeatures, match: Match) -> tuple[str, str] | None:
+    """Return (the statement's name, the claim's) when the statement puts another name in the
+    place the claim's sentence gives one: "east of Amherstburg" for "east of Boisbriand",
+    "Cypriot officials" for "Lebanese officials". A name the claim's sentence also gives, or
+    one with nothing beside it in common, is no swap."""
+    said_words, fact = words(statement.text), words(match.claim.text)
+    claim_names = frozenset(fact) | initials(match.claim.text)
+    mine = [
+        w
+        for w in statement.entities
+        if _title_cased(w, statement.text) and missing_entities((w,), claim_names)
+    ]
+    if not mine:
+        return None
+    theirs = [
+        w
+        for w in find_entities(match.claim.text)
+        if _title_cased(w, match.claim.text)
+        and missing_entities((w,), statement.words | initials(statement.text))
+    ]
+    for name in mine:
+        left, right = _beside(said_words, name)
+        for other in theirs:
+            their_left, their_right = _beside(fact, other)
+            if left & their_left or right & their_right:
+                return name, other
+    return None
+
+
+def _beside(tokens: list[str], name: str) -> tuple[set[str], set[str]]:
+    """The content words just before and after a name's first place among tokens."""
+    if name not in tokens:
+        return set(), set()
+    at = tokens.index(name)
+    before = {w for w in tokens[max(0, at - 2) : at] if w not in STOPWORDS}
+    after = {w for w in tokens[at + 1 : at + 3] if w not in STOPWORDS}
+    return before, after
+
+
+def _title_cased(name: str, text: str) -> bool:
+    """A name written as a name ("Boisbriand"), not in capitals ("DVD", "FEMA")."""
+    return any(
+        w.lower().strip(".,;:'\"") == name and w[:1].isupper() and not w.isupper()
+        for w in text.split()
+    )

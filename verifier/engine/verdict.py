@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.engine.opposites import antonym_flip, opposed_anywhere, polarity_differs
-from verifier.engine.people import opens_with_a_name, other_person
+from verifier.engine.people import opens_with_a_name, other_person, swapped_name
 from verifier.language.comparison import agree, compatible, same_count
 from verifier.language.dateline import RELATIVE
 from verifier.language.entities import find_entities, missing_entities, speaker_matches
@@ -165,7 +165,11 @@ def decide(
         return Verdict(statement.text, UNVERIFIED, 1.0, reason.detail, (reason,))
     matches = sorted(matches, key=lambda m: m.score, reverse=True)
     strong = [m for m in matches if m.score >= thresholds.match]
-    on_topic = [m for m in strong if not _absent(statement, m) and not _moved(statement, m)]
+    on_topic = [
+        m
+        for m in strong
+        if not _absent(statement, m) and not _moved(statement, m) and not swapped_name(statement, m)
+    ]
     if not on_topic:
         if strong and (swap := other_person(statement, strong[0], vocabulary)) is not None:
             lead = Assessment(strong[0], (swap,), frozenset())
@@ -327,6 +331,10 @@ def _unverified(statement: StatementFeatures, strong: list[Match], matches: list
         said, source = (", ".join(p) for p in places)
         detail = f"The closest claim speaks of {source}, not {said}."
         reason = Reason("other_place", detail, said, source)
+    elif strong and (swap := swapped_name(statement, strong[0])):
+        said, source = (name.title() for name in swap)
+        detail = f"The closest claim speaks of {source}, not {said}."
+        reason = Reason("other_entity", detail, said, source)
     elif strong:
         absent = _absent(statement, strong[0])
         names = ", ".join(dict.fromkeys(name.title() for name in absent))

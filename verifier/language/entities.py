@@ -199,10 +199,7 @@ def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
     for match in _FULL_NAME.finditer(text):
         *first, last = match.group(0).lower().split()
         given.setdefault(last.removesuffix("'s").removesuffix("\u2019s"), set()).update(first)
-    acronyms = frozenset(
-        "".join(w[0] for w in _initialled(match.group(0))).lower()
-        for match in _PROPER_NAME.finditer(f"{title}\n{text}")
-    )
+    acronyms = initials(f"{title}\n{text}")
     return ArticleWords(
         frozenset(vocabulary.split()),
         frozenset(words(title)),
@@ -210,6 +207,14 @@ def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
         sentences,
         {last: frozenset(first) for last, first in given.items()},
         acronyms,
+    )
+
+
+def initials(text: str) -> frozenset[str]:
+    """Return the initials of the names a text writes out ("fema", "wa"), lower-cased."""
+    return frozenset(
+        "".join(w[0] for w in _initialled(match.group(0))).lower()
+        for match in _PROPER_NAME.finditer(text)
     )
 
 
