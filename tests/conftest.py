@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -28,6 +29,10 @@ os.environ["VERIFIER_SEMANTIC"] = "off"
 # Writes are rate-limited by default; tests that hammer the API would trip it, so the suite
 # turns it off and tests/test_limits.py turns it on where it is the subject.
 os.environ["VERIFIER_WRITE_RATE_LIMIT"] = ""
+# The per-user default database lives under XDG_DATA_HOME: a folder of the test run's own,
+# so that no test reads or writes the store of whoever runs the suite.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="verifier-tests-xdg-")
+os.environ.pop("VERIFIER_DATABASE", None)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED_DEV = SHARED / "eval" / "seed_dev.jsonl"

@@ -21,9 +21,11 @@ WRITES = [
 
 
 def _cli(database: Path, *args: str) -> str:
+    if not database.exists():
+        CliRunner().invoke(main, ["init", "--database", str(database)])
     result = CliRunner().invoke(main, [*args, "--database", str(database)])
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def _client(database: Path, **settings: str) -> FlaskClient:

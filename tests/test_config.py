@@ -19,7 +19,19 @@ def test_every_setting_is_documented(setting) -> None:  # type: ignore[no-untype
 def test_environment_then_overrides() -> None:
     settings = load_settings({"MAX_BATCH": 5}, environ={"VERIFIER_MATCH_THRESHOLD": "0.7"})
     assert settings["MATCH_THRESHOLD"] == 0.7 and settings["MAX_BATCH"] == 5
-    assert settings["DATABASE"] == "data/verifier.db"
+    assert settings["DATABASE"].endswith("/verifier/verifier.db")  # the per-user data folder
+
+
+def test_the_default_database_is_the_per_user_one(tmp_path: Path) -> None:
+    import os
+
+    os.environ["XDG_DATA_HOME"], before = str(tmp_path), os.environ["XDG_DATA_HOME"]
+    try:
+        assert load_settings(environ={})["DATABASE"] == str(tmp_path / "verifier" / "verifier.db")
+        given = load_settings(environ={"VERIFIER_DATABASE": "/data/verifier.db"})
+        assert given["DATABASE"] == "/data/verifier.db"  # Docker's setting wins
+    finally:
+        os.environ["XDG_DATA_HOME"] = before
 
 
 def test_a_bad_value_names_the_variable() -> None:

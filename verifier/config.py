@@ -24,9 +24,10 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "DATABASE",
-        "data/verifier.db",
+        "",
         str,
-        "Path of the SQLite database; created and loaded with the seed claims on first use.",
+        "Path of the SQLite database (empty: verifier.db in the per-user data folder, the same "
+        "from every working directory); `verifier serve` or `verifier init` creates it.",
     ),
     Setting(
         "MATCH_THRESHOLD",
@@ -140,6 +141,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Name of the publishing organisation, used in ClaimReview output.",
     ),
     Setting("LOG_LEVEL", "INFO", str, "Logging level of the service."),
+    Setting("WORKERS", 2, int, "Worker processes `verifier serve` starts.", minimum=1),
 )
 
 
@@ -154,7 +156,20 @@ def load_settings(
         values[setting.name] = setting.default if raw is None else _convert(setting, raw)
     for key, value in (overrides or {}).items():
         values[key.removeprefix(PREFIX)] = value
+    if not values["DATABASE"]:
+        values["DATABASE"] = default_database()
     return values
+
+
+def default_database() -> str:
+    """The per-user database: verifier.db in the platform's user data folder.
+
+    The same file whatever the working directory (~/.local/share/verifier on Linux,
+    honouring XDG_DATA_HOME), so no command run from another folder meets a second store.
+    """
+    from platformdirs import user_data_path
+
+    return str(user_data_path("verifier", appauthor=False) / "verifier.db")
 
 
 def _convert(setting: Setting, raw: str) -> Any:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
-from verifier.cli.common import count_batches, database_option, open_engine
+from verifier.cli.common import database_option, open_engine, print_json, progress_bar
 from verifier.engine import bulk, service
-from verifier.models import Verdict
+from verifier.engine.browse import find_claims
+from verifier.models import Reason, Verdict
 
 _COLOURS = {"supported": "green", "contradicted": "red", "unverified": "yellow"}
 
@@ -33,7 +33,7 @@ def verify(statement: str, as_json: bool, database: str | None) -> None:
     if as_json:
         from verifier.web.schemas import VerdictSchema
 
-        click.echo(json.dumps(VerdictSchema().dump(verdict), indent=2, ensure_ascii=False))
+        print_json(VerdictSchema().dump(verdict))
     else:
         _print_verdict(verdict)
 
@@ -44,14 +44,10 @@ def _print_verdict(verdict: Verdict, indent: str = "") -> None:
     click.echo(f"{indent}{verdict.explanation}")
     for reason in verdict.reasons:
         if reason.statement_value or reason.claim_value:
-            click.echo(
-                f"{indent}  {reason.code}: statement {reason.statement_value!s} | "
-                f"source {reason.claim_value!s}"
-            )
+            click.echo(f"{indent}  {reason.code}: {_sides(reason)}")
     for citation in verdict.citations:
         chain = " <- ".join(citation.attribution) or "unattributed"
-        quote = " ".join(citation.quote.split())
-        click.echo(f"{indent}  [{citation.claim_id}] \u201c{quote}\u201d")
+        click.echo(f"{indent}  [{citation.claim_id}] {quoted(citation.quote)}")
         click.echo(f"{indent}    speaker: {citation.speaker} (chain: {chain})")
         click.echo(
             f"{indent}    article: {citation.article.title} \u2014 "
@@ -59,6 +55,26 @@ def _print_verdict(verdict: Verdict, indent: str = "") -> None:
             f"chars {citation.start}-{citation.end}, "
             f"similarity {citation.similarity:.2f}"
         )
+
+
+def _sides(reason: Reason) -> str:
+    """The statement's value beside the source's, or what the source lacks."""
+    if reason.claim_value is None:
+        return f"statement {reason.statement_value} | not in the source"
+    if reason.statement_value is None:
+        return f"source {reason.claim_value}"
+    return f"statement {reason.statement_value} | source {reason.claim_value}"
+
+
+# Marks that open a quotation: a quote that starts with one is shown as it stands.
+_OPENING_MARKS = "\"'\u201c\u2018\u201e\u00ab\u2039"
+
+
+def quoted(quote: str) -> str:
+    """A source sentence between quotation marks, never doubled: one that opens with its
+    own mark (a quoted remark) keeps its marks and gets none added."""
+    text = " ".join(quote.split())
+    return text if text.startswith(tuple(_OPENING_MARKS)) else f"\u201c{text}\u201d"
 
 
 @click.command()
@@ -76,7 +92,7 @@ def check(draft: TextIO, as_json: bool, database: str | None) -> None:
     if as_json:
         from verifier.web.schemas import DraftReportSchema
 
-        click.echo(json.dumps(DraftReportSchema().dump(report), indent=2, ensure_ascii=False))
+        print_json(DraftReportSchema().dump(report))
         return
     for sentence in report.sentences:
         click.echo(f"[{sentence.start}:{sentence.end}] {sentence.text}")
@@ -90,21 +106,38 @@ def check(draft: TextIO, as_json: bool, database: str | None) -> None:
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--author", help="Author to credit where nobody else is quoted.")
+@click.option("--json", "as_json", is_flag=True, help="Print the stored articles as JSON.")
 @database_option
-def ingest(files: tuple[str, ...], author: str | None, database: str | None) -> None:
+def ingest(files: tuple[str, ...], author: str | None, as_json: bool, database: str | None) -> None:
     """Extract claims from article text FILES and store them (first line: the headline).
+
+    An empty file, or one that holds only a headline, is refused before anything is stored.
 
     \b
     Example:
       verifier ingest stories/*.txt --author "Newsroom staff"
     """
+    texts = {name: Path(name).read_text(encoding="utf-8") for name in files}
+    for name, text in texts.items():
+        try:
+            service.check_article_text(text)
+        except service.EmptyArticleError as error:
+            raise click.ClickException(f"{name}: {error} Nothing was stored.") from None
     engine = open_engine(database)
-    total = 0
-    with click.progressbar(files, label="Ingesting articles", file=sys.stderr) as bar:
+    stored = []
+    with progress_bar("Ingesting articles", len(files), files) as bar:
         for name in bar:
-            text = Path(name).read_text(encoding="utf-8")
-            _, claims = service.ingest_article(text, engine, author=author)
-            total += len(claims)
+            stored.append(service.ingest_article(texts[name], engine, author=author))
+    for name, (_, claims) in zip(files, stored, strict=True):
+        if not claims:
+            click.echo(f"Warning: {name}: no claim found in its text.", err=True)
+    if as_json:
+        from verifier.web.schemas import ArticleDetailSchema
+
+        details = [{**article.__dict__, "claims": claims} for article, claims in stored]
+        print_json(ArticleDetailSchema(many=True).dump(details))
+        return
+    total = sum(len(claims) for _, claims in stored)
     click.echo(f"Stored {len(files)} article(s) with {total} claim(s).")
 
 
@@ -129,9 +162,28 @@ def import_claims(file: TextIO, batch_size: int, workers: int, database: str | N
       verifier import-claims claims.jsonl
     """
     engine = open_engine(database)
-    batches = bulk.import_claims(_records(file), engine, batch_size, workers)
-    done = count_batches(batches, "Importing claims", 0)
-    click.echo(f"Imported {done} claim(s).")
+    tally = bulk.ImportTally()
+    batches = bulk.import_claims(
+        _records(file), engine, batch_size, workers, tally, lambda note: click.echo(note, err=True)
+    )
+    shown = 0
+    with progress_bar("Importing claims", _count_lines(file)) as bar:
+        for _ in batches:  # each batch, once committed
+            bar.update(tally.read - shown)
+            shown = tally.read
+    click.echo(
+        f"Read {tally.read:,} claim(s): {tally.stored:,} stored, {tally.replaced:,} replaced, "
+        f"{tally.skipped:,} skipped (held already as they are, or repeated in the file)."
+    )
+
+
+def _count_lines(file: TextIO) -> int | None:
+    """The non-blank lines of a file that can be read twice (not a pipe), for the bar."""
+    if not file.seekable():
+        return None
+    count = sum(1 for line in file if line.strip())
+    file.seek(0)
+    return count
 
 
 def _records(file: TextIO) -> Iterator[dict[str, Any]]:
@@ -151,17 +203,36 @@ def _records(file: TextIO) -> Iterator[dict[str, Any]]:
 @click.argument("query", required=False)
 @click.option("--article", "article_id", help="Only claims of this article id.")
 @click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the claims as JSON (the API form).")
 @database_option
-def claims(query: str | None, article_id: str | None, limit: int, database: str | None) -> None:
-    """List claims, or search them for the words of QUERY.
+def claims(
+    query: str | None, article_id: str | None, limit: int, as_json: bool, database: str | None
+) -> None:
+    """List claims, or search them for QUERY, ranked as verification finds them.
+
+    Not every word has to match: the closest claims come first. Without QUERY, an
+    article's claims are listed in the order they stand in it.
 
     \b
-    Example:
-      verifier claims "troops remain"
+    Examples:
+      verifier claims "troops remain" --limit 3
+      verifier claims --article us-withdraws-troops-from-iraq --json
     """
-    for claim in open_engine(database).store.list_claims(query, article_id, limit):
-        speaker = claim.speaker or "unattributed"
-        click.echo(f"{claim.id}  {speaker}: {claim.text}")
+    engine = open_engine(database)
+    if query and query.strip():
+        found = find_claims(query, engine, article_id, limit).claims
+    elif article_id:
+        found = engine.store.article_claims(article_id, limit)
+    else:
+        found = engine.store.list_claims(None, None, limit)
+    if as_json:
+        from verifier.web.schemas import ClaimSchema
+
+        print_json(ClaimSchema(many=True).dump(found))
+    for claim in [] if as_json else found:
+        click.echo(f"{claim.id}  {claim.speaker or 'unattributed'}: {claim.text}")
+    if not found:
+        click.echo("No claims match." if query else "No claims.", err=True)
 
 
 COMMANDS = (verify, check, ingest, import_claims, claims)

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from verifier.cli.common import count_batches, database_option, open_engine
+from verifier.cli.common import (
+    count_batches,
+    database_option,
+    database_path,
+    open_database,
+    open_engine,
+    print_json,
+)
 from verifier.config import SETTINGS, load_settings
 from verifier.engine import bulk, service
 
@@ -16,25 +23,39 @@ from verifier.engine import bulk, service
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @click.option(
     "--workers",
-    default=2,
-    show_default=True,
-    envvar="VERIFIER_WORKERS",
-    help="Worker processes (env VERIFIER_WORKERS).",
+    type=int,
+    help="Worker processes (default: $VERIFIER_WORKERS, else 2).",
 )
 @database_option
-def serve(host: str, port: int, workers: int, database: str | None) -> None:
+def serve(host: str, port: int, workers: int | None, database: str | None) -> None:
     """Serve the REST API under gunicorn, logging requests to stdout.
+
+    Creates the database and loads the seed claims on the first start. Keep the default
+    loopback address and put a TLS-terminating reverse proxy in front to serve further.
 
     \b
     Example:
-      VERIFIER_API_KEYS=change-me verifier serve --host 0.0.0.0 --port 8000
+      VERIFIER_API_KEYS=$(openssl rand -hex 32) verifier serve --port 8000 --workers 2
     """
     from verifier.web.server import run
 
-    overrides = {"DATABASE": database} if database else {}
-    settings = load_settings(overrides)
-    service.open_store(settings["DATABASE"]).close()  # create and seed once, before workers
-    run(host, port, workers, overrides)
+    path = open_database(database, create=True)  # create and seed once, before the workers
+    run(host, port, workers or load_settings()["WORKERS"], {"DATABASE": str(path)})
+
+
+@click.command()
+@database_option
+def init(database: str | None) -> None:
+    """Create the database with the seed claims; a database that exists is left as it is.
+
+    \b
+    Examples:
+      verifier init
+      verifier init --database newsroom.db
+    """
+    existed = database_path(database).exists()
+    path = open_database(database, create=True)
+    click.echo(f"{path} exists already: left as it is." if existed else f"Created {path}.")
 
 
 @click.command()
@@ -80,10 +101,17 @@ def keys_create(name: str, scope: str, database: str | None) -> None:
 
 
 @keys.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the keys as JSON.")
 @database_option
-def keys_list(database: str | None) -> None:
-    """List keys: id, scope, name, created, and when revoked."""
-    for key in open_engine(database).store.list_keys():
+def keys_list(as_json: bool, database: str | None) -> None:
+    """List keys: id, scope, name, created, and when revoked (never their tokens)."""
+    found = open_engine(database).store.list_keys()
+    if as_json:
+        print_json([key.__dict__ for key in found])
+        return
+    if not found:
+        click.echo("No keys.", err=True)
+    for key in found:
         state = f"revoked {key.revoked}" if key.revoked else "active"
         click.echo(f"{key.id}  {key.scope:<5}  {key.name}  created {key.created}  {state}")
 
@@ -156,4 +184,4 @@ def restore(path: Path, yes: bool, database: str | None) -> None:
     click.echo(f"Restored {engine.store.count_claims()} claims from {path}.")
 
 
-COMMANDS = (serve, settings, keys, reindex, backup, restore)
+COMMANDS = (serve, init, settings, keys, reindex, backup, restore)

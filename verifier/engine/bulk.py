@@ -29,6 +29,18 @@ class PreparedBatch:
     rows: PreparedRows
     articles: dict[str, str] = field(default_factory=dict)  # article id -> title
     texts: list[tuple[str, str]] = field(default_factory=list)  # (claim id, text) to embed
+    records: int = 0  # records read, a claim given twice counted twice
+
+
+@dataclass
+class ImportTally:
+    """What an import did so far: records read, claims new, claims changed, records skipped
+    (a claim already held just as it is, or given again later in the same batch)."""
+
+    read: int = 0
+    stored: int = 0
+    replaced: int = 0
+    skipped: int = 0
 
 
 def prepare_batch(records: list[Mapping[str, Any]], embed: bool = False) -> PreparedBatch:
@@ -41,7 +53,7 @@ def prepare_batch(records: list[Mapping[str, Any]], embed: bool = False) -> Prep
     for claim, fields in zip(claims, records, strict=True):
         articles.setdefault(claim.article_id, str(fields.get("article_title") or claim.article_id))
     texts = [(c.id, embedding_text(c.text, c.title)) for c in claims] if embed else []
-    return PreparedBatch(prepare_rows(claims), articles, texts)
+    return PreparedBatch(prepare_rows(claims), articles, texts, len(records))
 
 
 def import_claims(
@@ -49,8 +61,13 @@ def import_claims(
     engine: Engine,
     batch_size: int = 5000,
     workers: int = 1,
+    tally: ImportTally | None = None,
+    announce: Callable[[str], None] | None = None,
 ) -> Iterator[int]:
     """Store claims in atomic batches, yielding the size of each batch once it is written.
+
+    `tally`, when given, is kept up to date with what each written batch did; `announce`
+    is told of the index merge that may follow the last batch (seconds to minutes).
 
     An import that wrote more than one batch and at least a tenth of the claims now held
     merges the index's segments at the end (seconds at a million claims); smaller ones take
@@ -69,11 +86,18 @@ def import_claims(
     written = 0
     with engine.store.bulk_writes():
         for batch in _prepared(batches, prepare, workers):
-            count = engine.store.save_prepared(batch.rows, batch.articles)
+            counts = engine.store.save_prepared(batch.rows, batch.articles)
             embed_texts(batch.texts, engine)
-            written += count
-            yield count
+            if tally is not None:
+                tally.read += batch.records
+                tally.stored += counts.stored
+                tally.replaced += counts.replaced
+                tally.skipped += batch.records - counts.stored - counts.replaced
+            written += counts.stored + counts.replaced
+            yield len(batch.rows)
         if written > batch_size and written * 10 >= engine.store.count_claims():
+            if announce is not None:
+                announce("Merging the full-text index (one segment, for fast queries)")
             engine.store.optimize_index()  # a bulk load: merge the segments its batches left
         elif written:
             engine.store.compact_index()  # a few claims: as after any small write

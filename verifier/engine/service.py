@@ -251,9 +251,27 @@ def check_draft(text: str, engine: Engine) -> DraftReport:
     )
 
 
+class EmptyArticleError(ValueError):
+    """An article with no text to take claims from: empty, or a headline alone."""
+
+
+def check_article_text(text: str, title: str | None = None) -> None:
+    """Refuse an article that is empty, or only a headline (its first line, when no title)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise EmptyArticleError("The article is empty: there is no text to take claims from.")
+    if not title and len(lines) == 1:
+        raise EmptyArticleError(
+            f"The article is only a headline ({lines[0][:80]!r}): its first line is taken as "
+            "the headline, and no text follows it."
+        )
+
+
 def ingest_article(text: str, engine: Engine, **meta: Any) -> tuple[Article, list[Claim]]:
-    """Extract the claims of an article text and store both."""
-    title = meta.pop("title", None) or text.strip().splitlines()[0][:200] if text.strip() else ""
+    """Extract the claims of an article text and store both (EmptyArticleError when it has
+    no text besides its headline)."""
+    check_article_text(text, meta.get("title"))
+    title = meta.pop("title", None) or text.strip().splitlines()[0][:200]
     if not meta.get("published"):
         meta["published"] = published_on(text)
     article = Article(

@@ -9,8 +9,8 @@ never the engine, the web edge, the CLI or measurement.
 """
 
 from verifier.store.admin import NotFoundError
-from verifier.store.claims import ClaimStore
+from verifier.store.claims import ClaimStore, WriteCounts
 from verifier.store.index import POSTINGS_BUDGET
 from verifier.store.rows import PreparedRows, prepare_rows
 
-__all__ = ["POSTINGS_BUDGET", "ClaimStore", "NotFoundError", "PreparedRows", "prepare_rows"]
+__all__ = ["POSTINGS_BUDGET", "ClaimStore", "NotFoundError", "PreparedRows", "WriteCounts", "prepare_rows"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from verifier.language.text import content_stems, words
@@ -27,6 +28,15 @@ _UPSERT_CLAIM = (
     + ", ".join(f"[{f}] = excluded.[{f}]" for f in CLAIM_FIELDS[1:])
 )
 _ARTICLE_FIELDS = ("id", "title", "author", "url", "published", "publisher", "photo_credit")
+
+
+@dataclass(frozen=True)
+class WriteCounts:
+    """What a batch write did: claims new to the store, claims changed, claims left as held."""
+
+    stored: int
+    replaced: int
+    unchanged: int
 
 
 class ClaimStore(CandidateIndex, StoreSchema):
@@ -61,14 +71,28 @@ class ClaimStore(CandidateIndex, StoreSchema):
     def _write_claims(self, claims: list[Claim]) -> int:
         return self._write_rows(prepare_rows(claims))
 
-    def save_prepared(self, rows: PreparedRows, articles: Mapping[str, str]) -> int:
+    def save_prepared(self, rows: PreparedRows, articles: Mapping[str, str]) -> WriteCounts:
         """Store rows made by prepare_rows(), and bare records for articles not held yet.
 
-        One transaction: a batch is stored whole or not at all.
+        One transaction: a batch is stored whole or not at all. A row identical to the one
+        held under its id is not written again.
         """
         with self.write():
             self._insert_bare_articles(articles)
-            return self._write_rows(rows)
+            held = self._held_rows([row[0] for row in rows])
+            changed = [row for row in rows if held.get(row[0]) != row]
+            self._write_rows(changed)
+            replaced = sum(1 for row in changed if row[0] in held)
+            return WriteCounts(len(changed) - replaced, replaced, len(rows) - len(changed))
+
+    def _held_rows(self, ids: list[str]) -> dict[str, tuple[Any, ...]]:
+        """The stored rows (in CLAIM_FIELDS order) of those of `ids` held already."""
+        columns = ", ".join(f"[{f}]" for f in CLAIM_FIELDS)
+        held: dict[str, tuple[Any, ...]] = {}
+        for chunk, marks in _chunks(ids):
+            cursor = self.db.execute(f"SELECT {columns} FROM claims WHERE id IN ({marks})", chunk)
+            held.update((row[0], tuple(row)) for row in cursor)
+        return held
 
     def _insert_bare_articles(self, articles: Mapping[str, str]) -> None:
         """Create (id -> title) article records with no text, keeping those already held."""
@@ -127,11 +151,18 @@ class ClaimStore(CandidateIndex, StoreSchema):
         return len(ids)
 
     def delete_claim(self, claim_id: str) -> None:
-        """Delete one claim."""
-        self.get_claim(claim_id)
+        """Delete one claim, and the bare article record it was imported into if it was the
+        last claim there (an article with text stays)."""
+        article_id = self.get_claim(claim_id).article_id
         with self.write():
             self._delete_claims([claim_id])
+            self.db.execute(
+                "DELETE FROM articles WHERE id = ? AND text = '' "
+                "AND NOT EXISTS (SELECT 1 FROM claims WHERE article_id = ?)",
+                [article_id, article_id],
+            )
             self.compact_index()
+        self._article_words.cache_clear()
 
     def save_vectors(self, vectors: dict[str, bytes]) -> None:
         """Store the sentence embeddings of claims (only when semantic ranking is on)."""
@@ -206,6 +237,18 @@ class ClaimStore(CandidateIndex, StoreSchema):
             params.append(" ".join(quote_term(s) for s in stems))
         sql = f"SELECT * FROM claims WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
         cursor = self.db.execute(sql, [*params, limit])
+        return [claim_from_row(self._row(r, "claims")) for r in cursor.fetchall()]
+
+    def article_claims(
+        self, article_id: str, limit: int = 50, after: tuple[int, str] | None = None
+    ) -> list[Claim]:
+        """Page through one article's claims in the order they stand in it (start, then id)."""
+        start, last = after or (-1, "")
+        cursor = self.db.execute(
+            "SELECT * FROM claims WHERE article_id = ? AND (start, id) > (?, ?) "
+            "ORDER BY start, id LIMIT ?",
+            [article_id, start, last, limit],
+        )
         return [claim_from_row(self._row(r, "claims")) for r in cursor.fetchall()]
 
     def list_articles(self, limit: int = 50, after: str | None = None) -> list[Article]:

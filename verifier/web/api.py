@@ -11,6 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from verifier.engine import service
+from verifier.engine.browse import find_claims
 from verifier.engine.extract import find_speaker
 from verifier.engine.service import Engine
 from verifier.models import Article, ArticleRef, Claim, DraftReport, Verdict
@@ -33,22 +34,31 @@ def engine() -> Engine:
     return current_app.extensions["verifier"]  # type: ignore[no-any-return]
 
 
-def _cursor(last_id: str | None) -> str | None:
-    return base64.urlsafe_b64encode(last_id.encode()).decode() if last_id else None
+def _cursor(key: Any) -> str | None:
+    """An opaque cursor for where the next page starts (None: this page was the last)."""
+    if key is None:
+        return None
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode()
 
 
-def _after(cursor: str | None) -> str | None:
+def _after(cursor: str | None, kind: type) -> Any:
+    """The key a cursor of this API holds, of the kind the listing pages by; else a 422."""
     if not cursor:
         return None
     try:
-        return base64.urlsafe_b64decode(cursor.encode()).decode()
+        key = json.loads(base64.urlsafe_b64decode(cursor.encode()).decode())
     except ValueError:
-        raise Problem(
-            422,
-            "Unprocessable Content",
-            "The cursor is not one this API gave out.",
-            errors=[{"pointer": "/cursor", "detail": "Unknown cursor."}],
-        ) from None
+        key = None
+    if kind is list and isinstance(key, list) and [type(k) for k in key] == [int, str]:
+        return tuple(key)
+    if (kind is int and type(key) is int and key >= 0) or (kind is str and type(key) is str):
+        return key
+    raise Problem(
+        422,
+        "Unprocessable Content",
+        "The cursor is not one this API gave out.",
+        errors=[{"pointer": "/cursor", "detail": "Unknown cursor."}],
+    )
 
 
 @blp.before_request
@@ -129,12 +139,23 @@ class Claims(MethodView):
     @blp.arguments(schemas.ClaimQuerySchema(), location="query")
     @blp.response(200, schemas.ClaimPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
-        """Search and page through claims."""
-        items = engine().store.list_claims(
-            query.get("q"), query.get("article_id"), query["limit"], _after(query.get("cursor"))
-        )
-        full = len(items) == query["limit"]
-        return {"items": items, "next_cursor": _cursor(items[-1].id) if full else None}
+        """Page through claims: with q, ranked as verification finds them (not every word
+        needs to match); with article_id alone, in the order they stand in the article;
+        else by id."""
+        store, limit, cursor = engine().store, query["limit"], query.get("cursor")
+        words, article_id = (query.get("q") or "").strip(), query.get("article_id")
+        if words:
+            offset = _after(cursor, int) or 0
+            page = find_claims(words, engine(), article_id, limit, offset)
+            more = offset + limit if page.more else None
+            return {"items": page.claims, "next_cursor": _cursor(more)}
+        if article_id:
+            items = store.article_claims(article_id, limit, _after(cursor, list))
+            last = [items[-1].start, items[-1].id] if len(items) == limit else None
+            return {"items": items, "next_cursor": _cursor(last)}
+        items = store.list_claims(None, None, limit, _after(cursor, str))
+        last_id = items[-1].id if len(items) == limit else None
+        return {"items": items, "next_cursor": _cursor(last_id)}
 
     @blp.response(201, schemas.ClaimSchema)
     @writes
@@ -164,9 +185,9 @@ class Articles(MethodView):
     @blp.response(200, schemas.ArticlePageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Page through articles."""
-        items = engine().store.list_articles(query["limit"], _after(query.get("cursor")))
+        items = engine().store.list_articles(query["limit"], _after(query.get("cursor"), str))
         full = len(items) == query["limit"]
-        return {"items": items, "next_cursor": _cursor(items[-1].id) if full else None}
+        return {"items": items, "next_cursor": _cursor(items[-1].id if full else None)}
 
     @blp.response(201, schemas.ArticleDetailSchema)
     @writes
@@ -183,7 +204,7 @@ class ArticleById(MethodView):
     def get(self, article_id: str) -> dict[str, Any]:
         """Return one article with its claims."""
         article: Article = engine().store.get_article(article_id)
-        claims = engine().store.list_claims(article_id=article_id, limit=100_000)
+        claims = engine().store.article_claims(article_id, limit=100_000)
         return {**article.__dict__, "claims": claims}
 
     @blp.response(204)

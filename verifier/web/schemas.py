@@ -6,7 +6,9 @@ import math
 from typing import Any
 
 from flask import current_app
-from marshmallow import Schema, ValidationError, fields, validate, validates
+from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
+
+from verifier.engine.service import EmptyArticleError, check_article_text
 
 VERDICTS = ("supported", "contradicted", "unverified")
 
@@ -216,6 +218,13 @@ class ArticleInSchema(Schema):
     @validates("text")
     def _text(self, value: str, **_: Any) -> None:
         _check_length(value, "MAX_DRAFT_CHARS", "article text")
+
+    @validates_schema
+    def _not_empty(self, data: dict[str, Any], **_: Any) -> None:
+        try:
+            check_article_text(data.get("text") or "", data.get("title"))
+        except EmptyArticleError as error:
+            raise ValidationError(str(error), "text") from None
 
 
 class ArticleSchema(ArticleRefSchema):
