@@ -137,7 +137,111 @@ def test_claims_pagination_visits_every_claim_once(client: FlaskClient) -> None:
 
 def test_claims_search(client: FlaskClient) -> None:
     items = client.get("/api/v1/claims?q=cellular structure").get_json()["items"]
-    assert len(items) == 1 and "cellular structure" in items[0]["text"]
+    assert "cellular structure" in items[0]["text"]
+
+
+def test_claims_search_ranks_as_verification_and_pages(client: FlaskClient) -> None:
+    # Not every word has to match ("casualties" is in no claim); the best claim comes first.
+    first = client.get("/api/v1/claims?q=troops remain casualties&limit=4").get_json()
+    assert first["items"][0]["id"] == "c-2614a1f7a3fd" and first["next_cursor"]
+    seen, cursor = [c["id"] for c in first["items"]], first["next_cursor"]
+    while cursor:
+        page = client.get(f"/api/v1/claims?q=troops remain casualties&limit=4&cursor={cursor}")
+        body = page.get_json()
+        seen += [c["id"] for c in body["items"]]
+        cursor = body["next_cursor"]
+    assert len(seen) == len(set(seen)) > 4
+    assert client.get("/api/v1/claims?q=xylophone quorum").get_json()["items"] == []
+
+
+def test_an_articles_claims_page_in_the_order_of_its_text(client: FlaskClient) -> None:
+    seen, cursor = [], ""
+    while True:
+        url = f"/api/v1/claims?article_id=us-withdraws-troops-from-iraq&limit=5{cursor}"
+        page = client.get(url).get_json()
+        seen += [(c["start"], c["id"]) for c in page["items"]]
+        if not page["next_cursor"]:
+            break
+        cursor = f"&cursor={page['next_cursor']}"
+    assert len(seen) == 27 and seen == sorted(seen)
+
+
+CURSORS = [
+    ("q=troops&", "not-base64!"),
+    ("q=troops&", "ImMtMSI="),  # an id listing's cursor given to a search
+    ("article_id=x&", "MTA="),  # a search's offset given to an article listing
+    ("", "WzEsICJhIl0="),  # an article listing's cursor given to the id listing
+    ("q=troops&", "LTE="),  # a negative offset
+]
+
+
+@pytest.mark.parametrize(("query", "cursor"), CURSORS, ids=[f"{q}{c}" for q, c in CURSORS])
+def test_a_cursor_from_elsewhere_is_a_problem(client: FlaskClient, query: str, cursor: str) -> None:
+    response = client.get(f"/api/v1/claims?{query}cursor={cursor}")
+    assert response.status_code == 422 and response.mimetype == "application/problem+json"
+    assert response.get_json()["errors"] == [{"pointer": "/cursor", "detail": "Unknown cursor."}]
+
+
+JUNK_ARTICLES = [
+    ({"text": ""}, "empty"),
+    ({"text": "  \n\n "}, "empty"),
+    ({"text": "Council meets on Monday"}, "only a headline"),
+    ({"text": "Council meets on Monday\n\n"}, "only a headline"),
+]
+
+
+@pytest.mark.parametrize(("body", "said"), JUNK_ARTICLES, ids=["empty", "blank", "title", "title+"])
+def test_an_empty_or_headline_only_article_is_refused(
+    client: FlaskClient, body: dict[str, str], said: str
+) -> None:
+    response = client.post("/api/v1/articles", json=body, headers=AUTH)
+    assert response.status_code == 422
+    [error] = response.get_json()["errors"]
+    assert error["pointer"] == "/text" and said in error["detail"]
+    assert client.get("/health").get_json()["articles"] == 1
+
+
+def test_one_line_of_text_with_a_title_is_an_article(client: FlaskClient) -> None:
+    body = {"title": "Ferry", "text": "The ferry carried 1,200 passengers in May, Lee said."}
+    assert client.post("/api/v1/articles", json=body, headers=AUTH).status_code == 201
+
+
+def test_the_imported_pseudo_article_goes_with_its_last_claim(client: FlaskClient) -> None:
+    texts = ["The port handled 1.2 million containers in 2023.", "The port hired 40 pilots."]
+    ids = [
+        client.post("/api/v1/claims", json={"text": t}, headers=AUTH).get_json()["id"]
+        for t in texts
+    ]
+    articles = lambda: [a["id"] for a in client.get("/api/v1/articles").get_json()["items"]]  # noqa: E731
+    assert "imported" in articles() and client.get("/health").get_json()["articles"] == 2
+    client.delete(f"/api/v1/claims/{ids[0]}", headers=AUTH)
+    assert "imported" in articles()  # one claim is still there
+    client.delete(f"/api/v1/claims/{ids[1]}", headers=AUTH)
+    assert "imported" not in articles() and client.get("/health").get_json()["articles"] == 1
+    seed = client.get("/api/v1/claims?article_id=us-withdraws-troops-from-iraq&limit=500")
+    for claim in seed.get_json()["items"]:  # an article with text stays, even emptied
+        client.delete(f"/api/v1/claims/{claim['id']}", headers=AUTH)
+    assert articles() == ["us-withdraws-troops-from-iraq"]
+
+
+def test_openapi_offers_the_api_key_for_writes(client: FlaskClient) -> None:
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert spec["components"]["securitySchemes"]["bearerAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An API key: `verifier keys create`, or one of VERIFIER_API_KEYS.",
+    }
+    assert spec["paths"]["/api/v1/claims"]["post"]["security"] == [{"bearerAuth": []}]
+    assert spec["paths"]["/api/v1/articles/{article_id}"]["delete"]["security"] == [
+        {"bearerAuth": []}
+    ]
+    assert spec["security"] == [{}, {"bearerAuth": []}]  # reads: a key only when locked
+
+
+def test_the_docs_page_has_the_sites_navigation(client: FlaskClient) -> None:
+    html = client.get("/api/v1/docs").get_data(as_text=True)
+    assert '<a href="/">Editor' in html and '<a href="/claims">Claims browser</a>' in html
+    assert '<a href="/api/v1/docs" aria-current="page">API docs</a>' in html
 
 
 def test_article_with_its_claims(client: FlaskClient) -> None:

@@ -13,4 +13,11 @@ from verifier.store.claims import ClaimStore, WriteCounts
 from verifier.store.index import POSTINGS_BUDGET
 from verifier.store.rows import PreparedRows, prepare_rows
 
-__all__ = ["POSTINGS_BUDGET", "ClaimStore", "NotFoundError", "PreparedRows", "WriteCounts", "prepare_rows"]
+__all__ = [
+    "POSTINGS_BUDGET",
+    "ClaimStore",
+    "NotFoundError",
+    "PreparedRows",
+    "WriteCounts",
+    "prepare_rows",
+]

@@ -10,6 +10,7 @@ from flask import Flask, current_app, request
 from verifier import __version__
 from verifier.config import load_settings, split_list
 from verifier.store import NotFoundError
+from verifier.web.auth import BEARER
 from verifier.web.problems import Problem, problem_response, register_error_handlers
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -41,7 +42,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_error_handler(NotFoundError, _not_found)
     app.before_request(_require_json)
     rest = _problem_api()(
-        app, spec_kwargs={"info": {"description": "Statements in, verdicts with citations out."}}
+        app,
+        spec_kwargs={
+            "info": {"description": "Statements in, verdicts with citations out."},
+            # A key is optional for reads (needed only when the operator locks them).
+            "security": [{}, {BEARER: []}],
+        },
+    )
+    rest.spec.components.security_scheme(
+        BEARER,
+        {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "An API key: `verifier keys create`, or one of VERIFIER_API_KEYS.",
+        },
     )
     register_limits(app, api.blp, settings)
     rest.register_blueprint(api.meta)

@@ -14,6 +14,8 @@ from verifier.keys import READ, WRITE, hash_token
 from verifier.web.problems import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
+# The OpenAPI security scheme of API keys (the docs page's "Authorize").
+BEARER = "bearerAuth"
 
 
 def _presented_key() -> str | None:
@@ -83,4 +85,10 @@ def writes(view: F) -> F:
         require_write_key()
         return view(*args, **kwargs)
 
+    # Documented as needing the key (flask-smorest reads a view's manual doc from _apidoc).
+    apidoc = getattr(guarded, "_apidoc", {})
+    guarded._apidoc = {  # type: ignore[attr-defined]
+        **apidoc,
+        "manual_doc": {**apidoc.get("manual_doc", {}), "security": [{BEARER: []}]},
+    }
     return guarded  # type: ignore[return-value]

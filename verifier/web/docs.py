@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, Response, send_from_directory
+from flask import Blueprint, Flask, Response, render_template, send_from_directory
 
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>verifier API</title>
-<link rel="stylesheet" href="/api/v1/docs/static/swagger-ui.css"></head>
-<body><div id="ui"></div>
-<script src="/api/v1/docs/static/swagger-ui-bundle.js"></script>
-<script src="/api/v1/docs/init.js"></script>
-</body></html>"""
-_INIT = 'SwaggerUIBundle({url: "/api/v1/openapi.json", dom_id: "#ui"});'
+# persistAuthorization: a key entered with "Authorize" survives a reload of the page.
+_INIT = 'SwaggerUIBundle({url: "/api/v1/openapi.json", dom_id: "#ui", persistAuthorization: true});'
 
 
 def register_docs(app: Flask) -> None:
@@ -21,8 +15,8 @@ def register_docs(app: Flask) -> None:
     docs = Blueprint("docs", __name__, url_prefix="/api/v1/docs")
 
     @docs.route("")
-    def page() -> Response:
-        return Response(_PAGE, mimetype="text/html")
+    def page() -> str:
+        return render_template("docs.html")
 
     @docs.route("/init.js")
     def init() -> Response:

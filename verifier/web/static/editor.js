@@ -31,7 +31,7 @@
     const via = chain.length ? ` (reported by ${chain.join(", ")})` : "";
     const link = `${location.origin}/claims?claim=${encodeURIComponent(citation.claim_id)}`;
     return [
-      `   Source: \u201c${citation.quote}\u201d${who}${via}`,
+      `   Source: ${Verifier.quoted(citation.quote)}${who}${via}`,
       `           in \u201c${citation.article.title}\u201d, claim ${citation.claim_id}: ${link}`,
     ];
   }

@@ -63,8 +63,19 @@
     return node;
   }
 
-  /** Map code-point offsets (what Python counts) to UTF-16 offsets (what JavaScript counts). */
+  // Marks that open a quotation: a source sentence that starts with one is shown as it stands.
+  const OPENING_MARKS = /^["'\u201c\u2018\u201e\u00ab\u2039]/;
+
+  /** A source sentence between quotation marks, never doubled: one that opens with its own
+   * mark (a quoted remark) keeps its marks and gets none added. */
+  function quoted(quote) {
+    const text = String(quote);
+    return OPENING_MARKS.test(text.trimStart()) ? text : `\u201c${text}\u201d`;
+  }
+
   // ---- 2. Offsets ----
+
+  /** Map code-point offsets (what Python counts) to UTF-16 offsets (what JavaScript counts). */
 
   function utf16Offsets(text) {
     const map = [0];
@@ -525,7 +536,7 @@
       return el(
         "li",
         { class: "vf-citation" },
-        el("blockquote", { class: "vf-quote" }, `\u201c${citation.quote}\u201d`),
+        el("blockquote", { class: "vf-quote" }, quoted(citation.quote)),
         el(
           "p",
           { class: "vf-source" },
@@ -726,7 +737,7 @@
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
 
-  window.Verifier = Object.freeze({ version: VERSION, attach, detach, utf16Offsets });
+  window.Verifier = Object.freeze({ version: VERSION, attach, detach, utf16Offsets, quoted });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
