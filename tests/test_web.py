@@ -280,9 +280,9 @@ def wait_for_verdicts(page: Any, scope: str = "") -> None:
         page.wait_for_selector(f"{scope} .vf-mark.vf-{verdict}".strip(), timeout=15_000)
 
 
-def screenshot(page: Any, name: str) -> None:
+def screenshot(page: Any, name: str, full_page: bool = False) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name))
+    page.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
 
 
 def union(boxes: list[dict[str, float]]) -> dict[str, float]:
@@ -579,10 +579,140 @@ def test_claims_browser_searches_filters_and_shows_the_span_in_its_article(
         article["text"][stored["start"] : stored["end"]]
     )
     expect(page.locator("#article-body .article-title")).to_have_text(article["title"])
-    screenshot(page, "claims-browser.png")
+    screenshot(page, "claims-browser-span.png")
     page.goto(f"{web_server.base}/claims?claim={CONTRADICTED_CLAIM}")
     expect(page.locator("#claim-span")).to_have_text(stored["quote"])
     assert page_errors == []
+
+
+# Two more articles, dated, each with claims: the browser lists the newest first.
+DATED_ARTICLES = [
+    {
+        "title": "Harbor dredging ends",
+        "published": "2023-03-02",
+        "author": "City desk",
+        "text": "The harbor authority said dredging cost $14 million in 2022. "
+        "About 15 percent of the silt was reused, engineer Dana Okafor said. "
+        '"This bridge is unsafe," Okafor told reporters on Monday.',
+    },
+    {
+        "title": "Library expands",
+        "published": "2024-05-20",
+        "author": "Metro desk",
+        "text": " ".join(
+            f"The library added {n},000 books to branch {n} in 2024, director Ana Ruiz said."
+            for n in range(1, 13)
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server holding the seed and DATED_ARTICLES, and a key to have written them."""
+    database = tmp_path_factory.mktemp("archive") / "archive.db"
+    running = start_server(database, {"VERIFIER_API_KEYS": "archive-key"})
+    for article in DATED_ARTICLES:
+        status, _, _ = running.request(
+            "POST", "/api/v1/articles", article, {"Authorization": "Bearer archive-key"}
+        )
+        assert status == 201
+    yield running
+    running.process.terminate()
+    running.process.wait(timeout=15)
+
+
+def test_claims_browser_groups_by_article_newest_first_titles_cards_and_pages(
+    archive: Server, page: Any, page_errors: list[str]
+) -> None:
+    page.goto(archive.base + "/claims")
+    groups = page.locator(".claim-group-title")
+    expect(groups.first).to_have_text("Library expands")
+    expect(page.locator("#claims-status")).to_have_text("20 claims; more below.")
+    # Each card names its article; within an article, claims follow its text.
+    expect(page.locator(".claim").first.locator(".claim-article")).to_have_text(
+        "In Library expands \u2014 2024-05-20 \u00b7 Metro desk"
+    )
+    quotes = page.locator(".claim-quote").all_inner_texts()
+    assert quotes[0].startswith("\u201cThe library added 1,000 books")
+    assert quotes[1].startswith("\u201cThe library added 2,000 books")
+    screenshot(page, "claims-browser.png")
+    page.click("#more")
+    expect(page.locator("#claims-status")).to_contain_text("claims; more below.")
+    page.click("#more")
+    expect(page.locator("#claims-status")).not_to_contain_text("more below")
+    expect(page.locator("#more")).to_be_hidden()
+    titles = groups.all_inner_texts()
+    assert titles == [
+        "Library expands",
+        "Harbor dredging ends",
+        "As the Islamic State dwindles, US withdraws troops from Iraq",
+    ]
+    ids = [node.get_attribute("data-claim") for node in page.locator(".claim").all()]
+    _, health, _ = archive.request("GET", "/health")
+    assert len(ids) == len(set(ids)) == health["claims"]
+    # No quote wrapped in a second pair of marks, and figures described in words.
+    text = page.locator("#claims").inner_text()
+    assert "\u201c\u201c" not in text and '\u201c"' not in text
+    assert '"This bridge is unsafe," Okafor told reporters' in text
+    assert "(a percentage, approximate)" in text and "(percent, percent" not in text
+    assert page_errors == []
+
+
+def test_claims_browser_search_ranks_like_verification(archive: Server, page: Any) -> None:
+    page.goto(archive.base + "/claims")
+    page.fill("#q", "harbor silt cost overruns")  # "overruns" is in no claim
+    page.click("#search button[type=submit]")
+    first = page.locator(".claim").first
+    expect(first.locator(".claim-article cite")).to_have_text("Harbor dredging ends")
+    expect(page.locator("#claims-status")).to_contain_text("best match first")
+    page.fill("#q", "xylophone quorum")
+    page.click("#search button[type=submit]")
+    expect(page.locator("#claims-status")).to_have_text("No claims match.")
+
+
+FIVE_FINDINGS = " ".join(
+    [
+        SENTENCES["supported"],
+        SENTENCES["contradicted"],
+        SENTENCES["unverified"],
+        "Glynn pledged continued support for Iraq's security forces.",
+        "Roughly 3,000 U.S. troops will remain in Iraq.",
+    ]
+)
+
+
+def test_editor_findings_panel_shows_every_finding_and_scrolls_to_a_focused_one(
+    web_server: Server, page: Any
+) -> None:
+    page.goto(web_server.base + "/")
+    page.click("#draft")
+    page.keyboard.type(FIVE_FINDINGS)
+    wait_for_verdicts(page)
+    findings = page.locator("#findings .vf-finding")
+    expect(findings).to_have_count(5)
+    # Nothing is cut off: no box between the page and the findings hides part of them.
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('#findings, #findings *')].concat(
+             [document.querySelector('.report')]).filter(node => {
+               const style = getComputedStyle(node);
+               return /(auto|scroll|hidden)/.test(style.overflowY)
+                 && node.clientHeight > 2  // not a 1-pixel screen-reader text
+                 && node.scrollHeight > node.clientHeight + 1;
+             }).map(node => node.className || node.id)"""
+    )
+    assert clipped == []
+    screenshot(page, "editor-five-findings.png", full_page=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    last = findings.nth(4)
+    page.focus("#findings .vf-finding:nth-child(5) .vf-finding-button")
+    box = last.bounding_box()
+    height = page.viewport_size["height"]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, (box, height)
+    expect(last).to_contain_text("Roughly 3,000 U.S. troops will remain in Iraq.")
+    # The tooltip of a finding whose quote opens with its own mark shows one pair of marks.
+    tips = page.locator("#findings .vf-quote").all_inner_texts()
+    assert tips and all(not t.startswith("\u201c\u201c") for t in tips)
 
 
 # --- accessibility ------------------------------------------------------------------------------

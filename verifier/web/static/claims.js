@@ -11,8 +11,29 @@
   const view = document.getElementById("article-view");
   const hint = document.getElementById("article-hint");
   const body = document.getElementById("article-body");
-  const articles = new Map();
-  let cursor = null;
+  const articles = new Map(); // article id -> its detail (a promise), loaded when shown
+  const known = new Map(); // article id -> its listing entry: title, author, published
+  let order = []; // the articles to walk through, newest first
+  let walk = { index: 0, cursor: null, group: null }; // where the next page starts
+  let cursor = null; // a search's next page
+  const PAGE = 20;
+  const KINDS = {
+    count: "a count",
+    percent: "a percentage",
+    year: "a year",
+    month: "a month",
+    day: "a day of the month",
+    weekday: "a weekday",
+    ordinal: "a rank",
+  };
+  const QUALIFIERS = {
+    approx: "approximate",
+    nearly: "nearly",
+    more: "more than",
+    less: "fewer than",
+    at_least: "at least",
+    at_most: "at most",
+  };
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -37,17 +58,24 @@
     return answer;
   }
 
+  /** A figure as written, then what it is in words: "roughly 4,000 (a count of troops, approximate)". */
   function quantity(q) {
-    const about = [q.kind, q.unit, q.qualifier].filter(Boolean).join(", ");
+    const kind = q.kind === "count" && q.unit ? `a count of ${q.unit}` : KINDS[q.kind] || q.kind;
+    const about = [kind, QUALIFIERS[q.qualifier]].filter(Boolean).join(", ");
     return el("li", { class: "quantity" }, q.raw, about ? el("span", { class: "quantity-kind" }, ` (${about})`) : null);
+  }
+
+  function dated(entry) {
+    return [entry.published, entry.author].filter(Boolean).join(" \u00b7 ");
   }
 
   function field(term, ...definition) {
     return [el("dt", {}, term), el("dd", {}, ...definition)];
   }
 
-  function card(claim) {
+  function card(claim, level) {
     const headingId = `claim-${claim.id}`;
+    const source = known.get(claim.article_id) || { title: claim.article_id };
     const speaker = claim.speaker
       ? [claim.speaker, claim.speaker_role ? el("span", { class: "role" }, `, ${claim.speaker_role}`) : null]
       : ["Unattributed"];
@@ -60,8 +88,15 @@
       el(
         "article",
         { "aria-labelledby": headingId },
-        el("h3", { id: headingId, class: "claim-speaker" }, ...speaker),
-        el("blockquote", { class: "claim-quote" }, `\u201c${claim.quote}\u201d`),
+        el(level || "h3", { id: headingId, class: "claim-speaker" }, ...speaker),
+        el(
+          "p",
+          { class: "claim-article" },
+          "In ",
+          el("cite", {}, source.title),
+          dated(source) ? ` \u2014 ${dated(source)}` : null
+        ),
+        el("blockquote", { class: "claim-quote" }, window.Verifier.quoted(claim.quote)),
         el(
           "dl",
           { class: "claim-facts" },
@@ -119,26 +154,74 @@
     }
   }
 
+  /** Every article, newest first (undated last, then by title), for the filter and the walk. */
   async function loadArticles() {
-    const page = await getJSON("/api/v1/articles?limit=500");
-    for (const item of page.items) select.append(el("option", { value: item.id }, item.title));
+    let next = "";
+    do {
+      const page = await getJSON(`/api/v1/articles?limit=500${next ? `&cursor=${next}` : ""}`);
+      for (const item of page.items) known.set(item.id, item);
+      next = page.next_cursor;
+    } while (next);
+    order = [...known.values()].sort(
+      (a, b) => (b.published || "").localeCompare(a.published || "") || a.title.localeCompare(b.title)
+    );
+    for (const item of order) {
+      const when = item.published ? ` (${item.published})` : "";
+      select.append(el("option", { value: item.id }, item.title + when));
+    }
     select.value = params.get("article_id") || "";
   }
 
-  async function loadClaims() {
-    const search = new URLSearchParams({ limit: "20" });
-    for (const name of ["q", "article_id"]) {
-      if ((params.get(name) || "").trim()) search.set(name, params.get(name).trim());
-    }
+  function groupHeading(entry) {
+    return el(
+      "li",
+      { class: "claim-group" },
+      el("h3", { class: "claim-group-title" }, entry.title),
+      dated(entry) ? el("p", { class: "claim-group-date" }, dated(entry)) : null
+    );
+  }
+
+  /** The next page of a search: ranked as verification finds claims, each card titled. */
+  async function searchPage(words) {
+    const search = new URLSearchParams({ q: words, limit: String(PAGE) });
+    if (select.value) search.set("article_id", select.value);
     if (cursor) search.set("cursor", cursor);
     const page = await getJSON(`/api/v1/claims?${search}`);
-    list.append(...page.items.map(card));
+    list.append(...page.items.map((claim) => card(claim)));
     cursor = page.next_cursor;
-    more.hidden = !cursor;
-    const shown = list.children.length;
+    return Boolean(cursor);
+  }
+
+  /** The next page of the listing: article by article, newest first, each in text order. */
+  async function listingPage() {
+    const walked = select.value ? order.filter((a) => a.id === select.value) : order;
+    let shown = 0;
+    while (shown < PAGE && walk.index < walked.length) {
+      const entry = walked[walk.index];
+      const search = new URLSearchParams({ article_id: entry.id, limit: String(PAGE - shown) });
+      if (walk.cursor) search.set("cursor", walk.cursor);
+      const page = await getJSON(`/api/v1/claims?${search}`);
+      if (page.items.length && walk.group !== entry.id) {
+        list.append(groupHeading(entry));
+        walk.group = entry.id;
+      }
+      list.append(...page.items.map((claim) => card(claim, "h4")));
+      shown += page.items.length;
+      walk.cursor = page.next_cursor;
+      if (!walk.cursor) walk = { index: walk.index + 1, cursor: null, group: walk.group };
+    }
+    return walk.index < walked.length;
+  }
+
+  async function loadClaims() {
+    const words = (params.get("q") || "").trim();
+    const further = words ? await searchPage(words) : await listingPage();
+    more.hidden = !further;
+    const shown = list.querySelectorAll(".claim").length;
     status.textContent = shown
-      ? `${shown} ${shown === 1 ? "claim" : "claims"}${cursor ? ", more below" : ""}.`
-      : "No claim matches.";
+      ? `${shown} ${shown === 1 ? "claim" : "claims"}${words ? ", best match first" : ""}` +
+        `${further ? "; more below" : ""}.`
+      : words ? "No claims match." : "No claims.";
   }
 
   async function loadOne(id) {

@@ -571,6 +571,8 @@
       if (entering) {
         this.open(item, true);
         this.setActive(item);
+        // Opened, it may reach past the fold of its page or panel: bring all of it in view.
+        item.li.scrollIntoView({ block: "nearest" });
       } else if (!item.li.contains(event.relatedTarget)) {
         if (!item.pinned) this.open(item, false);
         if (!this.list.contains(event.relatedTarget)) this.setActive(null);
