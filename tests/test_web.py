@@ -677,7 +677,9 @@ FIVE_FINDINGS = " ".join(
         SENTENCES["contradicted"],
         SENTENCES["unverified"],
         "Glynn pledged continued support for Iraq's security forces.",
-        "Roughly 3,000 U.S. troops will remain in Iraq.",
+        # Cites a quote that opens with its own quotation mark.
+        "Saad al-Hadithi said the reduction is a message to those who doubt the government's "
+        "decisions.",
     ]
 )
 
@@ -709,10 +711,27 @@ def test_editor_findings_panel_shows_every_finding_and_scrolls_to_a_focused_one(
     box = last.bounding_box()
     height = page.viewport_size["height"]
     assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, (box, height)
-    expect(last).to_contain_text("Roughly 3,000 U.S. troops will remain in Iraq.")
-    # The tooltip of a finding whose quote opens with its own mark shows one pair of marks.
-    tips = page.locator("#findings .vf-quote").all_inner_texts()
-    assert tips and all(not t.startswith("\u201c\u201c") for t in tips)
+    expect(last).to_contain_text("Saad al-Hadithi said the reduction is a message")
+    # A quote that opens with its own mark is shown with that one pair (findings and tooltips
+    # build their citations alike).
+    expect(last.locator(".vf-quote")).to_have_text(
+        re.compile("^\u201cThis is a message to those who doubt .*withdrawal\\.\u201d$")
+    )
+    quotes = page.locator("#findings .vf-quote").all_inner_texts()
+    assert all(not q.startswith("\u201c\u201c") for q in quotes), quotes
+
+
+def test_api_docs_page_has_the_navigation_and_an_authorize_button(
+    web_server: Server, page: Any
+) -> None:
+    page.goto(web_server.base + "/api/v1/docs")
+    expect(page.locator(".swagger-ui .btn.authorize")).to_be_visible()
+    nav = page.locator("nav[aria-label=Main]")
+    expect(nav.get_by_role("link", name="Editor's page")).to_have_attribute("href", "/")
+    expect(nav.get_by_role("link", name="Claims browser")).to_have_attribute("href", "/claims")
+    expect(nav.locator("[aria-current=page]")).to_have_text("API docs")
+    page.locator(".swagger-ui .btn.authorize").click()
+    expect(page.locator(".swagger-ui .modal-ux")).to_contain_text("bearerAuth")
 
 
 # --- accessibility ------------------------------------------------------------------------------
