@@ -173,6 +173,17 @@ def test_a_cited_quote_that_opens_with_its_own_mark_is_not_doubled(database: Pat
     assert "\u201c\u201c" not in result.stdout and "\u201d\u201d" not in result.stdout
 
 
+def test_a_supported_explanation_does_not_double_a_quoted_remark(
+    database: Path, tmp_path: Path
+) -> None:
+    story = tmp_path / "bridge.txt"
+    story.write_text('Bridge closed\n\n"This bridge is unsafe," Okafor told reporters.\n')
+    assert cli("ingest", str(story), database=database).exit_code == 0
+    result = cli("verify", "Okafor told reporters the bridge is unsafe.", database=database)
+    assert 'Supported by Okafor: "This bridge is unsafe," Okafor told reporters.' in result.stdout
+    assert '\u201c"' not in result.stdout
+
+
 def test_verify_json_is_the_api_form(database: Path) -> None:
     result = cli(
         "verify", "--json", "The U.S. intervention in Iraq began in 2003.", database=database

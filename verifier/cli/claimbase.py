@@ -13,6 +13,7 @@ import click
 from verifier.cli.common import database_option, open_engine, print_json, progress_bar
 from verifier.engine import bulk, service
 from verifier.engine.browse import find_claims
+from verifier.language.quoting import quoted as quote_marks
 from verifier.models import Reason, Verdict
 
 _COLOURS = {"supported": "green", "contradicted": "red", "unverified": "yellow"}
@@ -66,15 +67,9 @@ def _sides(reason: Reason) -> str:
     return f"statement {reason.statement_value} | source {reason.claim_value}"
 
 
-# Marks that open a quotation: a quote that starts with one is shown as it stands.
-_OPENING_MARKS = "\"'\u201c\u2018\u201e\u00ab\u2039"
-
-
 def quoted(quote: str) -> str:
-    """A source sentence between quotation marks, never doubled: one that opens with its
-    own mark (a quoted remark) keeps its marks and gets none added."""
-    text = " ".join(quote.split())
-    return text if text.startswith(tuple(_OPENING_MARKS)) else f"\u201c{text}\u201d"
+    """A source sentence on one line, between quotation marks that are never doubled."""
+    return quote_marks(" ".join(quote.split()))
 
 
 @click.command()

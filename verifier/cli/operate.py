@@ -175,7 +175,7 @@ def restore(path: Path, yes: bool, database: str | None) -> None:
     """
     if not yes:
         click.confirm(f"Replace the database with {path}?", abort=True)
-    engine = open_engine(database)
+    engine = open_engine(database, create=True)  # restoring onto a new machine creates it
     try:
         engine.store.restore_from(path)
     except (ValueError, OSError) as error:

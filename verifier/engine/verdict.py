@@ -12,6 +12,7 @@ from verifier.language.comparison import agree, compatible, same_count
 from verifier.language.dateline import RELATIVE
 from verifier.language.entities import find_entities, missing_entities, speaker_matches
 from verifier.language.places import countries, moved, says_common_word
+from verifier.language.quoting import quoted
 from verifier.models import (
     CONTRADICTED,
     SUPPORTED,
@@ -371,7 +372,7 @@ def _cite(match: Match, articles: Mapping[str, ArticleRef]) -> Citation:
 def _explain(verdict: str, reasons: tuple[Reason, ...], lead: Match) -> str:
     who = lead.claim.speaker or "the source"
     if verdict == SUPPORTED:
-        return f"Supported by {who}: \u201c{lead.claim.text.rstrip('.')}.\u201d"
+        return f"Supported by {who}: {quoted(lead.claim.text.rstrip('.') + '.')}"
     if reasons:
         return " ".join(r.detail for r in reasons)
     return f"The closest claim, by {who}, does not support it."

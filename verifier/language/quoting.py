@@ -1,0 +1,12 @@
+"""Quotation marks around a source's words, never doubled."""
+
+from __future__ import annotations
+
+# Marks that open a quotation: a text that starts with one is quoted already.
+OPENING_MARKS = ('"', "'", "\u201c", "\u2018", "\u201e", "\u00ab", "\u2039")
+
+
+def quoted(text: str) -> str:
+    """Put a source's words between curly quotation marks, unless they open with a mark of
+    their own (a quoted remark, '"This bridge is unsafe," Okafor said.'): then as they are."""
+    return text if text.lstrip().startswith(OPENING_MARKS) else f"\u201c{text}\u201d"
