@@ -34,8 +34,9 @@ def serve(host: str, port: int, workers: int | None, database: str | None) -> No
     loopback address and put a TLS-terminating reverse proxy in front to serve further.
 
     \b
-    Example:
-      VERIFIER_API_KEYS=$(openssl rand -hex 32) verifier serve --port 8000 --workers 2
+    Examples:
+      verifier serve --port 8000 --workers 2
+      verifier keys create --name newsdesk    # a key for writes, shown once
     """
     from verifier.web.server import run
 
