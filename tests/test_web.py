@@ -648,6 +648,9 @@ def test_claims_browser_groups_by_article_newest_first_titles_cards_and_pages(
         "Harbor dredging ends",
         "As the Islamic State dwindles, US withdraws troops from Iraq",
     ]
+    # Where one article's claims end and the next begins, for the eye.
+    groups.nth(1).evaluate("node => node.scrollIntoView({block: 'center'})")
+    screenshot(page, "claims-browser-groups.png")
     ids = [node.get_attribute("data-claim") for node in page.locator(".claim").all()]
     _, health, _ = archive.request("GET", "/health")
     assert len(ids) == len(set(ids)) == health["claims"]
@@ -656,6 +659,7 @@ def test_claims_browser_groups_by_article_newest_first_titles_cards_and_pages(
     assert "\u201c\u201c" not in text and '\u201c"' not in text
     assert '"This bridge is unsafe," Okafor told reporters' in text
     assert "(a percentage, approximate)" in text and "(percent, percent" not in text
+    assert "$14 million (an amount in dollars)" in text
     assert page_errors == []
 
 

@@ -58,9 +58,23 @@
     return answer;
   }
 
+  // Units that measure rather than count (as the store keeps them: stemmed, singular).
+  const MEASURES = {
+    dollar: "an amount in dollars",
+    euro: "an amount in euros",
+    pound: "an amount in pounds",
+    yen: "an amount in yen",
+    franc: "an amount in francs",
+    rupe: "an amount in rupees",
+    rupee: "an amount in rupees",
+    celsius: "degrees Celsius",
+    fahrenheit: "degrees Fahrenheit",
+  };
+
   /** A figure as written, then what it is in words: "roughly 4,000 (a count of troops, approximate)". */
   function quantity(q) {
-    const kind = q.kind === "count" && q.unit ? `a count of ${q.unit}` : KINDS[q.kind] || q.kind;
+    const counted = q.unit ? MEASURES[q.unit] || `a count of ${q.unit}` : null;
+    const kind = q.kind === "count" && counted ? counted : KINDS[q.kind] || q.kind;
     const about = [kind, QUALIFIERS[q.qualifier]].filter(Boolean).join(", ");
     return el("li", { class: "quantity" }, q.raw, about ? el("span", { class: "quantity-kind" }, ` (${about})`) : null);
   }
