@@ -258,9 +258,15 @@
   }
 
   more.addEventListener("click", () => {
-    loadClaims().catch((error) => {
-      status.textContent = `Could not load more claims: ${error.message}`;
-    });
+    if (more.disabled) return;
+    more.disabled = true; // one page at a time: a second click would walk from the same place
+    loadClaims()
+      .catch((error) => {
+        status.textContent = `Could not load more claims: ${error.message}`;
+      })
+      .finally(() => {
+        more.disabled = false;
+      });
   });
   start();
 })();
