@@ -216,3 +216,8 @@ def test_dates_in_short_forms(text: str, expected: list[tuple[str, float]]) -> N
 def test_ranks(text: str, expected: list[tuple[str, float]]) -> None:
     found = [(q.kind, q.value) for q in extract_quantities(text)]
     assert found == [(kind, pytest.approx(value, rel=1e-3)) for kind, value in expected]
+
+
+def test_a_rank_word_closing_a_sentence_reads_no_rank() -> None:
+    found = extract_quantities("It took a fraction of a second. Then 5 more.")  # raised KeyError
+    assert not [q for q in found if q.kind == "ordinal"]

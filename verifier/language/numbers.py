@@ -277,7 +277,8 @@ def _rank(tokens: Tokens, i: int, all_caps: bool) -> Quantity | None:
         return None
     if raw[:1].isupper() and not all_caps and i > 1:
         return None
-    return Quantity(float(ORDINALS[tokens.low[i]]), "ordinal", raw=raw)
+    rank = ORDINALS.get(tokens.low[i])  # "a second." ends its sentence: no rank
+    return Quantity(float(rank), "ordinal", raw=raw) if rank is not None else None
 
 
 _DETERMINERS = frozenset("the a an its his her their our my your this that each".split())
