@@ -355,3 +355,26 @@ def test_reindex_reports_every_claim(database: Path) -> None:
     assert result.stdout.strip() == "Reindexed 27 claim(s)."
     again = run("verify", CONTRADICTION, database=database)
     assert "CONTRADICTED" in again.stdout
+
+
+def test_ingest_takes_the_url_and_date_or_reads_the_dateline(
+    database: Path, tmp_path: Path
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Harbor dredging ends\n\nMonday, February 5, 2007\n\n"
+        "The harbor authority said dredging cost $14 million yesterday.\n",
+        encoding="utf-8",
+    )
+    dated = cli("ingest", str(story), "--json", database=database)
+    assert dated.exit_code == 0, dated.output
+    (article,) = json.loads(dated.stdout)
+    assert article["published"] == "2007-02-05"
+    given = cli(
+        "ingest", str(story), "--json", "--url", "https://news.example/harbor",
+        "--published", "2007-02-06", database=database,
+    )  # fmt: skip
+    (article,) = json.loads(given.stdout)
+    assert (article["url"], article["published"]) == ("https://news.example/harbor", "2007-02-06")
+    two = cli("ingest", str(story), str(story), "--url", "https://x.example", database=database)
+    assert two.exit_code == 2 and "one FILE" in two.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -101,17 +102,36 @@ def check(draft: TextIO, as_json: bool, database: str | None) -> None:
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--author", help="Author to credit where nobody else is quoted.")
+@click.option("--url", help="Where the article was published (one FILE only).")
+@click.option(
+    "--published",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Publication date, YYYY-MM-DD (one FILE only; default: the article's dateline).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the stored articles as JSON.")
 @database_option
-def ingest(files: tuple[str, ...], author: str | None, as_json: bool, database: str | None) -> None:
+def ingest(
+    files: tuple[str, ...],
+    author: str | None,
+    url: str | None,
+    published: datetime | None,
+    as_json: bool,
+    database: str | None,
+) -> None:
     """Extract claims from article text FILES and store them (first line: the headline).
 
     An empty file, or one that holds only a headline, is refused before anything is stored.
+    A dateline below the headline ("Monday, February 5, 2007") gives the publication date;
+    "yesterday" or "on Tuesday" in the text is dated by it.
 
     \b
-    Example:
+    Examples:
       verifier ingest stories/*.txt --author "Newsroom staff"
+      verifier ingest bridge.txt --url https://news.example/bridge --published 2024-05-20
     """
+    if (url or published) and len(files) > 1:
+        raise click.UsageError("--url and --published describe one article: give one FILE.")
+    day = published.date().isoformat() if published else None
     texts = {name: Path(name).read_text(encoding="utf-8") for name in files}
     for name, text in texts.items():
         try:
@@ -122,7 +142,9 @@ def ingest(files: tuple[str, ...], author: str | None, as_json: bool, database: 
     stored = []
     with progress_bar("Ingesting articles", len(files), files) as bar:
         for name in bar:
-            stored.append(service.ingest_article(texts[name], engine, author=author))
+            stored.append(
+                service.ingest_article(texts[name], engine, author=author, url=url, published=day)
+            )
     for name, (_, claims) in zip(files, stored, strict=True):
         if not claims:
             click.echo(f"Warning: {name}: no claim found in its text.", err=True)
