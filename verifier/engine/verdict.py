@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from verifier.engine.figures import compare_quantities, not_in_source
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.engine.opposites import antonym_flip, opposed_anywhere, polarity_differs
 from verifier.engine.people import opens_with_a_name, other_person, swapped_name
-from verifier.language.comparison import agree, compatible, same_count
-from verifier.language.dateline import RELATIVE
 from verifier.language.entities import find_entities, missing_entities, speaker_matches
 from verifier.language.places import countries, moved, says_common_word
 from verifier.language.quoting import quoted
@@ -20,21 +19,10 @@ from verifier.models import (
     ArticleRef,
     Citation,
     Claim,
-    Quantity,
     Reason,
     Verdict,
 )
 
-_VALUE_CODES = {
-    "year": "year_mismatch",
-    "month": "date_mismatch",
-    "weekday": "date_mismatch",
-    "day": "date_mismatch",
-    "count": "number_mismatch",
-    "percent": "number_mismatch",
-    "ordinal": "number_mismatch",
-    "tally": "number_mismatch",
-}
 _HARD = frozenset({"negation", "antonym", "speaker_mismatch"})
 
 
@@ -81,9 +69,7 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
                 claim.speaker,
             )
         )
-    covered, value_conflicts = _compare_quantities(
-        statement.quantities, claim.quantities, tolerance
-    )
+    covered, value_conflicts = compare_quantities(statement.quantities, claim.quantities, tolerance)
     return Assessment(match, tuple(conflicts + value_conflicts), frozenset(covered))
 
 
@@ -94,61 +80,6 @@ def _negation_reason(statement: StatementFeatures, match: Match) -> Reason:
     turn = "denies it" if statement.negated else "asserts the opposite"
     detail = f"The source says \u201c{fact}\u201d; the statement {turn}."
     return Reason("negation", detail, said, source)
-
-
-def _compare_quantities(
-    said: tuple[Quantity, ...], source: tuple[Quantity, ...], tolerance: float
-) -> tuple[set[int], list[Reason]]:
-    """Align quantities by what they count; a value with no agreeing peer is a conflict."""
-    covered = {
-        i
-        for i, s in enumerate(said)
-        if any((compatible(s, c) and agree(s, c, tolerance)) or same_count(s, c) for c in source)
-    }
-    used = {
-        j
-        for j, c in enumerate(source)
-        if any(compatible(s, c) and agree(s, c, tolerance) for s in said)
-    }
-    conflicts = []
-    for i, s in enumerate(said):
-        if i in covered:
-            continue
-        rivals = [
-            c
-            for j, c in enumerate(source)
-            if j not in used and compatible(s, c) and c.qualifier != RELATIVE
-        ]
-        if rivals:
-            c = rivals[0]
-            conflicts.append(
-                Reason(
-                    _VALUE_CODES[s.kind],
-                    f"The source says {_show(c)}, not {_show(s)}.",
-                    _show(s),
-                    _show(c),
-                )
-            )
-    return covered, conflicts
-
-
-def _show(q: Quantity) -> str:
-    """Render a quantity as written, with what it counts: 'roughly 4,000 troops'."""
-    text = " ".join(q.raw.split()) or q.describe()
-    if q.kind == "percent" and not any(ch.isdigit() for ch in text):
-        text += f" ({q.value:g} percent)"
-    elif q.kind == "percent" and "percent" not in text.lower() and "%" not in text:
-        text += " percent"
-    if (
-        q.kind == "count"
-        and q.unit
-        and q.unit not in text
-        and not (q.unit == "dollar" and "$" in text)
-    ):
-        text += f" {q.unit}"
-    if q.kind == "day" and q.unit and text.isdigit():  # "27" of "Aug. 27": "August 27"
-        text = f"{q.unit.title()} {text}"
-    return text
 
 
 def decide(
@@ -215,7 +146,7 @@ def decide(
             return _verdict(
                 statement, CONTRADICTED, [rivals[0]], rivals[0].conflicts, thresholds, articles
             )
-        reason = _not_in_source([statement.quantities[i] for i in sorted(missing)])
+        reason = not_in_source([statement.quantities[i] for i in sorted(missing)])
         return _verdict(statement, UNVERIFIED, agreeing, (reason,), thresholds, articles)
     return _verdict(statement, SUPPORTED, agreeing, (), thresholds, articles)
 
@@ -257,7 +188,7 @@ def _other_speakers_fact(statement: StatementFeatures, lead: Assessment) -> Reas
     if {r.code for r in lead.conflicts} != {"speaker_mismatch"} or lead.covered:
         return None
     figures = [q for q in statement.quantities if q.kind in ("count", "percent")]
-    return _not_in_source(figures) if figures else None
+    return not_in_source(figures) if figures else None
 
 
 def _unknown_speaker(
@@ -274,11 +205,6 @@ def _unknown_speaker(
         return None
     shown = ", ".join(dict.fromkeys(name.title() for name in absent))
     return Reason("unknown_entity", f"The sources never mention {shown}.", shown)
-
-
-def _not_in_source(figures: list[Quantity]) -> Reason:
-    shown = ", ".join(dict.fromkeys(_show(q) for q in figures))
-    return Reason("not_in_source", f"The source gives no figure for {shown}.", shown)
 
 
 def _uncovered(statement: StatementFeatures, agreeing: list[Assessment]) -> set[int]:

@@ -1,0 +1,79 @@
+"""Figures held against figures: which of a statement's quantities a claim vouches for,
+which it contradicts, and how each is written in an explanation."""
+
+from __future__ import annotations
+
+from verifier.language.comparison import agree, compatible, same_count
+from verifier.language.dateline import RELATIVE
+from verifier.models import Quantity, Reason
+
+VALUE_CODES = {
+    "year": "year_mismatch",
+    "month": "date_mismatch",
+    "weekday": "date_mismatch",
+    "day": "date_mismatch",
+    "count": "number_mismatch",
+    "percent": "number_mismatch",
+    "ordinal": "number_mismatch",
+    "tally": "number_mismatch",
+}
+
+
+def compare_quantities(
+    said: tuple[Quantity, ...], source: tuple[Quantity, ...], tolerance: float
+) -> tuple[set[int], list[Reason]]:
+    """Align quantities by what they count; a value with no agreeing peer is a conflict."""
+    covered = {
+        i
+        for i, s in enumerate(said)
+        if any((compatible(s, c) and agree(s, c, tolerance)) or same_count(s, c) for c in source)
+    }
+    used = {
+        j
+        for j, c in enumerate(source)
+        if any(compatible(s, c) and agree(s, c, tolerance) for s in said)
+    }
+    conflicts = []
+    for i, s in enumerate(said):
+        if i in covered:
+            continue
+        rivals = [
+            c
+            for j, c in enumerate(source)
+            if j not in used and compatible(s, c) and c.qualifier != RELATIVE
+        ]
+        if rivals:
+            c = rivals[0]
+            conflicts.append(
+                Reason(
+                    VALUE_CODES[s.kind],
+                    f"The source says {show(c)}, not {show(s)}.",
+                    show(s),
+                    show(c),
+                )
+            )
+    return covered, conflicts
+
+
+def show(q: Quantity) -> str:
+    """Render a quantity as written, with what it counts: 'roughly 4,000 troops'."""
+    text = " ".join(q.raw.split()) or q.describe()
+    if q.kind == "percent" and not any(ch.isdigit() for ch in text):
+        text += f" ({q.value:g} percent)"
+    elif q.kind == "percent" and "percent" not in text.lower() and "%" not in text:
+        text += " percent"
+    if (
+        q.kind == "count"
+        and q.unit
+        and q.unit not in text
+        and not (q.unit == "dollar" and "$" in text)
+    ):
+        text += f" {q.unit}"
+    if q.kind == "day" and q.unit and text.isdigit():  # "27" of "Aug. 27": "August 27"
+        text = f"{q.unit.title()} {text}"
+    return text
+
+
+def not_in_source(figures: list[Quantity]) -> Reason:
+    shown = ", ".join(dict.fromkeys(show(q) for q in figures))
+    return Reason("not_in_source", f"The source gives no figure for {shown}.", shown)
