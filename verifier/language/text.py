@@ -215,7 +215,11 @@ _OPENERS = frozenset(
     """the a an it he she they we i this that these those in on at but and if when while as
     there his her their its after before during""".split()
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# Possessive, and only where a run of stops starts: tried at every stop of a long run
+# ("....", "!?!?"), the plain pattern backtracked over the rest of it (quadratic time).
+_BOUNDARY = re.compile(
+    r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s++[\"'\u201c\u2018(\[]?[A-Z0-9])"
+)
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
