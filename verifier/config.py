@@ -140,6 +140,14 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "Name of the publishing organisation, used in ClaimReview output.",
     ),
+    Setting(
+        "READ_TIMEOUT",
+        10.0,
+        float,
+        "Seconds a client may pause while sending a request before `verifier serve` closes "
+        "the connection.",
+        minimum=0.1,
+    ),
     Setting("LOG_LEVEL", "INFO", str, "Logging level of the service."),
     Setting("WORKERS", 2, int, "Worker processes `verifier serve` starts.", minimum=1),
 )

@@ -28,7 +28,7 @@ from verifier.engine import bulk, service
 )
 @database_option
 def serve(host: str, port: int, workers: int | None, database: str | None) -> None:
-    """Serve the REST API under gunicorn, logging requests to stdout.
+    """Serve the REST API under gunicorn (threaded workers), logging requests to stdout.
 
     Creates the database and loads the seed claims on the first start. Keep the default
     loopback address and put a TLS-terminating reverse proxy in front to serve further.
@@ -40,8 +40,10 @@ def serve(host: str, port: int, workers: int | None, database: str | None) -> No
     """
     from verifier.web.server import run
 
+    settings = load_settings()
     path = open_database(database, create=True)  # create and seed once, before the workers
-    run(host, port, workers or load_settings()["WORKERS"], {"DATABASE": str(path)})
+    workers = workers or settings["WORKERS"]
+    run(host, port, workers, {"DATABASE": str(path)}, settings["READ_TIMEOUT"])
 
 
 @click.command()

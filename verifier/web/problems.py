@@ -61,7 +61,7 @@ def _from_http(error: HTTPException) -> Response:
         headers["Allow"] = ", ".join(error.valid_methods)  # type: ignore[attr-defined]
     messages = data.get("messages") or data.get("errors")
     if messages:
-        errors = list(_pointers(messages))
+        errors = list(error_pointers(messages))
         malformed = any(e["pointer"] == "" and "Invalid JSON" in e["detail"] for e in errors)
         if malformed:
             return problem_response(400, "Bad Request", "The request body is not valid JSON.")
@@ -82,23 +82,33 @@ def _from_http(error: HTTPException) -> Response:
     return problem_response(status, error.name, str(detail), headers)
 
 
-def _pointers(messages: Any, prefix: str = "") -> Any:
-    """Flatten marshmallow/webargs messages into JSON pointers with their detail."""
+def error_pointers(messages: Any, prefix: str = "") -> Any:
+    """Flatten marshmallow/webargs messages into {pointer, detail} dicts (JSON pointers)."""
     if isinstance(messages, dict):
         for key, value in messages.items():
             if key in ("json", "query", "form", "view_args") and not prefix:
-                yield from _pointers(value, "")
+                yield from error_pointers(value, "")
             elif key == "_schema":
-                yield from _pointers(value, prefix)
+                yield from error_pointers(value, prefix)
             else:
-                yield from _pointers(value, f"{prefix}/{key}")
+                yield from error_pointers(value, f"{prefix}/{key}")
     elif isinstance(messages, list) and all(isinstance(m, str) for m in messages):
         yield {"pointer": prefix, "detail": " ".join(messages)}
     elif isinstance(messages, list):
         for index, value in enumerate(messages):
-            yield from _pointers(value, f"{prefix}/{index}")
+            yield from error_pointers(value, f"{prefix}/{index}")
     else:
         yield {"pointer": prefix, "detail": str(messages)}
+
+
+def _from_timeout(error: TimeoutError) -> Response:
+    # The server's read timeout cut off a client that stopped sending its body.
+    return problem_response(
+        408,
+        "Request Timeout",
+        "The request body stopped arriving before it was complete; send it again.",
+        {"Connection": "close"},
+    )
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -109,3 +119,4 @@ def register_error_handlers(app: Flask) -> None:
     """
     app.register_error_handler(Problem, _from_problem)
     app.register_error_handler(HTTPException, _from_http)
+    app.register_error_handler(TimeoutError, _from_timeout)
