@@ -73,6 +73,22 @@ _NEGATION_PARTS = (
 _EDGES = "\"'.,;:!?\u201c\u201d\u2018\u2019()"
 
 
+# Longest claim stored: a sentence longer than this is no claim an editor can check (an
+# ingested list run together), and every verify that retrieves it would pay for its length.
+MAX_CLAIM_CHARS = 5000
+
+
+class ClaimTooLongError(ValueError):
+    """An article has a sentence longer than a claim may be."""
+
+    def __init__(self, start: int, end: int) -> None:
+        super().__init__(
+            f"The sentence at characters {start}-{end} has {end - start} characters; a claim "
+            f"holds at most {MAX_CLAIM_CHARS}. Split it with full stops or line breaks."
+        )
+        self.start, self.end = start, end
+
+
 @dataclass(frozen=True)
 class Attribution:
     """Who a sentence is credited to."""
@@ -182,7 +198,10 @@ def claim_id(article: str, quote: str, fact: str) -> str:
 
 
 def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
-    """Split an article into sentence claims with attribution, quantities and polarity."""
+    """Split an article into sentence claims with attribution, quantities and polarity.
+
+    Raises ClaimTooLongError for a sentence over MAX_CLAIM_CHARS, before any is stored.
+    """
     claims: list[Claim] = []
     known = Attributions()
     # The headline is a claim the article makes; its dateline is when, not what.
@@ -192,6 +211,9 @@ def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
         if len(article.text[start:end].split()) >= min_words
         and read_dateline(article.text[start:end]) is None
     ]
+    for start, end in spans:  # before any parse: a long one would cost them all
+        if end - start > MAX_CLAIM_CHARS:
+            raise ClaimTooLongError(start, end)
     published = _day(article.published)
     docs = parse_many(_cased(clean(article.text[start:end])) for start, end in spans)
     credited = []

@@ -9,6 +9,7 @@ from flask import Flask, current_app, request
 
 from verifier import __version__
 from verifier.config import load_settings, split_list
+from verifier.engine.extract import ClaimTooLongError
 from verifier.store import NotFoundError
 from verifier.web.auth import BEARER
 from verifier.web.problems import Problem, problem_response, register_error_handlers
@@ -40,6 +41,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["verifier"] = engine_from_settings(settings)
     register_error_handlers(app)
     app.register_error_handler(NotFoundError, _not_found)
+    app.register_error_handler(ClaimTooLongError, _claim_too_long)
     app.before_request(_require_json)
     rest = _problem_api()(
         app,
@@ -95,6 +97,12 @@ def _problem_api() -> type[Any]:
 
 def _not_found(error: NotFoundError) -> Any:
     return problem_response(404, "Not Found", str(error))
+
+
+def _claim_too_long(error: ClaimTooLongError) -> Any:
+    detail = str(error)
+    errors = [{"pointer": "/text", "detail": detail}]
+    return problem_response(422, "Unprocessable Content", detail, errors=errors)
 
 
 def _require_json() -> None:

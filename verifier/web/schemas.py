@@ -8,23 +8,32 @@ from typing import Any
 from flask import current_app
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
+from verifier.engine.extract import MAX_CLAIM_CHARS
 from verifier.engine.service import EmptyArticleError, check_article_text
 
 VERDICTS = ("supported", "contradicted", "unverified")
+
+
+def _unicode(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError("The text has an unpaired surrogate; send valid Unicode.") from None
+    return text
 
 
 class Text(fields.String):
     """A string field that refuses unpaired UTF-16 surrogates (JSON allows "\\ud800")."""
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
-        text: str = super()._deserialize(value, attr, data, **kwargs)
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValidationError(
-                "The text has an unpaired surrogate; send valid Unicode."
-            ) from None
-        return text
+        return _unicode(super()._deserialize(value, attr, data, **kwargs))
+
+
+class Url(fields.Url):
+    """A URL field that refuses unpaired surrogates, as Text does."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
+        return _unicode(super()._deserialize(value, attr, data, **kwargs))
 
 
 def _limit(name: str) -> int:
@@ -178,15 +187,40 @@ class ClaimSchema(Schema):
     title = fields.String(allow_none=True)
 
 
+# Ids become part of URLs (/claims/<id>): URL-safe characters only, and not "." or "..".
+_ID = (
+    validate.Length(min=1, max=200),
+    validate.Regexp(
+        r"(?!\.\.?$)[A-Za-z0-9._~-]+$",
+        error="Use only letters, digits and . _ ~ - (and not '.' or '..'): ids go in URLs.",
+    ),
+)
+
+
 class ClaimInSchema(Schema):
-    text = Text(required=True, validate=validate.Length(min=1, max=5000))
-    quote = Text(validate=validate.Length(min=1, max=5000))
+    text = Text(required=True, validate=validate.Length(min=1, max=MAX_CLAIM_CHARS))
+    quote = Text(validate=validate.Length(min=1, max=MAX_CLAIM_CHARS))
     speaker = Text(allow_none=True, validate=validate.Length(max=300))
     speaker_role = Text(allow_none=True, validate=validate.Length(max=300))
     attribution = fields.List(Text(validate=validate.Length(max=300)))
-    article_id = Text(validate=validate.Length(min=1, max=200))
-    id = Text(validate=validate.Length(min=1, max=200))
+    article_id = Text(validate=_ID)
+    id = Text(validate=_ID)
     title = Text(allow_none=True, validate=validate.Length(max=500))
+
+
+class ClaimImportSchema(ClaimInSchema):
+    """A line of `verifier import-claims`: a claim as the API takes it, and where it stands."""
+
+    article_title = Text(allow_none=True, validate=validate.Length(max=500))
+    start = fields.Integer(strict=True, validate=validate.Range(min=0))
+    end = fields.Integer(strict=True, validate=validate.Range(min=0))
+    negated = fields.Boolean(truthy={True}, falsy={False})  # JSON true or false, nothing else
+
+    @validates_schema
+    def _span(self, data: dict[str, Any], **_: Any) -> None:
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and end < start:
+            raise ValidationError("end comes before start.", "end")
 
 
 class ClaimQuerySchema(Schema):
@@ -210,10 +244,10 @@ class ArticleInSchema(Schema):
     text = Text(required=True)
     title = Text(validate=validate.Length(min=1, max=500))
     author = Text(allow_none=True, validate=validate.Length(max=300))
-    url = fields.Url(allow_none=True)
+    url = Url(allow_none=True)
     published = Text(allow_none=True, validate=validate.Length(max=100))
     publisher = Text(allow_none=True, validate=validate.Length(max=300))
-    id = Text(validate=validate.Length(min=1, max=200))
+    id = Text(validate=_ID)
 
     @validates("text")
     def _text(self, value: str, **_: Any) -> None:
