@@ -371,3 +371,96 @@ def test_a_chunked_body_under_the_limit_is_read_whole(server: Server) -> None:
     finally:
         connection.close()
     assert status == 200 and body["verdict"] == "contradicted"
+
+
+# --- JSON Python's decoder raises on, besides syntax errors ---------------------------------
+
+BIG_INTEGER = b'{"statement": "troops remain", "x": 1' + b"0" * 5000 + b"}"
+DEEP = b'{"statement": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+JSON_ROUTES = ["/api/v1/verify", "/api/v1/verify/batch", "/api/v1/check", "/api/v1/claims"]
+
+
+@pytest.mark.parametrize("path", [*JSON_ROUTES, "/api/v1/articles"])
+@pytest.mark.parametrize("body", [BIG_INTEGER, DEEP], ids=["integer of 5,001 digits", "deep"])
+def test_json_the_decoder_cannot_read_is_a_400_problem(
+    client: FlaskClient, path: str, body: bytes
+) -> None:
+    response = client.post(path, data=body, content_type="application/json", headers=AUTH)
+    assert assert_problem(response)["status"] == 400
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/\ud800",
+        "http://example.com/?q=\udfff",
+        "http://ex\ud800ample.com/",
+        "https://example.com/#\ud800",
+    ],
+)
+def test_a_lone_surrogate_in_an_article_url_is_a_422(client: FlaskClient, url: str) -> None:
+    body = {"text": "Port news\n\nThe port handled 5,000 boxes in 2023, Ann Lee said.", "url": url}
+    response = client.post("/api/v1/articles", json=body, headers=AUTH)
+    assert "/url" in [e["pointer"] for e in assert_problem(response)["errors"]]
+
+
+# --- ids go in URLs ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad_id", ["a/b", ".", "..", "a b", "a?b", "a#b", "%2F", "é"])
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [("/api/v1/claims", "id"), ("/api/v1/claims", "article_id"), ("/api/v1/articles", "id")],
+)
+def test_an_id_that_cannot_go_in_a_url_is_refused(
+    client: FlaskClient, bad_id: str, path: str, field: str
+) -> None:
+    body = {
+        "text": "Port news\n\nThe port handled 5,000 boxes in 2023, Ann Lee said.",
+        field: bad_id,
+    }
+    response = client.post(path, json=body, headers=AUTH)
+    assert f"/{field}" in [e["pointer"] for e in assert_problem(response)["errors"]]
+
+
+@pytest.mark.parametrize("good_id", ["c-1", "a.b", "x_y~z", "A-9"])
+def test_a_url_safe_id_can_be_fetched_and_deleted(client: FlaskClient, good_id: str) -> None:
+    body = {"text": "The port handled 5,000 boxes in 2023.", "id": good_id}
+    assert client.post("/api/v1/claims", json=body, headers=AUTH).status_code == 201
+    assert client.get(f"/api/v1/claims/{good_id}").status_code == 200
+    assert client.delete(f"/api/v1/claims/{good_id}", headers=AUTH).status_code == 204
+
+
+# --- long claims ---------------------------------------------------------------------------
+
+WORDS = "troops iraq withdraw remain forces security official pentagon army drawdown".split()
+
+
+def _long_text(chars: int, seed: int) -> str:
+    picked = [WORDS[(i * 7 + seed * 3 + i // 5) % len(WORDS)] for i in range(chars // 4)]
+    return " ".join(picked)[:chars]
+
+
+def test_an_article_sentence_longer_than_a_claim_is_refused_with_its_place(
+    client: FlaskClient,
+) -> None:
+    before = client.get("/health").get_json()
+    text = "Headline\n\nA short first sentence is here. Troops " + _long_text(6000, 1) + "."
+    response = client.post("/api/v1/articles", json={"text": text}, headers=AUTH)
+    problem = assert_problem(response)
+    assert response.status_code == 422 and problem["errors"][0]["pointer"] == "/text"
+    assert "at most 5000" in problem["detail"] and "characters 42-" in problem["detail"]
+    assert client.get("/health").get_json() == before  # nothing of it was stored
+
+
+def test_long_stored_claims_keep_verifies_fast(client: FlaskClient) -> None:
+    base = _long_text(4990, 2)
+    for i in range(6):  # near-duplicates, as long as a claim may be
+        body = {"text": base[:-10] + f" item{i} x", "id": f"c-long-{i}"}
+        assert client.post("/api/v1/claims", json=body, headers=AUTH).status_code == 201
+    statements = [_long_text(2000, seed) for seed in range(20)]
+    started = time.perf_counter()
+    response = client.post("/api/v1/verify/batch", json={"statements": statements})
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200
+    assert elapsed < 4.0, f"20 verifies of 2,000 characters took {elapsed:.1f} s"

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
+from verifier.engine.extract import MAX_CLAIM_CHARS
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.models import Candidate
 
@@ -76,9 +77,16 @@ def _lexical(said: str, candidate: Candidate) -> float:
     return candidate.relevance + WORDING_WEIGHT * _wording(said, candidate)
 
 
+# partial_ratio's cost grows with the product of the lengths (2,000 against 5,000 characters:
+# 0.36 s a candidate): the statement's wording is looked for in its first WORDING_CHARS, and
+# in as many of the claim's as a claim may hold.
+WORDING_CHARS = 500
+
+
 def _wording(said: str, candidate: Candidate) -> float:
     """How closely a (lower-cased) statement repeats the claim's best-matching stretch, 0-1."""
-    return fuzz.partial_ratio(said, candidate.text.lower()) / 100
+    claim = candidate.text[:MAX_CLAIM_CHARS].lower()
+    return fuzz.partial_ratio(said[:WORDING_CHARS], claim) / 100
 
 
 def ties_by_wording(statement: StatementFeatures, matches: list[Match]) -> list[Match]:

@@ -17,9 +17,14 @@ from verifier.engine.service import Engine
 from verifier.models import Article, ArticleRef, Claim, DraftReport, Verdict
 from verifier.web import claimreview, schemas
 from verifier.web.auth import require_read_key, writes
-from verifier.web.problems import Problem
+from verifier.web.problems import JsonBodyParser, Problem
 
-blp = Blueprint(
+
+class _Blueprint(Blueprint):  # type: ignore[misc]
+    ARGUMENTS_PARSER = JsonBodyParser()  # read by the decorators below, at import
+
+
+blp = _Blueprint(
     "api",
     __name__,
     url_prefix="/api/v1",

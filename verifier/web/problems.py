@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from flask import Flask, Response, json
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -41,6 +42,23 @@ def problem_response(
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+class JsonBodyParser(FlaskParser):
+    """webargs' parser, refusing with 400 the JSON that Python's decoder raises on besides
+    syntax errors: integers of over 4,300 digits (ValueError) and deep nesting (RecursionError).
+    """
+
+    def load_json(self, req: Any, schema: Any) -> Any:
+        try:
+            return super().load_json(req, schema)
+        except (ValueError, RecursionError):
+            raise Problem(
+                400,
+                "Bad Request",
+                "The request body is JSON this service does not read: an integer of over "
+                "4,300 digits, or arrays and objects nested too deep.",
+            ) from None
 
 
 def _from_problem(error: Problem) -> Response:
