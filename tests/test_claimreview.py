@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -76,3 +77,50 @@ def test_the_publisher_comes_from_settings(tmp_path) -> None:  # type: ignore[no
     ).test_client()
     review = client.get("/api/v1/claims/c-2614a1f7a3fd/claimreview").get_json(force=True)
     assert review["author"] == {"@type": "Organization", "name": "Daily Example"}
+
+
+HOSTILE = "</script><script>alert(1)</script><!-- & -->"
+
+
+def test_claimreview_can_be_embedded_in_a_script_element(client: FlaskClient) -> None:
+    from tests.conftest import WRITE_KEY
+
+    claim = {
+        "id": "c-hostile",
+        "text": f"The port handled 5,000 boxes in 2023 {HOSTILE}.",
+        "speaker": f"Ann {HOSTILE}",
+        "title": f"Port {HOSTILE}",
+    }
+    auth = {"Authorization": f"Bearer {WRITE_KEY}"}
+    assert client.post("/api/v1/claims", json=claim, headers=auth).status_code == 201
+    responses = [
+        client.get(f"/api/v1/claims/c-hostile/claimreview?x={HOSTILE}"),
+        client.post(
+            f"/api/v1/verify?format=claimreview&x={HOSTILE}",
+            json={"statement": f"The port handled 5,000 boxes in 2023 {HOSTILE}, Ann said."},
+        ),
+    ]
+    for response in responses:
+        raw = response.get_data(as_text=True)
+        assert response.status_code == 200
+        assert not set("<>&") & set(raw), raw[:300]
+        review = json.loads(raw)
+        assert HOSTILE in review["claimReviewed"]  # the same text, escaped only in the JSON
+        assert "x=" not in review["url"] and "script" not in review["url"]
+
+
+def test_claimreview_url_comes_from_settings(tmp_path: Any) -> None:
+    from verifier import create_app
+
+    app = create_app({"DATABASE": str(tmp_path / "u.db"), "PUBLIC_URL": "https://news.example/"})
+    client = app.test_client()
+    review = client.get(
+        "/api/v1/claims/c-2614a1f7a3fd/claimreview", headers={"Host": "evil.example"}
+    ).get_json()
+    assert review["url"] == "https://news.example/api/v1/claims/c-2614a1f7a3fd/claimreview"
+    verdict = client.post(
+        "/api/v1/verify?format=claimreview",
+        json={"statement": "Troops remain in Iraq."},
+        headers={"Host": "evil.example"},
+    )
+    assert json.loads(verdict.get_data(as_text=True))["url"] == "https://news.example/api/v1/verify"

@@ -148,6 +148,13 @@ SETTINGS: tuple[Setting, ...] = (
         "the connection.",
         minimum=0.1,
     ),
+    Setting(
+        "PUBLIC_URL",
+        "http://127.0.0.1:8000",
+        str,
+        "Address readers reach the service at; ClaimReview's url is built on it, never on "
+        "the request.",
+    ),
     Setting("LOG_LEVEL", "INFO", str, "Logging level of the service."),
     Setting("WORKERS", 2, int, "Worker processes `verifier serve` starts.", minimum=1),
 )

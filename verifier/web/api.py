@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import base64
-import json
 from typing import Any
 
-from flask import Response, current_app, request
+from flask import Response, current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -101,14 +100,21 @@ def verify(body: dict[str, str], query: dict[str, str]) -> Verdict | Response:
     if query["format"] != "claimreview":
         return verdict
     settings = current_app.config["VERIFIER"]
+    url = _public_url("/api/v1/verify")
     review = claimreview.review_verdict(
-        verdict, request.url, settings["PUBLISHER"], find_speaker(body["statement"])
+        verdict, url, settings["PUBLISHER"], find_speaker(body["statement"])
     )
     return _json_ld(review)
 
 
+def _public_url(path: str) -> str:
+    """The address of a path as readers reach it: from settings, never from the request."""
+    return str(current_app.config["VERIFIER"]["PUBLIC_URL"]).rstrip("/") + path
+
+
 def _json_ld(document: dict[str, Any]) -> Response:
-    return Response(json.dumps(document, ensure_ascii=False), mimetype=JSON_LD)
+    """JSON-LD safe to paste inside <script>: "<", ">" and "&" written as \\u escapes."""
+    return Response(claimreview.script_safe_json(document), mimetype=JSON_LD)
 
 
 @blp.route("/claims/<claim_id>/claimreview")
@@ -120,7 +126,8 @@ def claim_review(claim_id: str) -> Response:
     article = store.article_refs([claim.article_id]).get(claim.article_id)
     article = article or ArticleRef(claim.article_id, claim.article_id)
     settings = current_app.config["VERIFIER"]
-    return _json_ld(claimreview.review_claim(claim, article, request.url, settings["PUBLISHER"]))
+    url = _public_url(f"/api/v1/claims/{claim.id}/claimreview")
+    return _json_ld(claimreview.review_claim(claim, article, url, settings["PUBLISHER"]))
 
 
 @blp.route("/verify/batch", methods=["POST"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,6 +12,14 @@ from verifier.models import CONTRADICTED, SUPPORTED, ArticleRef, Citation, Claim
 _RATINGS = {SUPPORTED: (5, "Supported"), CONTRADICTED: (1, "Contradicted")}
 _UNRATED = (3, "Unverified")
 CONTEXT = "https://schema.org"
+# Inside <script type="application/ld+json"> a "</script>" or "<!--" in any stored text would
+# end the script or change how it is read; as \u escapes the JSON means the same.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_safe_json(document: dict[str, Any]) -> str:
+    """Serialize JSON-LD so it can be embedded in an HTML script element as it is."""
+    return json.dumps(document, ensure_ascii=False).translate(_SCRIPT_SAFE)
 
 
 def _organisation(name: str) -> dict[str, Any]:
