@@ -326,3 +326,23 @@ def test_openapi_is_generated_from_the_schemas(client: FlaskClient) -> None:
     assert client.get("/api/v1/docs").status_code == 200
     with client.get("/api/v1/docs/static/swagger-ui-bundle.js") as script:
         assert script.status_code == 200
+
+
+def test_an_articles_claims_come_in_pages(client: FlaskClient) -> None:
+    path = "/api/v1/articles/us-withdraws-troops-from-iraq"
+    seen: list[str] = []
+    cursor = None
+    for _ in range(10):
+        page = client.get(
+            path, query_string={"limit": 10, **({"cursor": cursor} if cursor else {})}
+        )
+        body = page.get_json()
+        assert page.status_code == 200 and len(body["claims"]) <= 10 and body["text"]
+        seen += [c["id"] for c in body["claims"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == 27
+    first = client.get(path).get_json()
+    assert len(first["claims"]) == 27 and first["next_cursor"] is None  # 50 a page by default
+    assert client.get(path, query_string={"limit": 501}).status_code == 422

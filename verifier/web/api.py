@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
 from flask import Response, current_app
@@ -212,12 +213,16 @@ class Articles(MethodView):
 
 @blp.route("/articles/<article_id>")
 class ArticleById(MethodView):
+    @blp.arguments(schemas.PageQuerySchema(), location="query")
     @blp.response(200, schemas.ArticleDetailSchema)
-    def get(self, article_id: str) -> dict[str, Any]:
-        """Return one article with its claims."""
+    def get(self, query: dict[str, Any], article_id: str) -> dict[str, Any]:
+        """Return one article with a page of its claims, in the order they stand in it
+        (next_cursor pages on, as /claims?article_id= does)."""
         article: Article = engine().store.get_article(article_id)
-        claims = engine().store.article_claims(article_id, limit=100_000)
-        return {**article.__dict__, "claims": claims}
+        limit = query["limit"]
+        claims = engine().store.article_claims(article_id, limit, _after(query.get("cursor"), list))
+        last = [claims[-1].start, claims[-1].id] if len(claims) == limit else None
+        return {**article.__dict__, "claims": claims, "next_cursor": _cursor(last)}
 
     @blp.response(204)
     @writes

@@ -269,6 +269,9 @@ class ArticleSchema(ArticleRefSchema):
 class ArticleDetailSchema(ArticleSchema):
     text = fields.String()
     claims = fields.List(fields.Nested(ClaimSchema))
+    next_cursor = fields.String(
+        allow_none=True, metadata={"description": "GET: the cursor of the claims' next page."}
+    )
 
 
 class ArticlePageSchema(Schema):
