@@ -33,10 +33,11 @@ os.environ["VERIFIER_WRITE_RATE_LIMIT"] = ""
 # so that no test reads or writes the store of whoever runs the suite.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="verifier-tests-xdg-")
 os.environ.pop("VERIFIER_DATABASE", None)
+os.environ["VERIFIER_AUTH_FAILURE_LIMIT"] = ""  # likewise: tests/test_access.py turns it on
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED_DEV = SHARED / "eval" / "seed_dev.jsonl"
-WRITE_KEY = "test-write-key"
+WRITE_KEY = "test-write-key-" + "0123456789abcdef" * 2  # 47 characters: keys need 32
 
 
 # Two claims that score the same topic for either statement ("not" carries no stem): the

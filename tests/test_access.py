@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from verifier import create_app
 from verifier.cli import main
 
+K1, K2 = "k1" * 16, "k2" * 16
 WRITES = [
     ("POST", "/api/v1/claims", {"text": "The port handled 1.2 million containers in 2023."}),
     ("DELETE", "/api/v1/claims/c-2614a1f7a3fd", None),
@@ -63,7 +64,7 @@ def test_keys_are_stored_hashed_and_can_be_revoked(tmp_path: Path) -> None:
 def test_every_write_route_refuses_without_a_valid_key(
     method: str, path: str, body: dict[str, str] | None, header: str | None, tmp_path: Path
 ) -> None:
-    client = _client(tmp_path / "w.db", API_KEYS="the-real-key")
+    client = _client(tmp_path / "w.db", API_KEYS="the-real-key-" + "r" * 32)
     headers = {"Authorization": header} if header else {}
     response = client.open(path, method=method, json=body, headers=headers)
     assert response.status_code == 401
@@ -84,19 +85,19 @@ def test_a_read_key_cannot_write_and_locked_reads_need_one(tmp_path: Path) -> No
 
 
 def test_writes_are_rate_limited_per_key_with_retry_after(tmp_path: Path) -> None:
-    client = _client(tmp_path / "l.db", API_KEYS="k1,k2", WRITE_RATE_LIMIT="3 per minute")
+    client = _client(tmp_path / "l.db", API_KEYS=f"{K1},{K2}", WRITE_RATE_LIMIT="3 per minute")
     for n in range(3):
         body = {"text": f"The port handled {n + 1} million containers in 2023."}
         assert (
             client.post(
-                "/api/v1/claims", json=body, headers={"Authorization": "Bearer k1"}
+                "/api/v1/claims", json=body, headers={"Authorization": f"Bearer {K1}"}
             ).status_code
             == 201
         )
     limited = client.post(
         "/api/v1/claims",
         json={"text": "One more claim here."},
-        headers={"Authorization": "Bearer k1"},
+        headers={"Authorization": f"Bearer {K1}"},
     )
     assert limited.status_code == 429
     assert limited.mimetype == "application/problem+json"
@@ -104,7 +105,7 @@ def test_writes_are_rate_limited_per_key_with_retry_after(tmp_path: Path) -> Non
     other = client.post(
         "/api/v1/claims",
         json={"text": "Another key's claim here."},
-        headers={"Authorization": "Bearer k2"},
+        headers={"Authorization": f"Bearer {K2}"},
     )
     assert other.status_code == 201
     ok = client.post("/api/v1/verify", json={"statement": "The U.S. began in 2003 a war."})
@@ -151,3 +152,52 @@ def test_restore_refuses_a_broken_backup(tmp_path: Path) -> None:
     )
     assert result.exit_code != 0
     assert _client(tmp_path / "x.db").get("/health").get_json()["claims"] == 27
+
+
+def test_made_up_tokens_share_their_addresss_limit(tmp_path: Path) -> None:
+    client = _client(tmp_path / "t.db", RATE_LIMIT="30 per minute", API_KEYS=K1)
+    body = {"statement": "Troops remain in Iraq."}
+    statuses = [
+        client.post(
+            "/api/v1/verify", json=body, headers={"Authorization": f"Bearer invented-{n}"}
+        ).status_code
+        for n in range(60)
+    ]
+    assert statuses.count(200) <= 30 and statuses[-1] == 429
+    # a valid key has a bucket of its own, whatever the address spent
+    valid = client.post("/api/v1/verify", json=body, headers={"Authorization": f"Bearer {K1}"})
+    assert valid.status_code == 200
+
+
+def test_key_guessing_is_limited_per_address(tmp_path: Path) -> None:
+    client = _client(tmp_path / "g.db", API_KEYS=K1, AUTH_FAILURE_LIMIT="10 per minute")
+    body = {"text": "The port handled 1.2 million containers in 2023."}
+    statuses = [
+        client.post(
+            "/api/v1/claims", json=body, headers={"Authorization": f"Bearer guess-{n:04d}"}
+        ).status_code
+        for n in range(40)
+    ]
+    assert statuses[:10] == [401] * 10 and set(statuses[10:]) == {429}
+    limited = client.post("/api/v1/claims", json=body, headers={"Authorization": "Bearer x"})
+    assert limited.mimetype == "application/problem+json" and limited.headers["Retry-After"]
+    # the holder of a valid key is not locked out by someone else's guesses
+    ok = client.post("/api/v1/claims", json=body, headers={"Authorization": f"Bearer {K1}"})
+    assert ok.status_code == 201
+
+
+@pytest.mark.parametrize("setting", ["API_KEYS", "READ_KEYS"])
+def test_a_configured_key_shorter_than_32_characters_is_refused_at_start(
+    tmp_path: Path, setting: str
+) -> None:
+    from verifier.web.auth import WeakKeyError
+
+    with pytest.raises(WeakKeyError, match=f"VERIFIER_{setting} holds a key of 31 characters"):
+        _client(tmp_path / "s.db", **{setting: f"{K1},{'s' * 31}"})
+    result = CliRunner().invoke(
+        main,
+        ["serve", "--database", str(tmp_path / "s.db")],
+        env={f"VERIFIER_{setting}": "change-me"},
+    )
+    assert result.exit_code == 1 and "at least 32" in result.output
+    _client(tmp_path / "s.db", **{setting: "s" * 32})  # 32 will do

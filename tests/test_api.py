@@ -15,6 +15,7 @@ from verifier import create_app
 
 AUTH = {"Authorization": f"Bearer {WRITE_KEY}"}
 GOLDEN = Path(__file__).parent / "golden"
+READER = "reader-" + "r" * 32
 
 
 def _boom_app(tmp_path: Path) -> Flask:
@@ -276,10 +277,10 @@ def test_no_configured_key_refuses_every_write(tmp_path: Path) -> None:
 
 
 def test_reads_can_be_locked(tmp_path: Path) -> None:
-    client = create_app({"DATABASE": str(tmp_path / "r.db"), "READ_KEYS": "reader"}).test_client()
+    client = create_app({"DATABASE": str(tmp_path / "r.db"), "READ_KEYS": READER}).test_client()
     body = {"statement": "The U.S. intervention in Iraq began in 2003."}
     assert client.post("/api/v1/verify", json=body).status_code == 401
-    ok = client.post("/api/v1/verify", json=body, headers={"Authorization": "Bearer reader"})
+    ok = client.post("/api/v1/verify", json=body, headers={"Authorization": f"Bearer {READER}"})
     assert ok.status_code == 200
 
 

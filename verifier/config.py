@@ -129,6 +129,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Limit on writes per key or client address; empty: none.",
     ),
     Setting(
+        "AUTH_FAILURE_LIMIT",
+        "10 per minute",
+        str,
+        "Limit on requests refused for want of a valid key (401), per client address; "
+        "past it every API request from there gets 429 until the window ends; empty: none.",
+    ),
+    Setting(
         "CORS_ORIGINS",
         "",
         str,

@@ -38,9 +38,14 @@ def serve(host: str, port: int, workers: int | None, database: str | None) -> No
       verifier serve --port 8000 --workers 2
       verifier keys create --name newsdesk    # a key for writes, shown once
     """
+    from verifier.web.auth import WeakKeyError, check_configured_keys
     from verifier.web.server import run
 
     settings = load_settings()
+    try:
+        check_configured_keys(settings)
+    except WeakKeyError as error:
+        raise click.ClickException(str(error)) from None
     path = open_database(database, create=True)  # create and seed once, before the workers
     workers = workers or settings["WORKERS"]
     run(host, port, workers, {"DATABASE": str(path)}, settings["READ_TIMEOUT"])

@@ -11,7 +11,7 @@ from verifier import __version__
 from verifier.config import load_settings, split_list
 from verifier.engine.extract import ClaimTooLongError
 from verifier.store import NotFoundError
-from verifier.web.auth import BEARER
+from verifier.web.auth import BEARER, check_configured_keys
 from verifier.web.problems import Problem, problem_response, register_error_handlers
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -27,6 +27,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     app = Flask(__name__)
     settings = load_settings(config)
+    check_configured_keys(settings)  # before anything listens: a short key is refused
     app.config.update(
         VERIFIER=settings,
         VERSION=__version__,

@@ -18,6 +18,36 @@ F = TypeVar("F", bound=Callable[..., Any])
 BEARER = "bearerAuth"
 
 
+# Shorter keys can be guessed; `openssl rand -hex 32` or `verifier keys create` give more.
+MIN_KEY_CHARS = 32
+
+
+class WeakKeyError(ValueError):
+    """A key configured in the settings is too short to be safe."""
+
+
+def check_configured_keys(settings: dict[str, Any]) -> None:
+    """Refuse, at start-up, configured keys shorter than MIN_KEY_CHARS."""
+    for name in ("API_KEYS", "READ_KEYS"):
+        for key in split_list(settings[name]):
+            if len(key) < MIN_KEY_CHARS:
+                raise WeakKeyError(
+                    f"VERIFIER_{name} holds a key of {len(key)} characters; a key needs at least "
+                    f"{MIN_KEY_CHARS} (make one with `openssl rand -hex 32` or "
+                    "`verifier keys create`)."
+                )
+
+
+def is_known_key(token: str) -> bool:
+    """Tell whether a token is a configured or stored key that is not revoked (any scope)."""
+    return _matches(token, _allowed_hashes((READ, WRITE), ("READ_KEYS", "API_KEYS")))
+
+
+def presented_key() -> str | None:
+    """Return the bearer token of the request, or None when there is none."""
+    return _presented_key()
+
+
 def _presented_key() -> str | None:
     """Return the bearer token of the request, or None when there is none."""
     header = request.headers.get("Authorization", "")
