@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from verifier.engine import service
 from verifier.engine.bulk import prepare_batch
+from verifier.engine.extract import ClaimTooLongError
 from verifier.engine.service import Engine, VerdictCache, open_store
 from verifier.language import numbers, text
 from verifier.language.numbers import extract_quantities
@@ -83,9 +84,16 @@ def entry_points(engines: tuple[Engine, Engine, Engine]) -> dict[str, Callable[[
     return {
         "verify": lambda t: service.verify(t, plain),
         "check": lambda t: service.check_draft(t, cached),
-        "ingest": lambda t: service.ingest_article(t, writes, id="a-linear", title="Linear"),
-        "import": lambda t: prepare_batch([{"text": t}]),
+        "ingest": lambda t: _ingest(t, writes),
+        "import": lambda t: prepare_batch([{"text": t}]),  # past the lines' schema check
     }
+
+
+def _ingest(value: str, engine: Engine) -> object:
+    try:
+        return service.ingest_article(value, engine, id="a-linear", title="Linear")
+    except ClaimTooLongError:  # a refusal, after the sentences were split: timed the same
+        return None
 
 
 def _seconds(run: Callable[[str], object], value: str) -> float:
@@ -144,10 +152,13 @@ def test_text_entry_points_take_linear_time(
     ],
     ids=["stops", "?!", "ellipses", "u.s. before a capital", "spaced groups"],
 )
-def test_the_reported_inputs_take_well_under_a_second(
+def test_the_reported_inputs_take_linear_time(
     what: str, run: Callable[[str], object], value: str
 ) -> None:
-    assert _seconds(run, value) < 0.5, what
+    # 100,000 characters each: the old patterns took 3-30 s and more (the spaced groups
+    # 18.7 s); linear work takes well under 0.5 s on an idle machine, and a loaded CI
+    # machine gets room
+    assert _seconds(run, value) < 2.0, what
 
 
 # --- the linear patterns find what the old ones found --------------------------------------
