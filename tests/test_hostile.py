@@ -464,3 +464,109 @@ def test_long_stored_claims_keep_verifies_fast(client: FlaskClient) -> None:
     elapsed = time.perf_counter() - started
     assert response.status_code == 200
     assert elapsed < 4.0, f"20 verifies of 2,000 characters took {elapsed:.1f} s"
+
+
+# --- every route, hostile input: an answer or a 4xx problem, within 2 s, never a 5xx -------
+
+LONG_RUNS = {
+    "stops": "." * 100_000,
+    "?!": "!?" * 50_000,
+    "ellipses": "... " * 25_000,
+    "spaced groups": "123 " * 24_990 + "troops 000",
+    "u.s.": "u.s. The " * 11_000,
+    "surrogate": "Troops \ud800 remain",
+    "nul and bidi": "Troops\x00 \u202e remain",
+}
+RAW_BODIES = {
+    "integer of 5,001 digits": b'{"text": 1' + b"0" * 5000 + b"}",
+    "deep": b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    "not JSON": b'{"text": "unterminated',
+    "body 1 MiB + 1": b'{"text": "' + b"a" * ((1 << 20) - 10) + b'"}',
+    "not UTF-8": b'{"text": "caf\xe9"}',
+}
+ANSWERS = {200, 201, 204}
+ANSWER_S = 2.0
+
+
+def _json_bodies(text: str) -> dict[str, Any]:
+    """Each JSON route's body with `text` in its string fields."""
+    return {
+        "/api/v1/verify": {"statement": text},
+        "/api/v1/verify?format=claimreview": {"statement": text},
+        "/api/v1/verify/batch": {"statements": [text, text]},
+        "/api/v1/check": {"text": text},
+        "/api/v1/claims": {"text": text, "speaker": text, "title": text},
+        "/api/v1/articles": {"text": text, "title": text[:500], "author": text[:300]},
+    }
+
+
+def _assert_answered(response: TestResponse, elapsed: float) -> None:
+    status = response.status_code
+    assert status in ANSWERS or 400 <= status < 500, response.get_data(as_text=True)[:300]
+    if status not in ANSWERS:
+        assert response.mimetype == "application/problem+json"
+        assert strict_json(response)["status"] == status
+    assert elapsed < ANSWER_S, f"answered after {elapsed:.1f} s"
+
+
+def _timed(call: Callable[[], TestResponse]) -> tuple[TestResponse, float]:
+    started = time.perf_counter()
+    response = call()
+    response.get_data()  # read whole (a static file streams), then let its file go
+    response.close()
+    return response, time.perf_counter() - started
+
+
+@pytest.mark.parametrize("text", LONG_RUNS.values(), ids=LONG_RUNS.keys())
+@pytest.mark.parametrize("path", list(_json_bodies("")))
+def test_every_json_route_answers_long_runs_in_time(
+    client: FlaskClient, path: str, text: str
+) -> None:
+    body = _json_bodies(text)[path]
+    response, elapsed = _timed(lambda: client.post(path, json=body, headers=AUTH))
+    _assert_answered(response, elapsed)
+
+
+@pytest.mark.parametrize("body", RAW_BODIES.values(), ids=RAW_BODIES.keys())
+@pytest.mark.parametrize("path", list(_json_bodies("")))
+def test_every_json_route_refuses_malformed_bodies(
+    client: FlaskClient, path: str, body: bytes
+) -> None:
+    response, elapsed = _timed(
+        lambda: client.post(path, data=body, content_type="application/json", headers=AUTH)
+    )
+    _assert_answered(response, elapsed)
+    assert response.status_code in REFUSALS
+
+
+HOSTILE_PATHS = [
+    "/health",
+    "/",
+    "/claims",
+    "/plugin/verifier.js",
+    "/api/v1/openapi.json",
+    "/api/v1/claims?q=" + "troops%20" * 500,
+    "/api/v1/claims?q=NEAR(troops*%20AND%20%22",
+    "/api/v1/claims?q=%ED%A0%80&article_id=%ED%A0%80",
+    "/api/v1/claims?limit=99999999999999999999999",
+    "/api/v1/claims?cursor=%25%25%25",
+    "/api/v1/claims?cursor=" + "A" * 5000,
+    "/api/v1/claims/" + "x" * 5000,
+    "/api/v1/claims/..%2F..%2Fetc",
+    "/api/v1/claims/%ED%A0%80",
+    "/api/v1/claims/c-2614a1f7a3fd/claimreview?x=%3C/script%3E",
+    "/api/v1/articles?limit=0",
+    "/api/v1/articles?cursor=%ff",
+    "/api/v1/articles/us-withdraws-troops-from-iraq?limit=-1",
+    "/api/v1/articles/us-withdraws-troops-from-iraq?cursor=" + "%00" * 100,
+    "/api/v1/articles/" + "%2e" * 2,
+]
+
+
+@pytest.mark.parametrize("method", ["GET", "DELETE"])
+@pytest.mark.parametrize("path", HOSTILE_PATHS)
+def test_every_path_answers_hostile_urls_in_time(
+    client: FlaskClient, method: str, path: str
+) -> None:
+    response, elapsed = _timed(lambda: client.open(path, method=method, headers=AUTH))
+    _assert_answered(response, elapsed)
