@@ -201,3 +201,54 @@ def test_a_configured_key_shorter_than_32_characters_is_refused_at_start(
     )
     assert result.exit_code == 1 and "at least 32" in result.output
     _client(tmp_path / "s.db", **{setting: "s" * 32})  # 32 will do
+
+
+def test_reposting_an_article_replaces_its_claims(tmp_path: Path) -> None:
+    client = _client(tmp_path / "re.db", API_KEYS=K1)
+    auth = {"Authorization": f"Bearer {K1}"}
+    first = "Port news\n\nThe port handled 5,000 ships in 2023. The mayor said 40 cranes work."
+    second = "Port news\n\nThe port handled 7,000 ships in 2024, the harbour master said."
+    old = client.post("/api/v1/articles", json={"id": "a-port", "text": first}, headers=auth)
+    new = client.post("/api/v1/articles", json={"id": "a-port", "text": second}, headers=auth)
+    assert old.status_code == new.status_code == 201
+    held = client.get("/api/v1/articles/a-port").get_json()["claims"]
+    assert [c["id"] for c in held] == [c["id"] for c in new.get_json()["claims"]]
+    for claim in held:
+        assert second[claim["start"] : claim["end"]] == claim["quote"]
+    for claim in old.get_json()["claims"]:
+        assert client.get(f"/api/v1/claims/{claim['id']}").status_code == 404
+
+
+def test_a_deleted_seed_article_stays_deleted(tmp_path: Path) -> None:
+    database = tmp_path / "seeded.db"
+    client = _client(database, API_KEYS=K1)
+    assert client.get("/health").get_json()["claims"] == 27  # a new store is seeded
+    gone = client.delete(
+        "/api/v1/articles/us-withdraws-troops-from-iraq", headers={"Authorization": f"Bearer {K1}"}
+    )
+    assert gone.status_code == 204
+    assert _client(database).get("/health").get_json()["claims"] == 0  # started again
+
+
+@pytest.mark.parametrize("kind", ["empty file", "another SQLite database"])
+def test_restore_refuses_a_file_that_is_no_verifier_store(tmp_path: Path, kind: str) -> None:
+    other = tmp_path / "other.db"
+    if kind == "empty file":
+        other.write_bytes(b"")
+    else:
+        with sqlite3.connect(other) as foreign:
+            foreign.execute("CREATE TABLE notes (body TEXT)")
+    database = tmp_path / "live.db"
+    result = CliRunner().invoke(main, ["restore", str(other), "--yes", "--database", str(database)])
+    assert result.exit_code == 1 and "no verifier store" in result.output
+    assert _client(database).get("/health").get_json()["claims"] == 27  # untouched
+
+
+def test_backup_reports_the_copys_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from verifier.store import ClaimStore
+
+    database, copy = tmp_path / "b.db", tmp_path / "copy.db"
+    _client(database)  # created and seeded
+    # were the live store read after the copy, this is what it would say
+    monkeypatch.setattr(ClaimStore, "count_claims", lambda self: 999)
+    assert "Backed up 27 claims" in _cli(database, "backup", str(copy))

@@ -167,9 +167,8 @@ def backup(path: Path, database: str | None) -> None:
       verifier backup backups/verifier-$(date +%F).db
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = open_engine(database)
-    engine.store.backup_to(path)
-    click.echo(f"Backed up {engine.store.count_claims()} claims to {path}.")
+    count = open_engine(database).store.backup_to(path)
+    click.echo(f"Backed up {count} claims to {path}.")  # the copy's count, not the live one
 
 
 @click.command()

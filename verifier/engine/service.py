@@ -123,10 +123,10 @@ def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
 
 
 def open_store(path: str, seed: bool = True) -> ClaimStore:
-    """Open (creating if needed) a store; load the curated seed claims into an empty one."""
+    """Open (creating if needed) a store; load the curated seed claims into a new one only
+    (a newsroom that deleted the seed article keeps it deleted)."""
     store = ClaimStore(path)
-    store.create()
-    if seed and store.count_articles() == 0:
+    if store.create() and seed:
         load_seed(store)
     return store
 

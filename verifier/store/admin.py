@@ -22,6 +22,11 @@ INDEX_VERSION = 7
 COMPACT_PAGES = 16
 
 
+# What every verifier store has had, whatever its release: a backup without them is another
+# file (an empty one passes SQLite's integrity check).
+_STORE_TABLES = frozenset({"articles", "claims", "claims_fts"})
+
+
 class NotFoundError(LookupError):
     """The article, claim or key asked for is not in the store."""
 
@@ -60,20 +65,22 @@ class StoreAdmin(StoreBase):
 
     # --- backups ------------------------------------------------------------------------
 
-    def backup_to(self, path: str | Path) -> None:
-        """Copy the database consistently while it is in use (SQLite's online backup API)."""
+    def backup_to(self, path: str | Path) -> int:
+        """Copy the database consistently while it is in use (SQLite's online backup API);
+        return how many claims the copy holds."""
         target = sqlite3.connect(str(path))
         try:
             self.db.conn.backup(target)
+            return int(target.execute("SELECT count(*) FROM claims").fetchone()[0])
         finally:
             target.close()
 
     def restore_from(self, path: str | Path) -> None:
-        """Replace the database's content with a backup, after checking the backup is sound."""
+        """Replace the database's content with a backup, after checking that the backup is a
+        sound verifier store (any SQLite file, even an empty one, would otherwise do)."""
         source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise ValueError(f"{path} fails SQLite's integrity check.")
+            _check_backup(source, path)
             source.backup(self.db.conn)
         finally:
             source.close()
@@ -152,3 +159,15 @@ class StoreAdmin(StoreBase):
     def integrity(self) -> str:
         """Return SQLite's integrity check verdict ('ok' when sound)."""
         return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def _check_backup(source: sqlite3.Connection, path: str | Path) -> None:
+    """Raise ValueError unless `source` is a sound SQLite file holding a verifier store."""
+    try:
+        if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise ValueError(f"{path} fails SQLite's integrity check.")
+        tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:  # not SQLite at all: "file is not a database"
+        raise ValueError(f"{path} is no SQLite database ({error}).") from None
+    if missing := sorted(_STORE_TABLES - tables):
+        raise ValueError(f"{path} is no verifier store: it has no {', '.join(missing)} table.")

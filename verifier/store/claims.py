@@ -45,13 +45,18 @@ class ClaimStore(CandidateIndex, StoreSchema):
     # --- writes -------------------------------------------------------------------------
 
     def save_article(self, article: Article, claims: Iterable[Claim]) -> int:
-        """Store an article with its claims in one transaction; return the claim count."""
+        """Store an article with its claims in one transaction, replacing the claims an
+        article of that id had (their spans point into its old text); return the count."""
         record = {f: getattr(article, f) for f in _ARTICLE_FIELDS}
         record["text"] = article.text
         record["vocabulary"] = _vocabulary(article.title, article.text)
+        claims = list(claims)
+        kept = {claim.id for claim in claims}
         with self.write():
+            held = self.db.execute("SELECT id FROM claims WHERE article_id = ?", [article.id])
+            self._delete_claims([row[0] for row in held.fetchall() if row[0] not in kept])
             self.table("articles").upsert(record, pk="id")
-            count = self._write_claims(list(claims))
+            count = self._write_claims(claims)
             self.compact_index()
         self._article_words.cache_clear()
         return count

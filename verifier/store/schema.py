@@ -10,10 +10,12 @@ class StoreSchema(StoreAdmin):
     """Creates what ClaimStore keeps: articles, claims (and a view of their quantities), keys,
     vectors, FTS5."""
 
-    def create(self) -> None:
-        """Create the tables and the full-text index if they are missing."""
+    def create(self) -> bool:
+        """Create the tables and the full-text index if they are missing; tell whether the
+        store is new (it had no tables: a store emptied by deletes is not)."""
         db = self.db
         with self.write():
+            new = not self.table("articles").exists()
             self.table("articles").create(
                 {
                     "id": str,
@@ -59,6 +61,7 @@ class StoreSchema(StoreAdmin):
                 db.execute("INSERT INTO claims_fts (claims_fts, rank) VALUES ('usermerge', 2)")
         if not db.execute("SELECT EXISTS (SELECT 1 FROM claims)").fetchone()[0]:
             self.mark_indexed()  # a new or empty store: nothing indexed by an older release
+        return new
 
     def _create_quantities_view(self) -> None:
         """Show every claim's quantities as rows, for SQL (`SELECT claim_id FROM quantities
