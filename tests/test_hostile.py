@@ -570,3 +570,10 @@ def test_every_path_answers_hostile_urls_in_time(
 ) -> None:
     response, elapsed = _timed(lambda: client.open(path, method=method, headers=AUTH))
     _assert_answered(response, elapsed)
+
+
+def test_a_draft_sentence_longer_than_a_claim_is_not_checked(client: FlaskClient) -> None:
+    long = "Troops " + "123 " * 1300 + "remain in Iraq."  # 5,222 characters, one sentence
+    report = client.post("/api/v1/check", json={"text": f"{long} About 5,000 troops remain."})
+    sentences = report.get_json()["sentences"]
+    assert [s["checkable"] for s in sentences] == [False, True]

@@ -11,7 +11,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from verifier.engine.curated import curated
-from verifier.engine.extract import article_id, claim_from_fields, extract_claims
+from verifier.engine.extract import (
+    MAX_CLAIM_CHARS,
+    article_id,
+    claim_from_fields,
+    extract_claims,
+)
 from verifier.engine.matching import (
     Match,
     StatementFeatures,
@@ -226,7 +231,11 @@ def _by_meaning(features: StatementFeatures, matches: list[Match], engine: Engin
 
 def is_checkable(sentence: str) -> bool:
     """Tell whether a draft sentence states something that could be checked (a dateline
-    says when the draft was written, not what happened)."""
+    says when the draft was written, not what happened; a "sentence" longer than any claim
+    may be is a list or a paste run together, whose every figure would be weighed against
+    every candidate's)."""
+    if len(sentence) > MAX_CLAIM_CHARS:
+        return False
     return len(content_stems(sentence, drop_numbers=False)) >= 2 and not read_dateline(sentence)
 
 
