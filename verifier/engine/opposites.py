@@ -174,9 +174,11 @@ def fact_polarity(negated: bool, text: str, other: str) -> bool:
 
 
 # Where a sentence's propositions part: a join between clauses, or the comma closing a
-# fronted side clause ("While Labour supported it, the National Party did not").
+# fronted side clause ("While Labour supported it, the National Party did not"). A " but "
+# is looked for only where a run of spaces starts: tried inside a long run, it backtracked
+# over the rest of the run at each space (quadratic time).
 _PARTS = re.compile(
-    r",\s+(?:and|but|while|whereas|though|although|yet|as)\s+|;\s+|\s+but\s+"
+    r",\s+(?:and|but|while|whereas|though|although|yet|as)\s+|;\s+|(?<!\s)\s++but\s+"
     r"|,\s+(?=(?:none|neither|nor|not)\b)"  # "two dozen aftershocks, none greater than 3.6"
     r"|^(?:while|although|though|whereas|after|before|when|as|if)\s+[^,]{3,200}?,\s+",
     re.IGNORECASE,
