@@ -163,7 +163,7 @@ def measure_size(size: int, folder: Path, opts: Mapping[str, Any]) -> dict[str, 
     del texts
     verify_p50 = result["verify"]["all"]["p50_ms"]
     result["ratios"] = {
-        "brute_over_verify": round(result["brute"]["p50_ms"] / verify_p50, 1),
+        "brute_over_verify": round(result["brute"]["p50_ms"] / verify_p50, 2),
         "verify_over_floor": round(verify_p50 / max(1e-6, result["floor"]["p50_ms"]), 2),
     }
     result["draft"] = measure_draft(engine, picked[10:])
