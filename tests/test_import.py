@@ -47,10 +47,17 @@ BAD_LINES = [
 ]
 
 
+def created(database: Path) -> Path:
+    """Create a database with the seed claims, as `verifier init` does."""
+    result = CliRunner().invoke(main, ["init", "--database", str(database)])
+    assert result.exit_code == 0, result.output
+    return database
+
+
 def import_lines(tmp_path: Path, lines: list[str], *options: str) -> tuple[Result, Path]:
     source = tmp_path / "claims.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
-    database = tmp_path / "import.db"
+    database = created(tmp_path / "import.db")
     command = ["import-claims", str(source), "--database", str(database), *options]
     return CliRunner().invoke(main, command), database
 
@@ -95,7 +102,7 @@ def test_a_line_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
     source = tmp_path / "claims.jsonl"
     source.write_bytes(b'{"text": "a b c d"}\n{"text": "caf\xe9 ok"}\n')
     result = CliRunner().invoke(
-        main, ["import-claims", str(source), "--database", str(tmp_path / "u.db")]
+        main, ["import-claims", str(source), "--database", str(created(tmp_path / "u.db"))]
     )
     assert result.exit_code == 1 and "line 2: not UTF-8" in result.stderr
 
@@ -123,7 +130,7 @@ def test_valid_fields_are_stored_as_given(tmp_path: Path) -> None:
 def test_ingest_refuses_an_article_with_a_sentence_longer_than_a_claim(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("Headline\n\nTroops " + "remain in Iraq and " * 400 + "stay.\n")
-    database = tmp_path / "ingest.db"
+    database = created(tmp_path / "ingest.db")
     result = CliRunner().invoke(main, ["ingest", str(story), "--database", str(database)])
     assert result.exit_code == 1 and "a claim holds at most 5000" in result.stderr
     assert "Traceback" not in result.output
