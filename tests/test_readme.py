@@ -173,11 +173,14 @@ def _holds_lines(actual: list[str], shown: list[str]) -> None:
 # --- the REST API ----------------------------------------------------------------------------
 
 
+README_KEY = "change-me-to-a-key-of-32-characters"  # configured keys need 32 characters
+
+
 @pytest.fixture(scope="module")
 def readme_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The service as the README starts it for these examples: the key change-me."""
+    """The service as the README starts it for these examples, with the key it names."""
     database = tmp_path_factory.mktemp("readme-api") / "readme.db"
-    running = start_server(database, {"VERIFIER_API_KEYS": "change-me"})
+    running = start_server(database, {"VERIFIER_API_KEYS": README_KEY})
     yield running
     running.process.terminate()
     running.process.wait(timeout=15)

@@ -607,14 +607,17 @@ DATED_ARTICLES = [
 ]
 
 
+ARCHIVE_KEY = "archive-key-" + "0" * 32  # configured keys need 32 characters
+
+
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server holding the seed and DATED_ARTICLES, and a key to have written them."""
     database = tmp_path_factory.mktemp("archive") / "archive.db"
-    running = start_server(database, {"VERIFIER_API_KEYS": "archive-key"})
+    running = start_server(database, {"VERIFIER_API_KEYS": ARCHIVE_KEY})
     for article in DATED_ARTICLES:
         status, _, _ = running.request(
-            "POST", "/api/v1/articles", article, {"Authorization": "Bearer archive-key"}
+            "POST", "/api/v1/articles", article, {"Authorization": f"Bearer {ARCHIVE_KEY}"}
         )
         assert status == 201
     yield running
