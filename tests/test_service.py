@@ -640,8 +640,8 @@ def test_any_imported_claim_supports_itself_and_rejects_a_new_number(  # type: i
 def test_cached_verdicts_are_dropped_when_any_connection_writes(fresh_engine: Engine) -> None:
     from dataclasses import replace
 
+    from verifier.engine.cache import VerdictCache
     from verifier.engine.extract import claim_from_fields
-    from verifier.engine.service import VerdictCache
     from verifier.store import ClaimStore
 
     cached = replace(fresh_engine, cache=VerdictCache(8))
@@ -660,8 +660,8 @@ def test_cached_verdicts_are_not_shared_across_thread_connections(fresh_engine: 
     from concurrent.futures import ThreadPoolExecutor
     from dataclasses import replace
 
+    from verifier.engine.cache import VerdictCache
     from verifier.engine.extract import claim_from_fields
-    from verifier.engine.service import VerdictCache
 
     cached = replace(fresh_engine, cache=VerdictCache(8))
     statement = "The harbour ferry carried 7,300 passengers on its first day."
@@ -678,7 +678,7 @@ def test_cached_verdicts_are_not_shared_across_thread_connections(fresh_engine: 
 
 
 def test_the_verdict_cache_keeps_the_most_recent() -> None:
-    from verifier.engine.service import VerdictCache
+    from verifier.engine.cache import VerdictCache
 
     cache = VerdictCache(2)
     verdicts = {s: Verdict(s, UNVERIFIED, 1.0, "") for s in "abc"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from verifier.cli import claimbase, measure, operate
+from verifier.cli import claimbase, importing, measure, operate
 from verifier.measure.bench import bench
 
 
@@ -25,7 +25,7 @@ def main() -> None:
     """
 
 
-for module in (claimbase, operate, measure):
+for module in (claimbase, importing, operate, measure):
     for command in module.COMMANDS:
         main.add_command(command)
 main.add_command(bench)

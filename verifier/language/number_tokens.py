@@ -113,3 +113,28 @@ def number_terms(quantities: tuple[Quantity, ...]) -> list[str]:
         for q in quantities
         if q.kind in ("count", "percent", "year") and q.value == q.value // 1
     ]
+
+
+# Digits in groups of three after a space ("4 000", "123 456 000"), taken whole (possessive):
+# a pattern ending in " 000" after the repeated group backtracked over every group at every
+# group ("123 123 ... troops 000": quadratic time). _comma_thousands picks the part to join.
+_DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})++")
+_DECIMAL_NEXT = re.compile(r"[\d,.]\d")
+
+
+def _comma_thousands(match: re.Match[str]) -> str:
+    """Join spaced thousands with commas, up to the last group that is " 000" and is not
+    followed by a decimal part: what `\\d{1,3}(?: \\d{3})* 000(?![\\d,.]\\d)` matches."""
+    run = match.group()
+    end = len(run)
+    while (cut := run.rfind(" 000", 0, end)) > 0:
+        joined = cut + 4
+        if joined < len(run) or not _DECIMAL_NEXT.match(match.string, match.start() + joined):
+            return run[:joined].replace(" ", ",") + run[joined:]
+        end = cut + 3  # the last group is followed by a decimal part: an earlier " 000"
+    return run
+
+
+def join_spaced_thousands(text: str) -> str:
+    """Write thousands grouped by spaces ("4 000", "1 500 000") with commas, in linear time."""
+    return _DIGIT_GROUPS.sub(_comma_thousands, text)

@@ -17,6 +17,7 @@ from verifier.language.dates import (
 from verifier.language.measures import find_tallies, normalize_measures
 from verifier.language.number_tokens import (
     Tokens,
+    join_spaced_thousands,
     names_a_thing,
     parse_number,
     parse_words,
@@ -101,7 +102,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
 def _counted(text: str) -> tuple[Quantity, ...]:
     """The quantities of a text whose money and measures are read and tallies taken out."""
     if " 000" in text:  # thousands grouped by (non-breaking) spaces: "4 000", "1 500 000"
-        text = _DIGIT_GROUPS.sub(_comma_thousands, text)
+        text = join_spaced_thousands(text)
     tokens = tokenize(text)
     starts = [  # lower() leaves "$", "'" and digits as they are
         i
@@ -213,26 +214,6 @@ _RATES = frozenset(
     decade decades game games match matches race races season seasons attempt attempts tries
     round rounds""".split()
 )
-# Digits in groups of three after a space ("4 000", "123 456 000"), taken whole (possessive):
-# a pattern ending in " 000" after the repeated group backtracked over every group at every
-# group ("123 123 ... troops 000": quadratic time). _comma_thousands picks the part to join.
-_DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})++")
-_DECIMAL_NEXT = re.compile(r"[\d,.]\d")
-
-
-def _comma_thousands(match: re.Match[str]) -> str:
-    """Join spaced thousands with commas, up to the last group that is " 000" and is not
-    followed by a decimal part: what `\\d{1,3}(?: \\d{3})* 000(?![\\d,.]\\d)` matches."""
-    run = match.group()
-    end = len(run)
-    while (cut := run.rfind(" 000", 0, end)) > 0:
-        joined = cut + 4
-        if joined < len(run) or not _DECIMAL_NEXT.match(match.string, match.start() + joined):
-            return run[:joined].replace(" ", ",") + run[joined:]
-        end = cut + 3  # the last group is followed by a decimal part: an earlier " 000"
-    return run
-
-
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 # Words a quantity may begin with, also as written at the end of a sentence ("in May.").
 _WORD_STARTS = frozenset(

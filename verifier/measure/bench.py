@@ -18,6 +18,7 @@ import click
 from rapidfuzz import fuzz, process
 
 from verifier.engine import bulk, service
+from verifier.engine.cache import VerdictCache
 from verifier.engine.matching import prepare_statement
 from verifier.language.number_tokens import number_terms
 from verifier.measure import synthetic
@@ -126,7 +127,7 @@ def measure_draft(engine: service.Engine, sample: list[synthetic.Fact]) -> dict[
     text = synthetic.draft(sample, SEED + 2)
     sentences = len(service.check_draft(text, engine).sentences)
     seconds = timed(lambda t: service.check_draft(t, engine), [text] * 5)
-    cached = replace(engine, cache=service.VerdictCache(4096))
+    cached = replace(engine, cache=VerdictCache(4096))
     service.check_draft(text, cached)
     edits = [text.replace(". ", f" in {year}. ", 1) for year in range(1990, 1995)]
     recheck = percentiles(timed(lambda t: service.check_draft(t, cached), edits))["p50_ms"]
