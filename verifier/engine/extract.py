@@ -15,6 +15,7 @@ from verifier.language.compound import without_side_clauses
 from verifier.language.dateline import read_dateline, resolve_relative
 from verifier.language.numbers import extract_quantities
 from verifier.language.parse import parse, parse_many
+from verifier.language.quoting import still_quoting
 from verifier.language.text import clean, is_mostly_upper, split_sentences
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Article, Claim, Quantity
@@ -268,12 +269,7 @@ def _across_quotes(sentences: list[str], credited: list[Attribution]) -> list[At
 def _quote_open(sentence: str, inside: bool) -> bool:
     """Whether a quotation is still open after a sentence, given whether one was before it."""
     for mark in sentence:
-        if mark == "\u201c":
-            inside = True
-        elif mark == "\u201d":
-            inside = False
-        elif mark == '"':
-            inside = not inside
+        inside = still_quoting(mark, inside)
     return inside
 
 

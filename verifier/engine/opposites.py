@@ -113,7 +113,7 @@ def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] 
     if statement.words.isdisjoint(_ANTONYM_WORDS):  # most statements: none of the hand pairs
         return _lexical_flip(statement, claim)
     claim_words = set(words(claim.text))
-    stated = statement.words - {m.group(1).lower() for m in _ALTERNATIVE.finditer(statement.text)}
+    stated = statement.words - _turned_down(statement)
     for a, b in _ANTONYM_SETS:
         for mine, theirs in ((a, b), (b, a)):
             said, source = mine & stated, theirs & claim_words
@@ -128,9 +128,14 @@ def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] 
 
 def _lexical_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
     """Opposites WordNet knows, in the same place of both sentences."""
-    turned_down = {m.group(1).lower() for m in _ALTERNATIVE.finditer(statement.text)}
+    turned_down = _turned_down(statement)
     said = [w for w in words(statement.text) if w not in turned_down]
     return aligned_opposites(said, words(claim.text), STOPWORDS)
+
+
+def _turned_down(statement: StatementFeatures) -> set[str]:
+    """The alternatives a statement turns down ("rather than withdrawing"): not what it says."""
+    return {m.group(1).lower() for m in _ALTERNATIVE.finditer(statement.text)}
 
 
 def _in_sense(group: frozenset[str], text: str) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.language.attribution import PERSON_LABELS
 from verifier.language.entities import find_entities, initials, missing_entities
+from verifier.language.lexicon import neighbours
 from verifier.language.parse import parse
 from verifier.language.text import words
 from verifier.language.vocabulary import STOPWORDS
@@ -89,10 +90,8 @@ def _beside(tokens: list[str], name: str) -> tuple[set[str], set[str]]:
     """The content words just before and after a name's first place among tokens."""
     if name not in tokens:
         return set(), set()
-    at = tokens.index(name)
-    before = {w for w in tokens[max(0, at - 2) : at] if w not in STOPWORDS}
-    after = {w for w in tokens[at + 1 : at + 3] if w not in STOPWORDS}
-    return before, after
+    before, after = neighbours(tokens, tokens.index(name), 2)
+    return before - STOPWORDS, after - STOPWORDS
 
 
 def _title_cased(name: str, text: str) -> bool:

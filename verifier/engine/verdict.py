@@ -48,6 +48,7 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
     """Compare a statement with one claim: polarity, speaker and every quantity."""
     claim = match.claim
     conflicts: list[Reason] = []
+    # a denial and an opposite cancel: "lacks the features" is "has none of the features"
     denied, flip = polarity_differs(statement, claim), antonym_flip(statement, claim)
     if denied and flip is None and not opposed_anywhere(statement, claim):
         conflicts.append(_negation_reason(statement, match))
@@ -55,7 +56,6 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
         conflicts.append(
             Reason("antonym", f"The source says {flip[1]!r}, not {flip[0]!r}.", flip[0], flip[1])
         )
-    # a denial and an opposite cancel: "lacks the features" is "has none of the features"
     if (
         statement.speaker
         and _credits_someone(claim)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from verifier.language.lexicon import is_agent
+from verifier.language.quoting import still_quoting
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -126,7 +127,7 @@ def _quoted(doc: Doc | Span) -> set[int]:
     inside, found = False, set()
     for token in doc:
         if token.text in _QUOTES:
-            inside = token.text == "\u201c" or (token.text == '"' and not inside)
+            inside = still_quoting(token.text, inside)
         elif inside:
             found.add(token.i)
     return found

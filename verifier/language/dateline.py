@@ -6,10 +6,11 @@ import re
 from datetime import date, timedelta
 
 from verifier.language.dates import MONTH_NAMES
+from verifier.language.number_words import WEEKDAYS
 from verifier.models import Quantity
 
 _MONTH = "|".join(MONTH_NAMES.values())
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAY = f"(?:{'|'.join(WEEKDAYS)})"
 # "Monday, February 5, 2007", "February 5, 2007", "Monday 5 February 2007", "5 Feb 2007"
 _DATELINE = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -45,7 +46,6 @@ _RELATIVE = re.compile(
 )
 # What is still to come is dated forward: "will meet on Friday", "expected on Wednesday".
 _FUTURE = re.compile(r"\b(?:will|shall|expected|forecast|scheduled|due|next|plans?\s+to)\b", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def resolve_relative(text: str, published: date) -> tuple[Quantity, ...]:
@@ -62,11 +62,11 @@ def resolve_relative(text: str, published: date) -> tuple[Quantity, ...]:
         word = match.group("word").lower()
         if word == "yesterday":
             day = published - timedelta(days=1)
-        elif word in _WEEKDAYS and _FUTURE.search(text):
-            ahead = (_WEEKDAYS.index(word) - published.weekday()) % 7 or 7
+        elif word in WEEKDAYS and _FUTURE.search(text):
+            ahead = (WEEKDAYS[word] - 1 - published.weekday()) % 7 or 7
             day = published + timedelta(days=ahead)
-        elif word in _WEEKDAYS:
-            back = (published.weekday() - _WEEKDAYS.index(word)) % 7
+        elif word in WEEKDAYS:
+            back = (published.weekday() - WEEKDAYS[word] + 1) % 7
             day = published - timedelta(days=back)
         else:
             day = published

@@ -92,7 +92,7 @@ def aligned_opposites(
     for i, word in enumerate(said):
         if word in source_words or not _has_opposite(word):
             continue
-        left, right = (side - stopwords for side in _neighbours(said, i, window))
+        left, right = (side - stopwords for side in neighbours(said, i, window))
         for j, other in enumerate(source):
             if other in said_words or _ending(word) != _ending(other):
                 continue  # "defeated" against "victory": a verb against a noun, no pair
@@ -100,7 +100,7 @@ def aligned_opposites(
                 continue
             if _passive(said, i) != _passive(source, j):
                 continue  # "was followed by violence" is "led to violence": a converse
-            their_left, their_right = _neighbours(source, j, window)
+            their_left, their_right = neighbours(source, j, window)
             if left & their_left or right & their_right:
                 return word, other
     return None
@@ -123,7 +123,7 @@ def _has_opposite(word: str) -> bool:
     return any(opposites(form) for form in base_forms(word))
 
 
-def _neighbours(tokens: list[str], at: int, window: int) -> tuple[set[str], set[str]]:
+def neighbours(tokens: list[str], at: int, window: int) -> tuple[set[str], set[str]]:
     """The words just before and just after a position: an opposite keeps its side of them
     ("strong westerly winds" / "strong easterly winds"), a converse swaps them ("violence
     followed the withdrawal" / "the withdrawal led to violence")."""

@@ -23,7 +23,8 @@ _NUMBER = r"\d[\d,]{0,20}(?:\.\d{1,6})?"
 _SCALE = r"(?:[ -](?:thousand|million|billion|trillion)\b|(?:k|m|bn|mn|tn)\b)?"
 # Dollars of a country: A$ and $A (Australia), US$, C$/CA$, NZ$, S$/SG$, HK$, and the ISO codes.
 _DOLLAR_MARKS = r"(?:US|A|AU|C|CA|NZ|S|SG|HK|NT|R)\$|\$(?:A|US|NZ|C|S)(?=\d)"
-_DOLLAR_CODES = r"\b(?:USD|AUD|CAD|NZD|SGD|HKD|TWD)\s?"
+_DOLLAR_CODE_NAMES = ("USD", "AUD", "CAD", "NZD", "SGD", "HKD", "TWD")
+_DOLLAR_CODES = rf"\b(?:{'|'.join(_DOLLAR_CODE_NAMES)})\s?"
 _DOLLARS = re.compile(rf"(?:{_DOLLAR_MARKS}|{_DOLLAR_CODES})\s?(?={_NUMBER})")
 _OTHER_CURRENCIES = {
     "€": "euros",
@@ -76,10 +77,11 @@ def normalize_measures(text: str) -> str:
     return text
 
 
+_CODES = (*_DOLLAR_CODE_NAMES, *(code for code in _OTHER_CURRENCIES if code.isalpha()))
+
+
 def _has_code(text: str) -> bool:
-    return any(code in text for code in ("USD", "AUD", "CAD", "NZD", "SGD", "HKD", "TWD")) or any(
-        code in text for code in ("EUR", "GBP", "JPY", "CHF", "INR")
-    )
+    return any(code in text for code in _CODES)
 
 
 def _other_currency(match: re.Match[str]) -> str:

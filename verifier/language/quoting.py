@@ -6,6 +6,16 @@ from __future__ import annotations
 OPENING_MARKS = ('"', "'", "\u201c", "\u2018", "\u201e", "\u00ab", "\u2039")
 
 
+def still_quoting(mark: str, inside: bool) -> bool:
+    """Whether a quotation is open after a character, given whether one was before it: a
+    curly opening mark opens, a curly closing one closes, a straight one turns it over."""
+    if mark == "\u201c":
+        return True
+    if mark == "\u201d":
+        return False
+    return not inside if mark == '"' else inside
+
+
 def quoted(text: str) -> str:
     """Put a source's words between curly quotation marks, unless they open with a mark of
     their own (a quoted remark, '"This bridge is unsafe," Okafor said.'): then as they are."""
