@@ -75,10 +75,11 @@ def test_a_capital_named_as_a_place_is_the_city_not_its_country() -> None:
     assert missing_entities(("baghdad",), context, to_its_government) == []
 
 
-def test_a_claim_is_read_with_the_sentences_beside_it_not_the_whole_article() -> None:
+def test_a_claim_is_read_with_its_paragraph_and_the_sentences_beside_it() -> None:
     text = (
-        "Troops left Iraq in 2011. They returned in 2014. Aid kept flowing. "
-        "Elsewhere, Afghanistan received 4,000 troops."
+        "The Dwellingup fire broke containment lines. Spot fires were contained. This fire "
+        "has burnt 11,000 hectares.\n\nTroops left Iraq in 2011. They returned in 2014.\n\n"
+        "Aid kept flowing. Elsewhere, Afghanistan received 4,000 troops."
     )
     article = article_words("Drawdown", text, " ".join(set(text.lower().split())))
     quote = "They returned in 2014."
@@ -87,7 +88,10 @@ def test_a_claim_is_read_with_the_sentences_beside_it_not_the_whole_article() ->
     )
     around = article.around(claim)
     assert {"iraq", "aid", "drawdown"} <= around  # the sentences before and after, the title
-    assert "afghanistan" not in around  # two sentences away
+    assert "afghanistan" not in around  # two sentences away, in another paragraph
+    fire = "This fire has burnt 11,000 hectares."
+    burnt = replace(_claim(fire, None), start=text.index(fire), end=text.index(fire) + len(fire))
+    assert "dwellingup" in article.around(burnt)  # two sentences before, in its paragraph
     elsewhere = replace(claim, start=0, end=len(quote))  # its quote is not at its span
     assert article.around(elsewhere) == article.everything
 

@@ -708,6 +708,22 @@ def test_a_fact_credited_to_another_person_of_the_story_is_contradicted(
     assert stranger.verdict == UNVERIFIED, stranger.explanation  # never named in the story
 
 
+def test_a_fact_credited_to_another_person_of_the_same_paragraph_is_contradicted(
+    fresh_engine: Engine,
+) -> None:
+    # the paragraph names both: the claim's own sentence says who did it
+    ingest_article(
+        "Storm closes port\n\nHarbour master Peter Walsh closed the port on Monday. Later that"
+        " day, mayor Ruth Adeyemi ordered the evacuation of 300 homes near the shore.",
+        fresh_engine,
+    )
+    swapped = verify("Peter Walsh ordered the evacuation of 300 homes.", fresh_engine)
+    assert swapped.verdict == CONTRADICTED, swapped.explanation
+    assert "Ruth Adeyemi" in swapped.explanation and "Peter Walsh" in swapped.explanation
+    right = verify("Mayor Ruth Adeyemi ordered 300 homes evacuated.", fresh_engine)
+    assert right.verdict == SUPPORTED, right.explanation
+
+
 @pytest.mark.parametrize(
     ("statement", "verdict"),
     [

@@ -6,7 +6,12 @@ from collections.abc import Callable
 
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.language.attribution import PERSON_LABELS
-from verifier.language.entities import find_entities, initials, missing_entities
+from verifier.language.entities import (
+    claim_context,
+    find_entities,
+    initials,
+    missing_entities,
+)
 from verifier.language.lexicon import neighbours
 from verifier.language.parse import parse
 from verifier.language.text import words
@@ -19,19 +24,21 @@ def other_person(
 ) -> Reason | None:
     """Say who the claim credits, when the statement credits the same fact to another person.
 
-    The statement names a person the claim's passage does not, but whom its article names
-    elsewhere, while the claim names a person the statement does not: "Ali Nesin arranged a
-    petition" against "Borovik arranged a petition", both men in the story. A name the
+    The statement names a person the claim's sentence does not, but whom its article names
+    (in the same paragraph or elsewhere), while the claim names a person the statement does
+    not: "Ali Nesin arranged a petition" against "Borovik arranged a petition", both men in
+    the story. A name the
     article never gives stays unverified (entity check).
     """
+    claim = match.claim
     names = [*statement.entities, *words(statement.speaker or "")]
-    absent = missing_entities(tuple(names), match.context, statement.places)
-    if not absent or missing_entities(tuple(absent), vocabulary(match.claim.article_id)):
+    own = claim_context(claim)  # the claim's own sentence: its paragraph may name both
+    absent = missing_entities(tuple(names), own, statement.places)
+    if not absent or missing_entities(tuple(absent), vocabulary(claim.article_id)):
         return None
     said = _people(statement.text)
     if not said or not all(any(a in words(p) for p in said) for a in absent):
         return None  # an absent name that is no person (a place, a body): not this rule
-    claim = match.claim
     theirs = [
         p
         for p in ([claim.speaker] if claim.speaker and claim.speaker_role != "author" else [])
@@ -41,7 +48,8 @@ def other_person(
     if not theirs:
         return None
     mine = said[0]
-    return Reason("speaker_mismatch", f"The source says {theirs[0]}, not {mine}.", mine, theirs[0])
+    detail = f"The source attributes this to {theirs[0]}, not {mine}."
+    return Reason("speaker_mismatch", detail, mine, theirs[0])
 
 
 def _people(text: str) -> list[str]:

@@ -100,7 +100,10 @@ def decide(
     on_topic = [
         m
         for m in strong
-        if not _absent(statement, m) and not _moved(statement, m) and not swapped_name(statement, m)
+        if not _absent(statement, m)
+        and not _moved(statement, m)
+        and not swapped_name(statement, m)
+        and other_person(statement, m, vocabulary) is None
     ]
     if not on_topic:
         if strong and (swap := other_person(statement, strong[0], vocabulary)) is not None:

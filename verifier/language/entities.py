@@ -16,6 +16,7 @@ from verifier.language.text import (
     clean,
     content_stems,
     is_mostly_upper,
+    paragraphs,
     split_sentences,
     words,
 )
@@ -171,13 +172,15 @@ class ArticleWords:
     sentences: tuple[tuple[int, int], ...]
     given: Mapping[str, frozenset[str]] = field(default_factory=dict)  # surname: given names
     acronyms: frozenset[str] = frozenset()  # initials of the names it writes out ("fema")
+    paragraphs: tuple[tuple[int, int], ...] = ()
 
     def around(self, claim: Claim) -> frozenset[str]:
         """Return the words of the title and of the sentences at and beside a claim's quote.
 
-        A statement may name what the claim's sentence leaves to its neighbours ("Iraq" for
-        "intervened again in 2014"); the whole article would also let it swap in what another
-        passage names ("the intervention in Afghanistan" for "in Iraq"). A claim whose quote
+        A statement may name what the claim's sentence leaves to its neighbours or to its
+        paragraph ("Iraq" for "intervened again in 2014"; "the Dwellingup fire" for "This
+        fire", named two sentences before); the whole article would also let it swap in what
+        another passage names ("the intervention in Afghanistan" for "in Iraq"). A claim whose quote
         is not at its span (imported without its article) gets every word of the article.
         """
         if not self.sentences or self.text[claim.start : claim.end] != claim.quote:
@@ -186,7 +189,11 @@ class ArticleWords:
         if not at:
             return self.everything
         beside = self.sentences[max(0, at[0] - 1) : at[-1] + 2]
-        near = self.title | frozenset(words(self.text[beside[0][0] : beside[-1][1]]))
+        start, end = beside[0][0], beside[-1][1]
+        for first, last in self.paragraphs:
+            if first < claim.end and last > claim.start:
+                start, end = min(start, first), max(end, last)
+        near = self.title | frozenset(words(self.text[start:end]))
         # a person named in full elsewhere is the same person here by surname alone
         given = {w for surname in near & self.given.keys() for w in self.given[surname]}
         return near | given | self.acronyms
@@ -207,6 +214,7 @@ def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
         sentences,
         {last: frozenset(first) for last, first in given.items()},
         acronyms,
+        tuple(paragraphs(text)),
     )
 
 

@@ -243,7 +243,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) spans of the sentences of a text, whitespace trimmed."""
-    for para_start, para_end in _paragraphs(text):
+    for para_start, para_end in paragraphs(text):
         start = para_start
         for match in _BOUNDARY.finditer(text, para_start, para_end):
             dot = match.start()
@@ -254,7 +254,8 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, start, para_end)
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) spans of the paragraphs of a text (split at blank lines)."""
     start = 0
     for match in _PARAGRAPH.finditer(text):
         yield start, match.start()
