@@ -33,6 +33,11 @@ def first(text: str) -> Quantity:
         ("nearly 160,000 troops", "about 170,000 troops", True),
         ("for 30 years", "for three decades", True),  # a decade counts ten years
         ("for 40 years", "for three decades", False),
+        # "up to" states the cap itself; "fewer than" only a bound
+        ("tax breaks worth up to $5,000", "tax breaks worth up to $3,000", False),
+        ("tax breaks worth up to $3,000", "tax breaks of up to $3,000", True),
+        ("fewer than 200 deaths", "fewer than 150 deaths", True),
+        ("fewer than 100 deaths", "fewer than 150 deaths", False),
     ],
 )
 def test_agreement(said: str, source: str, agrees: bool) -> None:

@@ -52,6 +52,29 @@ from verifier.engine.opposites import polarity_differs
         ),
         ("The Kelso bridge has reopened.", "The Kelso bridge has not reopened.", True),
         ("No troops will remain in Iraq.", "About 4,000 troops will remain in Iraq.", True),
+        # a denial of a thing denies that thing: a statement silent on it is not denied
+        (
+            "Nesin was summoned to the prosecutor's office on August 7.",
+            "On 7th August, Nesin was summoned to the prosecutor's office on the charge of"
+            ' "education without permission".',
+            False,
+        ),
+        (
+            "Nesin was summoned for teaching with a permission.",
+            "Nesin was summoned for teaching without permission.",
+            True,
+        ),
+        # a denied verb stays the sentence's denial
+        (
+            "Professor Nesin no longer faces prosecution.",
+            "Professor Nesin still faces prosecution.",
+            True,
+        ),
+        (
+            "Coalition presence will not be conditions-based, Dillon said.",
+            "Continued coalition presence will be conditions-based, Dillon said.",
+            True,
+        ),
     ],
     ids=lambda v: str(v)[:30],
 )

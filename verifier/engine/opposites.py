@@ -7,6 +7,7 @@ import re
 from verifier.engine.extract import is_negated
 from verifier.engine.matching import StatementFeatures
 from verifier.language.lexicon import aligned_opposites, opposite_of
+from verifier.language.scope import denied_stems
 from verifier.language.text import content_stems, words
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Claim
@@ -213,6 +214,10 @@ def polarity_differs(statement: StatementFeatures, claim: Claim) -> bool:
     said = fact_polarity(said_negated, statement.text, claim.text)
     if said == fact_polarity(claim_negated, claim.text, statement.text):
         return False
+    denying, other = (statement.text, claim.text) if said else (claim.text, statement.text)
+    denied = denied_stems(denying)
+    if denied and denied.isdisjoint(content_stems(other)):
+        return False  # it denies what the other never speaks of ("without permission")
     mine, theirs = _parts(statement.text), _parts(claim.text)
     if len(mine) == 1 and len(theirs) == 1:
         return True

@@ -58,6 +58,9 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
         # both say "at least": the statement may claim less than the source, never more
         # ("more than 250,000" for "at least 300,000"; not "at least six" for "at least four")
         return s_lo <= c_lo
+    if statement.qualifier == claim.qualifier == "at_most":
+        # "up to $3,000" states the cap itself: "up to $5,000" is another cap, not a looser one
+        return math.isclose(statement.value, claim.value, rel_tol=1e-6)
     if statement.qualifier in _CEILINGS and claim.qualifier in _CEILINGS:
         return c_hi <= s_hi
     return s_lo <= c_hi and c_lo <= s_hi
