@@ -38,6 +38,27 @@ def test_proper_nouns_are_found_but_not_openers_months_or_titles() -> None:
     assert find_entities("Any coalition presence will be coordinated.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Thirteen-year-old Evan won.", ["evan"]),  # an age names no one
+        ("The US-backed warlords fled.", ["u.s."]),  # the name inside "US-backed"
+        ("Kurdish-led forces advanced.", ["kurdish"]),
+        ("The Blu-ray edition sold well.", ["blu-ray"]),  # a name written with a hyphen
+        ("Al-Qaeda denied it.", ["al-qaeda"]),
+    ],
+)
+def test_a_hyphenated_word_names_what_its_capitalized_part_names(
+    text: str, names: list[str]
+) -> None:
+    assert find_entities(text) == names
+
+
+def test_a_name_inside_a_hyphenated_word_of_the_claim_is_mentioned() -> None:
+    claim = _claim("The US-based Center for Global Development wrote it.", None, ())
+    assert missing_entities(("u.s.", "center"), claim_context(claim)) == []
+
+
 def test_a_claims_context_holds_its_words_its_speakers_and_their_acronyms() -> None:
     claim = _claim("Troops will stay.", "Ryan Dillon", ("Ryan Dillon", "Associated Press"))
     context = claim_context(claim)

@@ -103,7 +103,8 @@ def decide(
         if not _absent(statement, m)
         and not _moved(statement, m)
         and not swapped_name(statement, m)
-        and other_person(statement, m, vocabulary) is None
+        # a statement crediting a speaker is judged by speaker_mismatch, in assess()
+        and (statement.speaker is not None or other_person(statement, m, vocabulary) is None)
     ]
     if not on_topic:
         if strong and (swap := other_person(statement, strong[0], vocabulary)) is not None:

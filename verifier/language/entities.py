@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -65,7 +65,9 @@ def find_entities(text: str) -> list[str]:
         low_words = _name_words(match.group(1))
         if not low_words:
             continue
-        low = low_words[0]
+        low = _named_part(match.group(1), low_words[0])
+        if not low:
+            continue
         at_start = match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".!?\"'(:"
         if low in STOPWORDS or low in _TITLES or all(p in NUMBER_WORDS for p in low.split("-")):
             continue
@@ -77,9 +79,35 @@ def find_entities(text: str) -> list[str]:
     return found
 
 
+def _named_part(written: str, low: str) -> str:
+    """The name in a hyphenated word: "US-backed" names the U.S., "Kurdish-led" the Kurds;
+    "Thirteen-year-old" names nothing."""
+    if "-" not in low:
+        return low
+    head, _, tail = written.partition("-")
+    if head.lower() in NUMBER_WORDS:
+        return ""
+    if tail[:1].islower() and tail.endswith("ed"):  # not "Blu-ray"
+        return ALIASES.get(head.lower(), head.lower())
+    return low
+
+
+def with_named_parts(found: Iterable[str]) -> frozenset[str]:
+    """Words, with the names inside hyphenated ones ("us-based" also says "u.s.")."""
+    found = frozenset(found)
+    heads = {
+        ALIASES.get(head, head)
+        for word in found
+        if "-" in word
+        for head, _, tail in [word.partition("-")]
+        if tail.endswith("ed")
+    }
+    return found | heads if heads else found
+
+
 def claim_context(claim: Claim, text_words: list[str] | None = None) -> frozenset[str]:
     """Return every word a claim's sentence and attribution contain, for entity checks."""
-    found = set(words(claim.text) if text_words is None else text_words)
+    found = set(with_named_parts(words(claim.text) if text_words is None else text_words))
     if claim.quote != claim.text:
         found.update(words(claim.quote))
     for name in (claim.speaker, claim.speaker_role, *claim.attribution):
@@ -193,7 +221,7 @@ class ArticleWords:
         for first, last in self.paragraphs:
             if first < claim.end and last > claim.start:
                 start, end = min(start, first), max(end, last)
-        near = self.title | frozenset(words(self.text[start:end]))
+        near = self.title | with_named_parts(words(self.text[start:end]))
         # a person named in full elsewhere is the same person here by surname alone
         given = {w for surname in near & self.given.keys() for w in self.given[surname]}
         return near | given | self.acronyms
@@ -208,8 +236,8 @@ def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
         given.setdefault(last.removesuffix("'s").removesuffix("\u2019s"), set()).update(first)
     acronyms = initials(f"{title}\n{text}")
     return ArticleWords(
-        frozenset(vocabulary.split()),
-        frozenset(words(title)),
+        with_named_parts(vocabulary.split()),
+        with_named_parts(words(title)),
         text,
         sentences,
         {last: frozenset(first) for last, first in given.items()},
