@@ -111,6 +111,17 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
             "At least four people died in the flood.",
             "supported",
         ),
+        # a rank is held against a rank the claim gives, and only then
+        (
+            "She tied for 12th place at last year's championship.",
+            "She, who finished in a tie for 14th in last year's championship, won this year.",
+            "contradicted",
+        ),
+        (
+            "She won this year's championship for the first time.",
+            "She won this year's championship.",
+            "supported",
+        ),
     ],
     ids=lambda v: str(v)[:30],
 )

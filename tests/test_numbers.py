@@ -188,7 +188,7 @@ def test_a_hyphenated_number_word_before_a_fraction_reads() -> None:
         ("roughly 4.000 troops", [("count", 4000)]),
         ("a budget of 1.500.000 euros", [("count", 1_500_000)]),
         ("it rose 1.500 points", [("count", 1.5)]),
-        ("the 4th infantry", []),
+        ("the 4th infantry", [("ordinal", 4)]),  # a rank, weighed only against a rank
         ("intervened in '03", [("year", 2003)]),
         ("the class of '98", [("year", 1998)]),
         ("he said '50 people died'", [("count", 50)]),  # a quotation opening, not a year
@@ -211,6 +211,10 @@ def test_dates_in_short_forms(text: str, expected: list[tuple[str, float]]) -> N
         ("wait a second.", []),
         ("under the First Amendment", []),
         ("the U.S. first intervened", []),
+        ("finished in a tie for 14th in last year's bee", [("ordinal", 14)]),
+        ("win the 80th annual bee", [("ordinal", 80)]),
+        ("the 3rd Infantry Division", []),  # a rank that begins a name
+        ("on 7th August", [("day", 7), ("month", 8)]),
     ],
 )
 def test_ranks(text: str, expected: list[tuple[str, float]]) -> None:

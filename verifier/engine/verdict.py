@@ -134,7 +134,7 @@ def decide(
         if stranger := _unknown_speaker(statement, lead, vocabulary):
             return _verdict(statement, UNVERIFIED, [lead], (stranger,), thresholds, articles)
         return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
-    missing = _uncovered(statement, agreeing)
+    missing = _uncovered(statement, agreeing, contenders)
     if missing and len(missing) < len(statement.quantities):
         # a statement joining two facts ("in 2003 and again in 2014"), the close claims
         # vouching for some of its figures: look further down for the other fact
@@ -211,11 +211,20 @@ def _unknown_speaker(
     return Reason("unknown_entity", f"The sources never mention {shown}.", shown)
 
 
-def _uncovered(statement: StatementFeatures, agreeing: list[Assessment]) -> set[int]:
-    """Return the indices of the statement's quantities that no agreeing claim vouches for."""
+def _uncovered(
+    statement: StatementFeatures, agreeing: list[Assessment], contenders: list[Assessment]
+) -> set[int]:
+    """Return the indices of the statement's quantities that no agreeing claim vouches for.
+
+    A rank ("the first", "tied for 12th") is only checked against another rank: it counts
+    when a close claim gives one.
+    """
     covered = frozenset().union(*(a.covered for a in agreeing))
-    return {  # a rank ("the first") is only checked against another rank
-        i for i, q in enumerate(statement.quantities) if i not in covered and q.kind != "ordinal"
+    ranked = any(q.kind == "ordinal" for a in contenders for q in a.match.claim.quantities)
+    return {
+        i
+        for i, q in enumerate(statement.quantities)
+        if i not in covered and (q.kind != "ordinal" or ranked)
     }
 
 

@@ -168,8 +168,9 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
         return Quantity(MONTHS[low], "month", raw=text.rstrip(".")), i + 1
     digits = text[0].isdecimal()  # what the patterns below start with (a regex's \d)
     if digits and _ORDINAL.fullmatch(tokens.low[i]):
-        # an ordinal counts nothing ("1st Lt."), but beside a month it is the day
-        return ordinal_day(tokens, i), i + 1
+        # beside a month an ordinal is the day; else a rank ("tied for 14th"), unless it
+        # begins a name ("1st Lt.", "82nd Airborne")
+        return ordinal_day(tokens, i) or _digit_rank(tokens, i), i + 1
     if digits and (power := _POWER.fullmatch(text)):
         base, exponent = int(power.group(1)), int(power.group(2))
         if exponent > 15 or len(power.group(1)) > 15 or base**exponent >= 1e15:
@@ -279,6 +280,14 @@ def _rank(tokens: Tokens, i: int, all_caps: bool) -> Quantity | None:
         return None
     rank = ORDINALS.get(tokens.low[i])  # "a second." ends its sentence: no rank
     return Quantity(float(rank), "ordinal", raw=raw) if rank is not None else None
+
+
+def _digit_rank(tokens: Tokens, i: int) -> Quantity | None:
+    """Read "finished 14th", "the 80th annual bee" as a rank; not "the 3rd Infantry"."""
+    following = tokens.raw[i + 1] if i + 1 < len(tokens.raw) else ""
+    if following[:1].isupper():
+        return None
+    return Quantity(float(tokens.low[i][:-2]), "ordinal", raw=tokens.raw[i])
 
 
 _DETERMINERS = frozenset("the a an its his her their our my your this that each".split())
