@@ -50,6 +50,19 @@ from verifier.engine.opposites import polarity_differs
             "If the river is not cleaned within days, I will fast, he said.",
             True,
         ),
+        # a fronted side clause is a proposition of its own
+        (
+            "The party from the naturalists club had 22 members.",
+            "While the party of 22 from the naturalists club were looking for fossils, they did"
+            " not expect to find anything this significant.",
+            False,
+        ),
+        (
+            "The party from the naturalists club expected to find something this significant.",
+            "While the party of 22 from the naturalists club were looking for fossils, they did"
+            " not expect to find anything this significant.",
+            True,
+        ),
         ("The Kelso bridge has reopened.", "The Kelso bridge has not reopened.", True),
         ("No troops will remain in Iraq.", "About 4,000 troops will remain in Iraq.", True),
         # a denial of a thing denies that thing: a statement silent on it is not denied

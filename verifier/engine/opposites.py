@@ -185,8 +185,13 @@ def fact_polarity(negated: bool, text: str, other: str) -> bool:
 # over the rest of the run at each space (quadratic time).
 _PARTS = re.compile(
     r",\s+(?:and|but|while|whereas|though|although|yet|as)\s+|;\s+|(?<!\s)\s++but\s+"
-    r"|,\s+(?=(?:none|neither|nor|not)\b)"  # "two dozen aftershocks, none greater than 3.6"
-    r"|^(?:while|although|though|whereas|after|before|when|as|if)\s+[^,]{3,200}?,\s+",
+    r"|,\s+(?=(?:none|neither|nor|not)\b)",  # "two dozen aftershocks, none greater than 3.6"
+    re.IGNORECASE,
+)
+# A fronted side clause, up to its comma: a part of its own ("While the party of 22 were
+# looking for fossils, they did not expect ..." affirms the party of 22).
+_FRONTED = re.compile(
+    r"^((?:while|although|though|whereas|after|before|when|as|if)\s+[^,]{3,200}?),\s+",
     re.IGNORECASE,
 )
 
@@ -225,7 +230,10 @@ def polarity_differs(statement: StatementFeatures, claim: Claim) -> bool:
 
 
 def _parts(text: str) -> list[tuple[str, frozenset[str]]]:
-    pieces = [p for p in _PARTS.split(text) if len(content_stems(p)) >= 2]
+    fronted = _FRONTED.match(text)
+    split = _PARTS.split(text[fronted.end() :] if fronted else text)
+    side = [fronted.group(1)] if fronted else []
+    pieces = [p for p in [*side, *split] if len(content_stems(p)) >= 2]
     return [(p, frozenset(content_stems(p))) for p in pieces] or [(text, frozenset())]
 
 
