@@ -241,7 +241,11 @@ def _part_differs(
     part: tuple[str, frozenset[str]], theirs: list[tuple[str, frozenset[str]]]
 ) -> bool:
     text, stems = part
-    overlap, best = max(((len(stems & s), t) for t, s in theirs), key=lambda x: x[0])
+    # the part sharing the most words; of two sharing as many, the one they fill more of
+    overlap, _, best = max(
+        ((len(stems & s), len(stems & s) / max(1, len(s)), t) for t, s in theirs),
+        key=lambda x: x[:2],
+    )
     if overlap == 0:
         return False  # nothing of the claim is about this part
     return fact_polarity(is_negated(text), text, best) != fact_polarity(
