@@ -124,6 +124,17 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
             "At least four people died in the flood.",
             "supported",
         ),
+        # a bound against the claim's bound of the same sort
+        (
+            "Reuters put the death toll as high as 170.",
+            "At least 70 people have been killed, although Reuters puts the figure as high as 140.",
+            "contradicted",
+        ),
+        (
+            "Reuters put the death toll as high as 140.",
+            "At least 70 people have been killed, although Reuters puts the figure as high as 140.",
+            "supported",
+        ),
         # a rank is held against a rank the claim gives, and only then
         (
             "She tied for 12th place at last year's championship.",

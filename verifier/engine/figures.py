@@ -22,11 +22,18 @@ VALUE_CODES = {
 def compare_quantities(
     said: tuple[Quantity, ...], source: tuple[Quantity, ...], tolerance: float
 ) -> tuple[set[int], list[Reason]]:
-    """Align quantities by what they count; a value with no agreeing peer is a conflict."""
+    """Align quantities by what they count; a value with no agreeing peer is a conflict.
+
+    A bound is held against the claim's bound of the same sort when it gives one: "as high
+    as 170" against "as high as 140", not against "at least 70" in the same sentence.
+    """
     covered = {
         i
         for i, s in enumerate(said)
-        if any((compatible(s, c) and agree(s, c, tolerance)) or same_count(s, c) for c in source)
+        if any(
+            (compatible(s, c) and agree(s, c, tolerance)) or same_count(s, c)
+            for c in _peers(s, source)
+        )
     }
     used = {
         j
@@ -53,6 +60,18 @@ def compare_quantities(
                 )
             )
     return covered, conflicts
+
+
+def _peers(said: Quantity, source: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """The claim's figures a statement's figure is held against: those bounded alike, when
+    the figure is a bound and the claim gives such a bound of the same thing."""
+    if said.qualifier not in _BOUNDS:
+        return source
+    alike = tuple(c for c in source if c.qualifier == said.qualifier and compatible(said, c))
+    return alike or source
+
+
+_BOUNDS = frozenset({"at_most", "at_least"})
 
 
 def show(q: Quantity) -> str:
