@@ -154,8 +154,10 @@ def test_extraction_never_raises(text: str) -> None:
 
 
 def test_a_hyphenated_number_word_before_a_fraction_reads() -> None:
-    # "four-year" before "third" was once a KeyError (an API 500); neither is a figure here.
-    assert extract_quantities("He began a four-year third term.") == ()
+    # "four-year" before "third" was once a KeyError (an API 500); "four-year" reads as
+    # "4-year" does, and "third" is no figure here.
+    found = extract_quantities("He began a four-year third term.")
+    assert [(q.value, q.kind, q.unit) for q in found] == [(4, "count", "year")]
 
 
 @pytest.mark.parametrize(
@@ -225,3 +227,22 @@ def test_ranks(text: str, expected: list[tuple[str, float]]) -> None:
 def test_a_rank_word_closing_a_sentence_reads_no_rank() -> None:
     found = extract_quantities("It took a fraction of a second. Then 5 more.")  # raised KeyError
     assert not [q for q in found if q.kind == "ordinal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a three-day strike", [(3, "day")]),
+        ("a 3-day strike", [(3, "day")]),
+        ("a two-tiered Internet", [(2, "tiered")]),
+        ("the previous four-pack restriction", [(4, "pack")]),
+        ("forty-five people", [(45, "people")]),
+        ("a one-off payment", []),  # a word, not a count
+        ("a two-year-old boy", []),  # an age names nothing counted
+    ],
+)
+def test_a_number_word_joined_to_what_it_counts(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    found = extract_quantities(text)
+    assert [(q.value, q.unit) for q in found if q.kind == "count"] == expected

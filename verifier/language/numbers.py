@@ -159,7 +159,7 @@ def _proportion(tokens: Tokens, share: Quantity, j: int) -> tuple[Quantity, int]
 def _may_start(low: str) -> bool:
     """Tell whether a quantity could begin at a hyphenated word ("two-thirds", "forty-five")."""
     parts = low.rstrip(".").split("-")
-    return parts[-1] in FRACTIONS or all(p in SMALL for p in parts)
+    return parts[-1] in FRACTIONS or all(p in SMALL for p in parts) or parts[0] in SMALL
 
 
 def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | None, int]:
@@ -195,6 +195,8 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
         return fraction
     elif low in ORDINALS:
         return _rank(tokens, i, all_caps), i + 1
+    elif (compound := _word_compound(low, text)) is not None:
+        return compound, i + 1
     else:
         parsed = parse_words(tokens, i)
         if parsed is None:
@@ -280,6 +282,16 @@ def _rank(tokens: Tokens, i: int, all_caps: bool) -> Quantity | None:
         return None
     rank = ORDINALS.get(tokens.low[i])  # "a second." ends its sentence: no rank
     return Quantity(float(rank), "ordinal", raw=raw) if rank is not None else None
+
+
+def _word_compound(low: str, raw: str) -> Quantity | None:
+    """Read "a three-day strike", "a two-tiered Internet" as "a 3-day strike" is read: a
+    count of what the rest names ("two-year-old" counts nothing named; "one-off" is a word)."""
+    head, _, rest = low.partition("-")
+    value = SMALL.get(head)
+    if value is None or value < 2 or not rest.isalpha() or rest in SMALL or rest in FRACTIONS:
+        return None
+    return Quantity(float(value), "count", rest, None, raw)
 
 
 def _digit_rank(tokens: Tokens, i: int) -> Quantity | None:
