@@ -180,12 +180,18 @@ def test_the_uk_is_britain_not_the_us() -> None:
         (
             "People living east of Amherstburg were asked to keep their windows closed.",
             "People who live east of Boisbriand have been asked to keep their windows closed.",
-            ("amherstburg", "boisbriand"),
+            ("Amherstburg", "Boisbriand"),
         ),
         (
             "Jo Hovind is incarcerated at the Federal Correctional Institution in Edgefield.",
             "Kent Hovind is currently incarcerated at the Federal Correctional Institution.",
-            ("jo", "kent"),
+            ("Jo Hovind", "Kent Hovind"),  # each name as its sentence writes it
+        ),
+        # a name against the claim's names, not its common words
+        (
+            "A fire weather warning has been issued for the south-east of South Australia.",
+            "A fire weather warning has been issued for the south west of Western Australia.",
+            ("South Australia", "Western Australia"),
         ),
         # the same names in other forms are no swap
         (

@@ -71,11 +71,15 @@ def swapped_name(statement: StatementFeatures, match: Match) -> tuple[str, str] 
     "Cypriot officials" for "Lebanese officials". A name the claim's sentence also gives, or
     one with nothing beside it in common, is no swap."""
     said_words, fact = words(statement.text), words(match.claim.text)
-    claim_names = frozenset(fact) | initials(match.claim.text)
+    # a name is held against the claim's names, not its common words: "South Australia" is
+    # not "the south west of Western Australia"
+    claim_names = frozenset(find_entities(match.claim.text)) | initials(match.claim.text)
     mine = [
         w
         for w in statement.entities
-        if _title_cased(w, statement.text) and missing_entities((w,), claim_names)
+        if _title_cased(w, statement.text)
+        and missing_entities((w,), claim_names)
+        and not (w == said_words[0] and w in fact)  # "Fighting ..." for "fighting"
     ]
     if not mine:
         return None
@@ -90,8 +94,27 @@ def swapped_name(statement: StatementFeatures, match: Match) -> tuple[str, str] 
         for other in theirs:
             their_left, their_right = _beside(fact, other)
             if left & their_left or right & their_right:
-                return name, other
+                return _written(name, statement.text), _written(other, match.claim.text)
     return None
+
+
+def _written(name: str, text: str) -> str:
+    """A name as the text writes it, with the capitalized words it stands among: "south"
+    in "the south-east of South Australia" is "South Australia"."""
+    tokens = text.split()
+    bare = [t.strip(_PUNCTUATION) for t in tokens]
+    at = next((i for i, t in enumerate(bare) if t.lower() == name and t[:1].isupper()), None)
+    if at is None:
+        return name.title()
+    start, end = at, at + 1
+    while start > 0 and bare[start - 1][:1].isupper() and tokens[start - 1][-1:] not in ",;:":
+        start -= 1
+    while end < len(bare) and bare[end][:1].isupper() and tokens[end - 1][-1:] not in ",;:":
+        end += 1
+    return " ".join(bare[start:end])
+
+
+_PUNCTUATION = ".,;:'\"()\u201c\u201d\u2018\u2019"
 
 
 def _beside(tokens: list[str], name: str) -> tuple[set[str], set[str]]:

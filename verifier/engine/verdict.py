@@ -272,7 +272,7 @@ def _unverified(statement: StatementFeatures, strong: list[Match], matches: list
         detail = f"The closest claim speaks of {source}, not {said}."
         reason = Reason("other_place", detail, said, source)
     elif strong and (swap := swapped_name(statement, strong[0])):
-        said, source = (name.title() for name in swap)
+        said, source = swap
         detail = f"The closest claim speaks of {source}, not {said}."
         reason = Reason("other_entity", detail, said, source)
     elif strong:
