@@ -216,6 +216,8 @@ def test_dates_in_short_forms(text: str, expected: list[tuple[str, float]]) -> N
         ("finished in a tie for 14th in last year's bee", [("ordinal", 14)]),
         ("win the 80th annual bee", [("ordinal", 80)]),
         ("the 3rd Infantry Division", []),  # a rank that begins a name
+        ("among the top five sellers", [("ordinal", 5)]),  # ranks, not five of anything
+        ("he finished in the top 10", [("ordinal", 10)]),
         ("on 7th August", [("day", 7), ("month", 8)]),
     ],
 )

@@ -261,6 +261,8 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
         raw, unit = f"{raw} {unit} ({value:g} years)", "years"
     if unit and value < 1000 and _STOP_THOUSANDS.fullmatch(first_raw):
         value *= 1000  # "4.000 troops": a count of things is no decimal ("batting 1.000" is)
+    if previous == "top" and not qualifier:  # "among the top five sellers": a range of ranks
+        return Quantity(value, "ordinal", None, "at_most", f"top {raw}")
     follows_of = j < len(tokens.low) and tokens.low[j] == "of"
     quantity = Quantity(value, "count", unit, qualifier, raw)
     if value == 1 and first_raw[0].isalpha() and (unit is None or follows_of):
