@@ -77,6 +77,19 @@ from verifier.engine.opposites import polarity_differs
             "Nesin was summoned for teaching without permission.",
             True,
         ),
+        # a denial in a side clause denies that clause and what it is said of
+        (
+            "Al-Bedawi had been serving a death sentence for his part in the bombing.",
+            "Al-Bedawi, who was serving a death sentence for his role in the attack, escaped"
+            " along with another plotter, Fawaz al-Rabeiee, who has yet to be captured.",
+            False,
+        ),
+        (
+            "Fawaz al-Rabeiee has been captured.",
+            "Al-Bedawi, who was serving a death sentence for his role in the attack, escaped"
+            " along with another plotter, Fawaz al-Rabeiee, who has yet to be captured.",
+            True,
+        ),
         # a denied verb stays the sentence's denial
         (
             "Professor Nesin no longer faces prosecution.",
