@@ -77,6 +77,12 @@ from verifier.engine.opposites import polarity_differs
             "Nesin was summoned for teaching without permission.",
             True,
         ),
+        (
+            "At least 24 smaller aftershocks have hit the same area since the quake.",
+            "At least two dozen smaller aftershocks, none greater than a magnitude of 3.6, have"
+            " struck the same area since the quake.",
+            False,
+        ),
         # a denial in a side clause denies that clause and what it is said of
         (
             "Al-Bedawi had been serving a death sentence for his part in the bombing.",

@@ -59,7 +59,7 @@ def _is_cue(token: Token) -> bool:
 
 def _scope(cue: Token) -> list[Token] | None:
     head = cue.head
-    if cue.dep_ in _SUBJECTS and cue.pos_ in _NOMINALS:  # "none greater than 3.6"
+    if cue.pos_ in _NOMINALS:  # "none greater than 3.6", "nothing of the kind"
         return list(cue.subtree)
     if cue.dep_ == "prep" or cue.lower_ == "without":  # "without permission"
         return list(cue.subtree)
