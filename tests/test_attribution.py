@@ -121,3 +121,14 @@ def test_a_quotation_over_several_sentences_is_credited_whole() -> None:
     claims = extract_claims(Article("a-2", "Holy men threaten boycott", text))
     assert [(c.speaker, c.speaker_role) for c in claims[1:4]] == [("Hari Brahmachari", "sadhu")] * 3
     assert [c.speaker for c in claims[5:]] == ["Nancy Pelosi", "Nancy Pelosi"]
+
+
+def test_a_quotation_is_credited_to_whom_it_names_not_to_the_speaker_before_it() -> None:
+    text = (
+        "Rare rodent photographed alive\n\n"
+        '"We went to Laos specifically to find this animal," said Redfield.\n\n'
+        '"These images are extremely important scientifically. This is a truly exciting'
+        ' discovery," said Mary Dawson , the curator at the museum.'
+    )
+    claims = extract_claims(Article("a-3", "Rare rodent photographed alive", text))
+    assert [c.speaker for c in claims[1:]] == ["Redfield", "Mary Dawson", "Mary Dawson"]

@@ -217,11 +217,13 @@ def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
             raise ClaimTooLongError(start, end)
     published = _day(article.published)
     docs = parse_many(_cased(clean(article.text[start:end])) for start, end in spans)
-    credited = []
+    credited, named = [], []
     for (start, end), doc in zip(spans, docs, strict=True):
-        credited.append(attribute(article.text[start:end], speaker_in(doc), known, article.author))
+        speaker = speaker_in(doc)
+        credited.append(attribute(article.text[start:end], speaker, known, article.author))
+        named.append(speaker is not None)
         known.meet(people(doc))
-    credited = _across_quotes([article.text[s:e] for s, e in spans], credited)
+    credited = _across_quotes([article.text[s:e] for s, e in spans], credited, named)
     for (start, end), who in zip(spans, credited, strict=True):
         quote = article.text[start:end]
         claims.append(
@@ -242,11 +244,14 @@ def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
     return claims
 
 
-def _across_quotes(sentences: list[str], credited: list[Attribution]) -> list[Attribution]:
+def _across_quotes(
+    sentences: list[str], credited: list[Attribution], named: list[bool]
+) -> list[Attribution]:
     """Credit every sentence of a quotation that runs over several to whom it names.
 
     '"Millions bathe in it. But they bathe in effluent. If it is not cleaned, I will fast,"
-    he said.': the speaker named at either end speaks all of it.
+    he said.': the speaker named at either end speaks all of it, over whoever spoke the
+    quotation before it (a sentence opening a quotation is first taken to go on with them).
     """
     groups: list[list[int]] = []
     inside = False
@@ -258,11 +263,16 @@ def _across_quotes(sentences: list[str], credited: list[Attribution]) -> list[At
         inside = _quote_open(sentence, inside)
     found = list(credited)
     for group in groups:
-        named = [credited[i] for i in group if credited[i].speaker and credited[i].role != "author"]
-        if len(group) > 1 and named:
+        speakers = [
+            credited[i] for i in group if credited[i].speaker and credited[i].role != "author"
+        ]
+        explicit = [credited[i] for i in group if named[i] and credited[i].speaker]
+        if len(group) > 1 and speakers:
             for i in group:
-                if not credited[i].speaker or credited[i].role == "author":
-                    found[i] = named[0]
+                if explicit and not named[i]:
+                    found[i] = explicit[0]
+                elif not credited[i].speaker or credited[i].role == "author":
+                    found[i] = speakers[0]
     return found
 
 
