@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.language.quoting import quoted
+from verifier.language.quoting import quoted, quoted_passages
 
 CASES = [
     ("Troops will leave.", "\u201cTroops will leave.\u201d"),
@@ -19,3 +19,19 @@ CASES = [
 @pytest.mark.parametrize(("text", "shown"), CASES, ids=[c[0][:20] for c in CASES])
 def test_quoted_never_doubles_the_marks(text: str, shown: str) -> None:
     assert quoted(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "passages"),
+    [
+        ('Mitchel said it was "almost inconceivable" that anyone would.', ["almost inconceivable"]),
+        ("He called it \u201cdisappointing\u201d.", []),  # one word in quotation marks
+        (
+            '"We will stay," he said, and "not one day less."',
+            ["We will stay,", "not one day less."],
+        ),
+        ('An unclosed "quotation runs on', []),
+    ],
+)
+def test_quoted_passages(text: str, passages: list[str]) -> None:
+    assert quoted_passages(text) == passages

@@ -708,6 +708,25 @@ def test_a_fact_credited_to_another_person_of_the_story_is_contradicted(
     assert stranger.verdict == UNVERIFIED, stranger.explanation  # never named in the story
 
 
+def test_the_words_a_statement_quotes_tell_which_passage_it_is_about(
+    fresh_engine: Engine,
+) -> None:
+    ingest_article(
+        "Bushfires near Perth\n\nSpokesman for the Department of Environment and Conservation,"
+        " Murray Mitchel says that firefighters are trying to consolidate the fire.\n\n"
+        'Premier Alan Carpenter said, "It is almost inconceivable that anybody could be so'
+        ' stupid as to light a fire deliberately."',
+        fresh_engine,
+    )
+    swapped = verify(
+        "Department of Environment and Conservation spokesman Murray Mitchel said it was"
+        ' "almost inconceivable" that anybody would light a fire deliberately.',
+        fresh_engine,
+    )
+    assert swapped.verdict == CONTRADICTED, swapped.explanation
+    assert "Alan Carpenter" in swapped.explanation
+
+
 def test_a_fact_credited_to_another_person_of_the_same_paragraph_is_contradicted(
     fresh_engine: Engine,
 ) -> None:

@@ -14,6 +14,7 @@ from verifier.language.comparison import compatible
 from verifier.language.entities import capitals_as_places, find_entities
 from verifier.language.numbers import extract_quantities
 from verifier.language.places import countries_among
+from verifier.language.quoting import quoted_passages
 from verifier.language.text import (
     content_stems,
     stem,
@@ -85,6 +86,7 @@ class StatementFeatures:
     countries: frozenset[str] = frozenset()  # ISO codes of the countries it names
     opening: str | None = None  # its first word, when counted among its names (may be common)
     places: frozenset[str] = frozenset()  # capitals it names as places ("from Baghdad")
+    quotes: tuple[str, ...] = ()  # the words it quotes, each passage's words joined by spaces
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ def prepare_statement(text: str) -> StatementFeatures:
         countries=countries_among(named),
         opening=body_words[0] if body_words and body_words[0] in named else None,
         places=capitals_as_places(text),
+        quotes=tuple(" ".join(words(q)) for q in quoted_passages(text)),
     )
 
 
@@ -155,8 +158,21 @@ def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:
         1.0,
         topic
         + 0.1 * _slot_overlap(said_figures, source)
-        + FIGURE_BONUS * _same_figures(said_figures, source),
+        + FIGURE_BONUS * _same_figures(said_figures, source)
+        + QUOTE_BONUS * _same_quotes(statement.quotes, candidate.text),
     )
+
+
+# Topic score added when the claim holds, word for word, what the statement quotes: a
+# speaker's own words tell which passage a statement is about, whoever it credits them to.
+QUOTE_BONUS = 0.2
+
+
+def _same_quotes(quotes: tuple[str, ...], text: str) -> float:
+    if not quotes:
+        return 0.0
+    written = " ".join(words(text))
+    return sum(1 for q in quotes if q in written) / len(quotes)
 
 
 @lru_cache(maxsize=64)

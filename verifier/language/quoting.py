@@ -20,3 +20,19 @@ def quoted(text: str) -> str:
     """Put a source's words between curly quotation marks, unless they open with a mark of
     their own (a quoted remark, '"This bridge is unsafe," Okafor said.'): then as they are."""
     return text if text.lstrip().startswith(OPENING_MARKS) else f"\u201c{text}\u201d"
+
+
+def quoted_passages(text: str, min_words: int = 2) -> list[str]:
+    """Return the passages a text puts between double quotation marks, of `min_words` or more
+    ("said it was \u201calmost inconceivable\u201d"; not a word in quotation marks)."""
+    found, inside, start = [], False, 0
+    for at, mark in enumerate(text):
+        if mark not in ('"', "\u201c", "\u201d"):
+            continue
+        now = still_quoting(mark, inside)
+        if now and not inside:
+            start = at + 1
+        elif inside and not now and len(text[start:at].split()) >= min_words:
+            found.append(text[start:at])
+        inside = now
+    return found
