@@ -248,3 +248,16 @@ def test_a_number_word_joined_to_what_it_counts(
 ) -> None:
     found = extract_quantities(text)
     assert [(q.value, q.unit) for q in found if q.kind == "count"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("ahead of Wednesday's expected heat", 3),
+        ("ahead of Thursday\u2019s expected heat", 4),
+        ("the council met on tuesday's agenda", None),  # not capitalized: not read as a day
+    ],
+)
+def test_a_weekday_in_the_possessive_is_the_day(text: str, weekday: int | None) -> None:
+    days = [q.value for q in extract_quantities(text) if q.kind == "weekday"]
+    assert days == ([weekday] if weekday else [])

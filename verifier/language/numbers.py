@@ -107,12 +107,15 @@ def _counted(text: str) -> tuple[Quantity, ...]:
     starts = [  # lower() leaves "$", "'" and digits as they are
         i
         for i, low in enumerate(tokens.low)
-        if low[0] in "$'0123456789" or low in _WORD_STARTS or ("-" in low and _may_start(low))
+        if low[0] in "$'0123456789"
+        or low in _WORD_STARTS
+        or ("-" in low and _may_start(low))
+        or (low.endswith(_POSSESSIVES) and low[:-2] in WEEKDAYS)
     ]
     if not starts:
         return ()
     # Case only matters to tell months and weekdays from words ("may", "march", "sun").
-    calendar = any(tokens.low[i].rstrip(".") in _CALENDAR for i in starts)
+    calendar = any(tokens.low[i].rstrip(".").removesuffix("'s") in _CALENDAR for i in starts)
     all_caps = calendar and is_mostly_upper(text)
     found: list[Quantity] = []
     after = 0
@@ -184,8 +187,9 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
     if text[0] == "'" and text[1:].isdecimal():  # "in '03", or a quotation opens: "'50 people"
         found = short_year(tokens, i)
         return found or _finish(tokens, i, i + 1, float(text[1:])), i + 1
-    if low in WEEKDAYS and _is_capitalized(text, all_caps):
-        return Quantity(WEEKDAYS[low], "weekday", raw=text.rstrip(".")), i + 1
+    day = low[:-2] if low.endswith(_POSSESSIVES) else low  # "Wednesday's expected heat"
+    if day in WEEKDAYS and _is_capitalized(text, all_caps):
+        return Quantity(WEEKDAYS[day], "weekday", raw=text.rstrip(".")[: len(day)]), i + 1
     if text[0] in "$0123456789":
         value, j = parse_number(text), i + 1
     elif low in FRACTIONS or ("-" in low and low.split("-")[-1] in FRACTIONS):
@@ -218,6 +222,7 @@ _RATES = frozenset(
     round rounds""".split()
 )
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
+_POSSESSIVES = ("'s", "\u2019s")
 # Words a quantity may begin with, also as written at the end of a sentence ("in May.").
 _WORD_STARTS = frozenset(
     word + end
