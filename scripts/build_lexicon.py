@@ -15,6 +15,9 @@ Writes verifier/language/data/lexicon.json and the WordNet licence beside it:
   ("turkish" -> "turkey", "swiss" -> "switzerland"), lower-cased.
 - "agents": nouns whose commonest sense is a person or a group of people (noun.person,
   noun.group): who can be said to speak ("officials", "the ministry"; not "the article").
+- "common": single words WordNet writes in lower case only, never as a name ("schoolchild",
+  "legalise", "fighting"): a capital on one opening a sentence names nothing. Words it also
+  writes capitalized ("Providence", "Turkey", "Reading") are left out.
 """
 
 from __future__ import annotations
@@ -111,20 +114,40 @@ def build() -> dict[str, list[object]]:
     )
     antonyms = [[pos, a, b, ra, rb] for (pos, a, b), (ra, rb) in sorted(pairs.items())]
     opposed = {a for _, a, _, _, _ in antonyms} | {b for _, _, b, _, _ in antonyms}
-    exceptions = sorted(
-        [form, base]
+    irregular = [
+        (form, base)
         for pos in FILES
         for line in (WORDNET / f"{FILES[pos]}.exc").read_text().splitlines()
         for form, *bases in [line.split()]
         for base in bases
-        if base in opposed and "_" not in form
-    )
+        if "_" not in form
+    ]
+    exceptions = sorted([form, base] for form, base in irregular if base in opposed)
     return {
         "antonyms": antonyms,
         "agents": agents,
         "exceptions": exceptions,
         "places": peoples(data),
+        "common": common_words(data, irregular),
     }  # type: ignore[dict-item]
+
+
+def common_words(
+    data: dict[str, dict[int, tuple[int, list[str], list[tuple[str, int, str, int, int]]]]],
+    irregular: list[tuple[str, str]],
+) -> list[str]:
+    """Single words WordNet writes only in lower case, in any part of speech, with their
+    irregular forms ("schoolchildren")."""
+    lower, capital = set(), set()
+    for synsets in data.values():
+        for _, lemmas, _ in synsets.values():
+            for lemma in lemmas:
+                if "_" in lemma or not lemma.isalpha():
+                    continue
+                (lower if lemma.islower() else capital).add(lemma.lower())
+    common = lower - capital
+    common |= {form for form, base in irregular if base in common and form.isalpha()}
+    return sorted(common - capital)
 
 
 def peoples(

@@ -69,3 +69,19 @@ def test_opposites_in_the_same_place(
     statement: str, claim: str, pair: tuple[str, str] | None
 ) -> None:
     assert aligned_opposites(words(statement), words(claim), STOPWORDS) == pair
+
+
+@pytest.mark.parametrize(
+    ("word", "common"),
+    [
+        ("Schoolchildren", True),  # school + children, both common words
+        ("Legalising", True),
+        ("Providence", False),  # also a city
+        ("Turkey", False),  # also a country
+        ("Borovik", False),  # unknown: may be a name
+    ],
+)
+def test_wordnet_tells_words_it_writes_in_lower_case_only(word: str, common: bool) -> None:
+    from verifier.language.lexicon import is_common_word
+
+    assert is_common_word(word) == common

@@ -12,7 +12,7 @@ from verifier.language.entities import (
     initials,
     missing_entities,
 )
-from verifier.language.lexicon import neighbours
+from verifier.language.lexicon import is_common_word, neighbours
 from verifier.language.parse import parse
 from verifier.language.text import words
 from verifier.language.vocabulary import STOPWORDS
@@ -60,9 +60,17 @@ def _people(text: str) -> list[str]:
 def opens_with_a_name(text: str) -> bool:
     """Tell whether a sentence's capitalized first word may be a name, not a word capitalized
     for opening it ("Tall buildings swayed", "Running a school without a permit ..."). A noun
-    may be either ("Providence will pay", "Turkey culls"): it counts as a name."""
+    may be either ("Providence will pay", "Turkey culls"): it counts as a name, unless WordNet
+    writes it in lower case only."""
     doc = parse(text)
-    return len(doc) > 0 and (doc[0].pos_ in ("PROPN", "NOUN") or doc[0].ent_type_ != "")
+    if len(doc) == 0:
+        return False
+    first = doc[0]
+    if first.ent_type_ != "":
+        return True
+    # a word WordNet never writes as a name ("Schoolchildren on a field trip", "Legalising
+    # same-sex unions", which the small model takes for a proper noun) is none
+    return first.pos_ in ("PROPN", "NOUN") and not is_common_word(first.text)
 
 
 def swapped_name(statement: StatementFeatures, match: Match) -> tuple[str, str] | None:

@@ -32,6 +32,26 @@ def _opposites() -> dict[str, frozenset[tuple[str, str]]]:
 
 
 @lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    return frozenset(str(w) for w in _table()["common"])
+
+
+@lru_cache(maxsize=8192)
+def is_common_word(word: str) -> bool:
+    """Tell whether WordNet knows a word in lower case only, never as a name: "Fighting",
+    "Legalising", "Schoolchildren" (a compound of two such words) open a sentence naming
+    nothing; "Providence", "Turkey" may name a place, "Borovik" is unknown."""
+    common = _common()
+    low = word.lower()
+    if any(form in common for form in base_forms(low)):
+        return True
+    return any(
+        low[:k] in common and any(form in common for form in base_forms(low[k:]))
+        for k in range(3, len(low) - 2)
+    )
+
+
+@lru_cache(maxsize=1)
 def _agents() -> frozenset[str]:
     return frozenset(str(w) for w in _table()["agents"])
 
