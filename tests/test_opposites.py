@@ -22,6 +22,10 @@ from verifier.language.vocabulary import STOPWORDS
         ("consistent", "inconsistent", True),
         ("clear", "cloudy", False),  # only in a rare sense of "clear"
         ("said", "denied", False),
+        # compounds of opposites, part by part
+        ("southeast", "northwest", True),
+        ("southeastern", "southwestern", True),
+        ("southeast", "east", False),
     ],
 )
 def test_opposites_in_common_senses(word: str, other: str, opposed: bool) -> None:
@@ -45,6 +49,13 @@ def test_opposites_in_common_senses(word: str, other: str, opposed: bool) -> Non
             "Swiss drivers favour less powerful, cleaner vehicles.",
             "Swiss drivers also favour more powerful, polluting vehicles.",
             ("less", "more"),
+        ),
+        # the word itself elsewhere in the claim: the opposite in its place still counts
+        (
+            "The epicenter was located 20 kilometers southeast of Borrego Springs.",
+            "The epicenter was located 20 kilometers Northwest of Borrego Springs; 23"
+            " kilometers Southeast of Anza.",
+            ("southeast", "northwest"),
         ),
         # elsewhere in a long sentence, or a converse in the passive: no opposition
         (

@@ -84,9 +84,31 @@ def base_forms(word: str) -> frozenset[str]:
 
 
 def opposite_of(word: str, other: str) -> bool:
-    """Tell whether two words are opposites in the common senses of some base form of each."""
+    """Tell whether two words are opposites in the common senses of some base form of each,
+    or compounds of such words ("southeast" / "northwest", "southeastern" / "southwestern")."""
+    theirs = base_forms(other)
+    if any(not theirs.isdisjoint(opposites(form)) for form in base_forms(word)):
+        return True
+    mine, their_parts = _compound(word.lower()), _compound(other.lower())
+    if not mine or not their_parts:
+        return False
+    pairs = list(zip(mine, their_parts, strict=True))
+    return all(a == b or _opposed(a, b) for a, b in pairs) and any(a != b for a, b in pairs)
+
+
+def _opposed(word: str, other: str) -> bool:
     theirs = base_forms(other)
     return any(not theirs.isdisjoint(opposites(form)) for form in base_forms(word))
+
+
+@lru_cache(maxsize=65536)
+def _compound(word: str) -> tuple[str, str] | None:
+    """Split a word into two words that each have an opposite ("south" + "east"), if it is one."""
+    for k in range(4, len(word) - 3):
+        head, tail = word[:k], word[k:]
+        if _has_opposite(head) and _has_opposite(tail):
+            return head, tail
+    return None
 
 
 def opposites(lemma: str, pos: str | None = None) -> frozenset[str]:
@@ -106,13 +128,19 @@ def aligned_opposites(
 
     The same place: a content word on one side of one (within `window` words) is on the
     same side of the other, so that an opposite elsewhere in a long sentence turns nothing.
-    Words the two texts share are no opposition.
+    A word the source says in the same place is no opposition (elsewhere it may be: "20 km
+    southeast of Borrego Springs" against "20 km Northwest of Borrego Springs; 23 km
+    Southeast of Anza").
     """
-    said_words, source_words = set(said), set(source)
+    said_words = set(said)
     for i, word in enumerate(said):
-        if word in source_words or not _has_opposite(word):
+        if not _has_any_opposite(word):
             continue
         left, right = (side - stopwords for side in neighbours(said, i, window))
+        if not (left or right):
+            continue  # nothing to tell its place by
+        # the source saying the word itself, as much in its place, is no opposition
+        itself = max((_fit(left, right, source, j, window) for j in _at(source, word)), default=0)
         for j, other in enumerate(source):
             if other in said_words or _ending(word) != _ending(other):
                 continue  # "defeated" against "victory": a verb against a noun, no pair
@@ -120,10 +148,19 @@ def aligned_opposites(
                 continue
             if _passive(said, i) != _passive(source, j):
                 continue  # "was followed by violence" is "led to violence": a converse
-            their_left, their_right = neighbours(source, j, window)
-            if left & their_left or right & their_right:
+            if _fit(left, right, source, j, window) > itself:
                 return word, other
     return None
+
+
+def _at(tokens: list[str], word: str) -> list[int]:
+    return [j for j, token in enumerate(tokens) if token == word]
+
+
+def _fit(left: set[str], right: set[str], tokens: list[str], at: int, window: int) -> int:
+    """How many of a word's content neighbours stand on the same side of a place in tokens."""
+    their_left, their_right = neighbours(tokens, at, window)
+    return len(left & their_left) + len(right & their_right)
 
 
 def _ending(word: str) -> str:
@@ -141,6 +178,11 @@ def _passive(tokens: list[str], at: int) -> bool:
 
 def _has_opposite(word: str) -> bool:
     return any(opposites(form) for form in base_forms(word))
+
+
+def _has_any_opposite(word: str) -> bool:
+    """A word with an opposite of its own, or a compound of two such words."""
+    return _has_opposite(word) or _compound(word.lower()) is not None
 
 
 def neighbours(tokens: list[str], at: int, window: int) -> tuple[set[str], set[str]]:
