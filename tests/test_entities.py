@@ -199,6 +199,11 @@ def test_the_uk_is_britain_not_the_us() -> None:
             "A fire weather warning has been issued for the south west of Western Australia.",
             ("South Australia", "Western Australia"),
         ),
+        (
+            "Col. Ryan Dillon, a U.S. Marine Corps spokesman, said so.",
+            "Col. Ryan Dillon, a U.S. Army spokesman, said so.",
+            ("U.S. Marine Corps", "U.S. Army"),  # an abbreviation keeps its stop
+        ),
         # the same names in other forms are no swap
         (
             "The WA government offered a reward.",

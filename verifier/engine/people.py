@@ -110,7 +110,7 @@ def _written(name: str, text: str) -> str:
     """A name as the text writes it, with the capitalized words it stands among: "south"
     in "the south-east of South Australia" is "South Australia"."""
     tokens = text.split()
-    bare = [t.strip(_PUNCTUATION) for t in tokens]
+    bare = [_bare(t) for t in tokens]
     at = next((i for i, t in enumerate(bare) if t.lower() == name and t[:1].isupper()), None)
     if at is None:
         return name.title()
@@ -122,6 +122,13 @@ def _written(name: str, text: str) -> str:
     return " ".join(bare[start:end])
 
 
+def _bare(token: str) -> str:
+    """A token without the marks around it; an abbreviation keeps its stop ("U.S.")."""
+    bare = token.strip(_PUNCTUATION)
+    return bare + "." if "." in bare and token.rstrip(_QUOTES).endswith(".") else bare
+
+
+_QUOTES = "'\"()\u201c\u201d\u2018\u2019"
 _PUNCTUATION = ".,;:'\"()\u201c\u201d\u2018\u2019"
 
 
