@@ -261,3 +261,17 @@ def test_a_number_word_joined_to_what_it_counts(
 def test_a_weekday_in_the_possessive_is_the_day(text: str, weekday: int | None) -> None:
     days = [q.value for q in extract_quantities(text) if q.kind == "weekday"]
     assert days == ([weekday] if weekday else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("The car is three-quarters lighter than a family car.", 75.0),
+        ("two-thirds voted yes", 66.7),
+        ("the forty-third president", None),  # a rank, not forty thirds
+        ("in the third quarter", None),
+    ],
+)
+def test_a_fraction_written_whole_is_a_share(text: str, share: float | None) -> None:
+    found = [q.value for q in extract_quantities(text) if q.kind == "percent"]
+    assert found == ([pytest.approx(share, abs=0.1)] if share else [])

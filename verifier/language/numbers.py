@@ -325,7 +325,9 @@ def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
         numerator = float(SMALL[tokens.low[i - 1].split("-")[0]])
     following = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
     start = i - 1 if i > 0 and tokens.low[i - 1] in _FRACTION_STARTS else i
-    if following != "of" and _qualifier(tokens, start) is None:
+    # "three-quarters lighter", "two-thirds" are shares ("forty-third" is a rank)
+    written_whole = len(parts) == 2 and numerator * FRACTIONS[parts[-1]] <= 100
+    if following != "of" and _qualifier(tokens, start) is None and not written_whole:
         return None, i + 1
     span = _qualifier_span(tokens, start)
     first = start - span[1] if span else start
