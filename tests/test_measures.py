@@ -90,3 +90,19 @@ def test_tallies(text: str, tallies: list[str]) -> None:
 )
 def test_a_number_in_a_name_counts_nothing(text: str, counts: list[float]) -> None:
     assert [q.value for q in extract_quantities(text) if q.kind == "count"] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("gets about 235 mpg", [(235, "mpg")]),
+        ("equalling to about 235 miles per gallon", [(235, "mpg")]),
+        ("winds of up to 209 km/h", [(209, "kph")]),
+        ("at 100 kilometres per hour", [(100, "kph")]),
+        ("as high as 130 miles (209 km) per hour", [(130, "mph"), (209, "kph")]),
+        ("50 miles an hour", [(50, "mph")]),
+        ("10 miles per day", [(10, "miles")]),  # no rate we name
+    ],
+)
+def test_rates_are_read_one_way(text: str, figures: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in extract_quantities(text)] == figures

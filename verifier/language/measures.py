@@ -4,7 +4,8 @@ Before numbers are read, currency marks and unit symbols are rewritten into the 
 number reader knows: "$A200,000", "A$200,000", "AUD 200,000" and "US$200,000" are all
 "$200,000" (a dollar is a dollar: which one is the story's business, not a figure's); "€6,000"
 and "EUR 6,000" are "6,000 euros"; "40oC", "40°C" and "40 degrees Celsius" are "40 celsius";
-"1.75-billion" is "1.75 billion"; "a decade" is "10 years", "a dozen" 12; a time of day
+"1.75-billion" is "1.75 billion"; "235 miles per gallon" is "235 mpg", "209 km/h" "209
+kph"; "a decade" is "10 years", "a dozen" 12; a time of day
 ("4:53 p.m.") is no figure. Each pattern reads a bounded
 stretch once, so the pass is linear in the text's length.
 """
@@ -17,7 +18,7 @@ import re
 MEASURE_UNITS = frozenset(
     """dollar dollars euros pounds yen francs rupees celsius fahrenheit percent km kilometres
     kilometers metres meters miles mph kg kilograms tonnes tons hectares acres litres liters
-    gallons mpg feet inches cm mm years months weeks days hours minutes seconds""".split()
+    gallons mpg kph feet inches cm mm years months weeks days hours minutes seconds""".split()
 )
 _NUMBER = r"\d[\d,]{0,20}(?:\.\d{1,6})?"
 _SCALE = r"(?:[ -](?:thousand|million|billion|trillion)\b|(?:k|m|bn|mn|tn)\b)?"
@@ -54,6 +55,21 @@ _PERIOD_WORDS = {
     "century": "100 years",
     "dozen": "12",
 }
+# Rates written out or abbreviated: "235 miles per gallon" is "235 mpg", "209 km/h" and
+# "209 kilometres per hour" are "209 kph", "130 miles (209 km) per hour" is "130 mph (209 kph)".
+_PER = r"\s+(?:per|an|a)\s+"
+_RATES = (
+    (
+        re.compile(rf"(\d)\s?(?:miles|mi)\s?\((\d[\d,.]{{0,12}})\s?km\){_PER}hour\b"),
+        r"\1 mph (\2 kph)",
+    ),
+    (re.compile(rf"(\d)\s?(?:miles|mi){_PER}gallon\b"), r"\1 mpg"),
+    (re.compile(rf"(\d)\s?(?:miles|mi){_PER}hour\b"), r"\1 mph"),
+    (
+        re.compile(rf"(\d)\s?(?:km|kilomet(?:re|er)s){_PER}hour\b|(\d)\s?km\s?/\s?h\b"),
+        lambda m: f"{m.group(1) or m.group(2)} kph",
+    ),
+)
 # A time of day ("12:00 P.M.", "16:53", "4:53 p.m.") is no count: its digits are taken out of
 # the way of the figures ("more than 100 firefighters were called about 12:00").
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\b\.?)?")
@@ -72,6 +88,10 @@ def normalize_measures(text: str) -> str:
     if "C" in text or "F" in text or "°" in text or "º" in text or "entigrade" in text:
         text = _DEGREES.sub(_degrees, text)
     low = text.lower()
+    if " per " in low or " an hour" in low or "/h" in low or " a gallon" in low:
+        for pattern, replacement in _RATES:
+            text = pattern.sub(replacement, text)
+        low = text.lower()
     if "decade" in low or "fortnight" in low or "century" in low or "dozen" in low:
         text = _PERIODS.sub(lambda m: _PERIOD_WORDS[m.group(1).lower()], text)
     return text
