@@ -275,3 +275,18 @@ def test_a_weekday_in_the_possessive_is_the_day(text: str, weekday: int | None) 
 def test_a_fraction_written_whole_is_a_share(text: str, share: float | None) -> None:
     found = [q.value for q in extract_quantities(text) if q.kind == "percent"]
     assert found == ([pytest.approx(share, abs=0.1)] if share else [])
+
+
+def test_a_score_is_one_figure_either_way_round() -> None:
+    won = [
+        q for q in extract_quantities("Canada won the final, winning 57-50.") if q.kind == "tally"
+    ]
+    lost = [q for q in extract_quantities("Australia lost the final 50-57.") if q.kind == "tally"]
+    assert [q.value for q in won] == [q.value for q in lost] != []
+    assert [q.raw for q in lost] == ["50\u201357"]  # written as the article writes it
+
+
+def test_a_number_a_dash_joins_to_another_is_no_name() -> None:
+    found = extract_quantities("Australia lost Sunday night to Canada 50-57.")
+    assert [q.value for q in found if q.kind == "count"] == [50, 57]
+    assert [q.value for q in extract_quantities("a trial under Article 263.")] == []

@@ -34,6 +34,7 @@ def compare_quantities(
             (compatible(s, c) and agree(s, c, tolerance)) or same_count(s, c)
             for c in _peers(s, source)
         )
+        or _tally_in_counts(s, source)
     }
     used = {
         j
@@ -60,6 +61,17 @@ def compare_quantities(
                 )
             )
     return covered, conflicts
+
+
+def _tally_in_counts(said: Quantity, source: tuple[Quantity, ...]) -> bool:
+    """A score the claim writes with no word that makes it one ("lost to Canada 50-57"):
+    both its numbers among the claim's counts."""
+    if said.kind != "tally":
+        return False
+    high = int(said.value)
+    low = round((said.value - high) * 1000)
+    counts = {c.value for c in source if c.kind == "count" and c.qualifier is None}
+    return high in counts and low in counts
 
 
 def _peers(said: Quantity, source: tuple[Quantity, ...]) -> tuple[Quantity, ...]:

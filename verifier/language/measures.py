@@ -118,8 +118,10 @@ def _degrees(match: re.Match[str]) -> str:
 # A tally ("voted 7-2", "ended 35-23", "a 3-1 win"): two numbers that are one figure. Read only
 # beside a word that makes it one, so that a range ("10-15 people") stays a range.
 _TALLY_CUES = (
-    r"won|lost|beat|beaten|defeated|led|leads|leading|trailed|ended|finished|drew|voted|vote|"
-    r"score|scored|scores|ahead|behind|final|margin|victory|win|defeat|loss|draw|lead"
+    r"won|wins|winning|lost|loses|losing|beat|beats|beaten|beating|defeated|defeats|defeating|"
+    r"led|leads|leading|trailed|trails|trailing|ended|ends|ending|finished|finishing|drew|"
+    r"drawing|voted|votes|voting|vote|score|scored|scores|scoring|ahead|behind|final|margin|"
+    r"victory|win|defeat|loss|draw|lead"
 )
 _TALLY = re.compile(
     rf"\b(?P<before>(?:{_TALLY_CUES})\s+(?:(?:by|at|a|an|the)\s+)?)?"

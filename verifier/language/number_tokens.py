@@ -92,8 +92,11 @@ def parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
 
 def names_a_thing(tokens: Tokens, i: int, quantity: Quantity) -> bool:
     """Tell whether a bare number is part of a name ("Article 263", "Terminal 3", "Flight
-    409"): it follows a capitalized word that is no month or weekday, and counts nothing."""
+    409"): it follows a capitalized word that is no month or weekday, and counts nothing. A
+    number a dash joins to another is a score or a range ("to Canada 50-57"), no name."""
     if i == 0 or quantity.qualifier or quantity.unit or not tokens.raw[i].isdigit():
+        return False
+    if tokens.raw[i + 1 : i + 2] in (["-"], ["\u2013"], ["\u2014"]):
         return False
     before = tokens.raw[i - 1]
     return (

@@ -93,8 +93,10 @@ def _is_capitalized(raw: str, all_caps: bool) -> bool:
 def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Return every quantity, year, month and weekday a text states."""
     text = normalize_measures(clean(text))
+    # one score either way round: "Canada won 57-50" is "Australia lost 50-57"
     tallies = tuple(
-        Quantity(a + b / 1000, "tally", None, None, raw) for a, b, raw in find_tallies(text)
+        Quantity(max(a, b) + min(a, b) / 1000, "tally", None, None, raw)
+        for a, b, raw in find_tallies(text)
     )
     return _counted(text) + tallies  # a tally's numbers are counts too: "223-202" / "233 to 202"
 
