@@ -708,6 +708,26 @@ def test_a_fact_credited_to_another_person_of_the_story_is_contradicted(
     assert stranger.verdict == UNVERIFIED, stranger.explanation  # never named in the story
 
 
+def test_a_headline_s_figures_are_found_in_its_article(fresh_engine: Engine) -> None:
+    ingest_article(
+        "Gliders suffer first loss in London Paralympics against Canada\n\n"
+        "London, England - Australia lost Sunday night to Canada 50-57 in the women's"
+        " wheelchair basketball at the Olympic Park.\n\nPoor shooting doomed the Gliders.",
+        fresh_engine,
+    )
+    won = verify(
+        "Canada handed the Gliders their first defeat of the London Paralympics, winning 57-50.",
+        fresh_engine,
+    )
+    assert won.verdict == SUPPORTED, won.explanation
+    assert any("50-57" in c.quote for c in won.citations)
+    other = verify(
+        "Canada handed the Gliders their first defeat of the London Paralympics, winning 61-50.",
+        fresh_engine,
+    )
+    assert other.verdict != SUPPORTED, other.explanation
+
+
 def test_the_words_a_statement_quotes_tell_which_passage_it_is_about(
     fresh_engine: Engine,
 ) -> None:

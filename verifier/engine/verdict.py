@@ -142,9 +142,18 @@ def decide(
             if not extra.conflicts and extra.covered & missing:
                 agreeing.append(extra)
                 missing -= extra.covered
+    weaker: list[Assessment] = []
+    if missing and _is_headline(agreeing[0].match, articles):
+        weaker = _body_for_headline(statement, agreeing[0].match, matches, assessed, thresholds)
+        for extra in weaker:
+            if not extra.conflicts and extra.covered & missing:
+                agreeing.append(extra)
+                missing -= extra.covered
     if missing:
         rivals = [
-            a for a in assessed if a.conflicts and not any(r.code in _HARD for r in a.conflicts)
+            a
+            for a in [*assessed, *weaker]
+            if a.conflicts and not any(r.code in _HARD for r in a.conflicts)
         ]
         if rivals:
             return _verdict(
@@ -153,6 +162,33 @@ def decide(
         reason = not_in_source([statement.quantities[i] for i in sorted(missing)])
         return _verdict(statement, UNVERIFIED, agreeing, (reason,), thresholds, articles)
     return _verdict(statement, SUPPORTED, agreeing, (), thresholds, articles)
+
+
+# A headline sums up its article: its figures are given in the article's own sentences,
+# however differently those are worded, down to a topic score of BODY_FLOOR (below it a claim
+# shares too little with the statement to be about it).
+BODY_FLOOR = 0.25
+
+
+def _body_for_headline(
+    statement: StatementFeatures,
+    headline: Match,
+    matches: list[Match],
+    assessed: list[Assessment],
+    thresholds: Thresholds,
+) -> list[Assessment]:
+    """Assess the sentences of a headline's article that the statement is close to but not
+    close enough for on their own ("winning 57-50" of "Gliders suffer first loss against
+    Canada": "Australia lost Sunday night to Canada 50-57")."""
+    seen = {id(a.match) for a in assessed}
+    return [
+        assess(statement, m, thresholds.tolerance)
+        for m in matches
+        if m.score >= BODY_FLOOR
+        and id(m) not in seen
+        and m.claim.article_id == headline.claim.article_id
+        and m is not headline
+    ]
 
 
 def _credits_someone(claim: Claim) -> bool:
