@@ -7,6 +7,7 @@ import re
 from verifier.engine.extract import is_negated
 from verifier.engine.matching import StatementFeatures
 from verifier.language.lexicon import aligned_opposites, opposite_of
+from verifier.language.roles import told_from_the_other_side
 from verifier.language.scope import denied_stems
 from verifier.language.text import content_stems, words
 from verifier.language.vocabulary import STOPWORDS
@@ -105,8 +106,17 @@ def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] 
     """Return a (statement word, claim word) pair of opposites, when the two disagree so.
 
     Words with a sense of their own (_SENSES) count only in that sense, and the alternative
-    a statement turns down ("rather than withdrawing them") is not what it says.
+    a statement turns down ("rather than withdrawing them") is not what it says. Opposite
+    verbs said of the two sides of one event ("Canada won" / "Australia lost to Canada") are
+    no disagreement.
     """
+    flip = _flip(statement, claim)
+    if flip and told_from_the_other_side(statement.text, flip[0], claim.text, flip[1]):
+        return None
+    return flip
+
+
+def _flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
     if not statement.words.isdisjoint(_AHEAD_WORDS):
         ahead, before = _AHEAD.search(statement.text), _AHEAD.search(claim.text)
         if ahead and before and ahead.group(1).lower() != before.group(1).lower():

@@ -1,0 +1,61 @@
+"""Who does what in a sentence, from its parse: one event told from its two sides.
+
+"Canada won 57-50" and "Australia lost to Canada 50-57" say the same: the winner of one is
+in the loser's verb phrase of the other. Opposite verbs said of two different subjects so
+are no contradiction.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from verifier.language.parse import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_CLAUSES = frozenset({"advcl", "acl", "xcomp", "conj"})  # "..., winning 57-50": its head's subject
+_NAMING = frozenset({"PROPN", "NOUN"})
+
+
+def told_from_the_other_side(said: str, word: str, source: str, other: str) -> bool:
+    """Tell whether `word` in `said` and its opposite `other` in `source` tell one event from
+    its two sides: their subjects differ, and the subject of one stands in the verb phrase of
+    the other ("lost ... to Canada", "lost the vote to the Greens")."""
+    mine, theirs = _token(said, word), _token(source, other)
+    if mine is None or theirs is None:
+        return False
+    my_subject, their_subject = _subject(mine), _subject(theirs)
+    if not my_subject or not their_subject or my_subject & their_subject:
+        return False
+    return bool(my_subject & _phrase(theirs, their_subject)) or bool(
+        their_subject & _phrase(mine, my_subject)
+    )
+
+
+def _phrase(verb: Token, subject: set[str]) -> set[str]:
+    """The naming words of a verb's phrase, its subject left out ("to Canada")."""
+    return {t.lower_ for t in verb.subtree if t.pos_ in _NAMING} - subject
+
+
+def _token(text: str, word: str) -> Token | None:
+    return next((t for t in parse(text) if t.lower_ == word), None)
+
+
+def _subject(verb: Token) -> set[str]:
+    """The words naming who does what a verb says ("Canada", "the Chinese team"): its
+    subject, or in the passive its agent ("supported by the Government"); its head clause's
+    for a participle or a joined verb."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ == "agent":  # the passive's doer; its subject is the done-to
+                return {t.lower_ for t in child.subtree if t.pos_ in _NAMING}
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return set()  # done to, by no one named
+            if child.dep_ == "nsubj":
+                return {t.lower_ for t in child.subtree if t.pos_ in _NAMING}
+        if verb.dep_ not in _CLAUSES or verb.head.i == verb.i:
+            return set()
+        verb = verb.head
+    return set()
