@@ -290,3 +290,15 @@ def test_a_number_a_dash_joins_to_another_is_no_name() -> None:
     found = extract_quantities("Australia lost Sunday night to Canada 50-57.")
     assert [q.value for q in found if q.kind == "count"] == [50, 57]
     assert [q.value for q in extract_quantities("a trial under Article 263.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("peaked at three and a half million barrels a day", 3_500_000),
+        ("one and a half hours", 1.5),
+        ("four and a half thousand people", 4_500),
+    ],
+)
+def test_and_a_half(text: str, value: float) -> None:
+    assert [q.value for q in extract_quantities(text)] == [value]

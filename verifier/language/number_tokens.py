@@ -60,7 +60,8 @@ def parse_number(raw: str) -> float | None:
 
 
 def parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
-    """Parse number words from tokens[i]: 'four thousand', 'one hundred and seventy'."""
+    """Parse number words from tokens[i]: 'four thousand', 'one hundred and seventy', 'three
+    and a half million'."""
     total, current, j, seen = 0.0, 0.0, i, False
     while j < len(tokens.low):
         word = tokens.low[j].removesuffix(".")  # "rose to forty thousand."
@@ -79,6 +80,17 @@ def parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
             and (tokens.low[j + 1].removesuffix(".").split("-")[0] in SMALL)
         ):
             pass
+        elif (
+            word == "and"
+            and seen
+            and [t.removesuffix(".") for t in tokens.low[j + 1 : j + 3]]
+            == [
+                "a",
+                "half",
+            ]
+        ):  # "three and a half million"
+            current += 0.5
+            j += 2
         else:
             break
         seen = True
