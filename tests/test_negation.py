@@ -96,6 +96,20 @@ from verifier.engine.opposites import polarity_differs
             " along with another plotter, Fawaz al-Rabeiee, who has yet to be captured.",
             True,
         ),
+        # a denial reported inside a side clause is that clause's
+        (
+            "The Samajwadi Party joined the Left in street protests against the price hike.",
+            "The Left parties, joined by the Samajwadi Party, today staged street protests"
+            " against the price hike as the Communists said the government could not take"
+            " their support for granted.",
+            False,
+        ),
+        # "is taken to mean that ... may not": an infinitive says what the sentence says
+        (
+            "Network neutrality means that ISPs may limit services.",
+            "Network neutrality is usually taken to mean that ISPs may not limit services.",
+            True,
+        ),
         # a denied verb stays the sentence's denial
         (
             "Professor Nesin no longer faces prosecution.",

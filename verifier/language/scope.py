@@ -29,6 +29,7 @@ _MODIFIERS = frozenset({"advmod", "amod", "npadvmod", "aux", "auxpass", "xcomp"}
 # Clauses said of something else in the sentence: a relative clause (of its noun), an
 # adverbial clause (of its verb's event).
 _SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl"})
+_REPORTED = frozenset({"ccomp", "xcomp"})
 
 
 def denied_stems(text: str) -> frozenset[str] | None:
@@ -68,8 +69,18 @@ def _scope(cue: Token) -> list[Token] | None:
     verb = cue if cue.pos_ == "VERB" and cue.lemma_ in _DENYING_VERBS else head
     while verb.dep_ in _MODIFIERS and verb.head.i != verb.i:  # "has yet to be captured"
         verb = verb.head
-    if verb.dep_ not in _SIDE_CLAUSES:
+    # a denial reported inside a side clause is that clause's ("..., as the Communists said
+    # the government could not take their support for granted")
+    while verb.dep_ in _REPORTED and verb.head.i != verb.i and verb.head.dep_ != "ROOT":
+        verb = verb.head
+    if verb.dep_ not in _SIDE_CLAUSES or _infinitive(verb):
         return None  # "not", "never", "no longer" of the main verb: the sentence's denial
     said_of = verb.head  # the noun a relative clause describes, with its compound names
     named = [t for t in said_of.lefts if t.dep_ == "compound"] + [said_of]
     return list(verb.subtree) + (named if verb.dep_ != "advcl" else [])
+
+
+def _infinitive(verb: Token) -> bool:
+    """A verb with "to" ("is taken to mean that ..."): the small model may call it a side
+    clause, but what it says is the sentence's."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
