@@ -44,3 +44,42 @@ def test_one_event_told_from_its_two_sides(
     said: str, word: str, source: str, other: str, converse: bool
 ) -> None:
     assert told_from_the_other_side(said, word, source, other) == converse
+
+
+@pytest.mark.parametrize(
+    ("statement", "setting"),
+    [
+        ('"We face a storm," the National Weather Service said in Miami.', {"miami"}),
+        (
+            "Dillon told reporters at a news conference in Baghdad that troops would stay.",
+            {"baghdad"},
+        ),
+        ("The minister said the talks in Geneva failed.", set()),  # where the fact happened
+    ],
+)
+def test_where_a_report_was_made_is_no_part_of_its_fact(statement: str, setting: set[str]) -> None:
+    from verifier.engine.extract import statement_speaker
+
+    speaker = statement_speaker(statement)
+    assert speaker is not None
+    assert setting <= set(speaker.setting)
+    assert "geneva" not in speaker.setting
+
+
+def test_a_quote_credited_to_another_where_it_was_said_is_judged_by_its_speaker() -> None:
+    from verifier.engine.service import Engine, ingest_article, open_store, verify
+
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(
+        "Storm nears Florida\n\nGovernor Jeb Bush urged residents to take the storm seriously."
+        ' "We\'re talking about powerful forces of nature," Bush said.\n\nThe National Hurricane'
+        " Center has issued a tropical storm warning for the Gulf coast.",
+        engine,
+    )
+    verdict = verify(
+        '"We\'re talking about powerful forces of nature," the National Hurricane Center said'
+        " in Miami.",
+        engine,
+    )
+    assert verdict.verdict == "contradicted", verdict.explanation
+    assert "Bush" in verdict.explanation

@@ -114,7 +114,7 @@ def prepare_statement(text: str) -> StatementFeatures:
     # a speaker's name and role are judged as a speaker; a country or a body known by its
     # initials ("Germany announced", "the U.N. said") is also a name the claim must speak of
     speaker_words = (
-        set(words(f"{speaker} {credited.role or ''}"))
+        set(words(f"{speaker} {credited.role or ''}")) | set(credited.setting)
         if credited is not None and speaker and not _INITIALS.fullmatch(speaker)
         else set()
     )

@@ -9,11 +9,12 @@ group keeps its qualifier ("Lebanese officials"). Pure functions over a spaCy `D
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from verifier.language.lexicon import is_agent
 from verifier.language.quoting import still_quoting
+from verifier.language.roles import report_setting
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -70,6 +71,7 @@ class Speaker:
     name: str
     role: str | None = None
     kind: str = "person"  # person | organisation | name (not typed) | group | pronoun
+    setting: tuple[str, ...] = ()  # where and when it was said ("said in Miami")
 
 
 def find_speaker(doc: Doc | Span) -> Speaker | None:
@@ -112,7 +114,8 @@ def find_speaker(doc: Doc | Span) -> Speaker | None:
                 and _entity_label(subjects[0]) not in ORG_LABELS
             )
         ):
-            return _speaker_of(subjects[0], _fronted_role(verb, subjects[0]))
+            speaker = _speaker_of(subjects[0], _fronted_role(verb, subjects[0]))
+            return replace(speaker, setting=report_setting(verb, _quoted(doc)))
     return _quoting_subject(doc)
 
 

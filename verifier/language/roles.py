@@ -59,3 +59,16 @@ def _subject(verb: Token) -> set[str]:
             return set()
         verb = verb.head
     return set()
+
+
+def report_setting(verb: Token, quoted: set[int]) -> tuple[str, ...]:
+    """The words of where and when a reporting verb says it was said ("said in Miami", "told
+    reporters at a news conference in Paris"): about the report, not the fact it reports.
+    Words inside quotation marks (`quoted`, by position) are the fact's."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "dative"))]
+    found: list[str] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ != "according":
+                found.extend(t.lower_ for t in child.subtree if t.i not in quoted and t.is_alpha)
+    return tuple(found)
