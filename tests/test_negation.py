@@ -110,6 +110,19 @@ from verifier.engine.opposites import polarity_differs
             "Network neutrality is usually taken to mean that ISPs may not limit services.",
             True,
         ),
+        # found by review: a side clause's words in order, the subject of a sentence denied
+        ("The mayor resigned.", "The mayor, who did not resign, was re-elected on Sunday.", True),
+        (
+            "The mayor was re-elected on Sunday.",
+            "The mayor, who did not resign, was re-elected on Sunday.",
+            False,
+        ),
+        ("Smith has been charged.", "Smith, who has not been charged, was released.", True),
+        (
+            "Several people were injured when the bus left the road, police said.",
+            "No passengers were injured when the bus left the road, police said.",
+            True,
+        ),
         # a denied verb stays the sentence's denial
         (
             "Professor Nesin no longer faces prosecution.",

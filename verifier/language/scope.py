@@ -2,14 +2,17 @@
 
 A denial of a thing denies that thing: "on the charge of 'education without permission'"
 denies the permission, not the summons; "no permit was issued" the permit. A denial in a
-side clause denies that clause and what it is said of: "Fawaz al-Rabeiee, who has yet to be
-captured" says nothing against "Al-Bedawi was serving a death sentence". A statement that
-speaks of none of the denied words is not turned around by such a denial. A denied main verb
-("will not be conditions-based") stays the whole sentence's denial.
+side clause denies that clause: "Fawaz al-Rabeiee, who has yet to be captured" says nothing
+against "Al-Bedawi was serving a death sentence", nor "The mayor, who did not resign, was
+re-elected" against "The mayor was re-elected". A statement that speaks of none of the
+denied words is not turned around by such a denial. A denied main verb ("will not be
+conditions-based"), or a denied subject of the sentence ("No passengers were injured"),
+stays the whole sentence's denial.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from verifier.language.parse import parse
@@ -44,8 +47,7 @@ def denied_stems(text: str) -> frozenset[str] | None:
         scope = _scope(cue)
         if scope is None:
             return None
-        kept = "".join(t.text_with_ws for t in scope if t.i != cue.i)  # "conditions-based"
-        denied.update(content_stems(kept))
+        denied.update(content_stems(_written(t for t in scope if t.i != cue.i)))
     return frozenset(denied)
 
 
@@ -58,8 +60,23 @@ def _is_cue(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_ in _DENYING_VERBS
 
 
+def _written(tokens: Iterable[Token]) -> str:
+    """Tokens as written, in order: joined as they stand ("conditions-based"), with a space
+    where the run breaks ("who did not resign" + "The mayor")."""
+    out, last = [], None
+    for token in sorted(tokens, key=lambda t: t.i):
+        if last is not None and token.i != last + 1:
+            out.append(" ")
+        out.append(token.text_with_ws)
+        last = token.i
+    return "".join(out)
+
+
 def _scope(cue: Token) -> list[Token] | None:
     head = cue.head
+    thing = cue if cue.pos_ in _NOMINALS else head if cue.dep_ == "det" else None
+    if thing is not None and thing.pos_ in _NOMINALS and _subject_of_main_clause(thing):
+        return None  # "No passengers were injured": what the sentence says is denied
     if cue.pos_ in _NOMINALS:  # "none greater than 3.6", "nothing of the kind"
         return list(cue.subtree)
     if cue.dep_ == "prep" or cue.lower_ == "without":  # "without permission"
@@ -75,12 +92,21 @@ def _scope(cue: Token) -> list[Token] | None:
         verb = verb.head
     if verb.dep_ not in _SIDE_CLAUSES or _infinitive(verb):
         return None  # "not", "never", "no longer" of the main verb: the sentence's denial
-    said_of = verb.head  # the noun a relative clause describes, with its compound names
-    named = [t for t in said_of.lefts if t.dep_ == "compound"] + [said_of]
-    return list(verb.subtree) + (named if verb.dep_ != "advcl" else [])
+    return list(verb.subtree)
 
 
 def _infinitive(verb: Token) -> bool:
     """A verb with "to" ("is taken to mean that ..."): the small model may call it a side
     clause, but what it says is the sentence's."""
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
+def _subject_of_main_clause(noun: Token) -> bool:
+    """A noun that is the subject of the sentence's own clause, or of one it reports ("police
+    said no permit was issued"), not of a side clause."""
+    if noun.dep_ not in _SUBJECTS:
+        return False
+    verb = noun.head
+    while verb.dep_ in _REPORTED | _MODIFIERS and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ not in _SIDE_CLAUSES
