@@ -302,3 +302,17 @@ def test_a_number_a_dash_joins_to_another_is_no_name() -> None:
 )
 def test_and_a_half(text: str, value: float) -> None:
     assert [q.value for q in extract_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [  # found by review
+        ("First-quarter profits rose 5 percent.", [("percent", 5)]),  # a period, not 25%
+        ("Losses could top $1 billion.", [("count", 1e9)]),  # the verb "top"
+        ("Attendance is expected to top 50,000.", [("count", 50_000)]),
+        ("Three-fourths of voters agreed.", [("percent", 75)]),
+        ("the twenty-fifth anniversary", []),  # a rank, no count of "fifth"
+    ],
+)
+def test_words_the_new_readings_must_leave_alone(text: str, found: list[tuple[str, float]]) -> None:
+    assert [(q.kind, q.value) for q in extract_quantities(text)] == found

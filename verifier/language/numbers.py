@@ -14,7 +14,7 @@ from verifier.language.dates import (
     short_year,
     slash_date,
 )
-from verifier.language.measures import find_tallies, normalize_measures
+from verifier.language.measures import MEASURE_UNITS, find_tallies, normalize_measures
 from verifier.language.number_tokens import (
     Tokens,
     join_spaced_thousands,
@@ -42,7 +42,7 @@ from verifier.language.vocabulary import ALIASES
 from verifier.models import Quantity
 
 _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
-_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+_ORDINAL = re.compile(r"\d{1,3}(?:,\d{3})*(st|nd|rd|th)")
 _POWER = re.compile(r"(\d+)(?:\^|\*\*)(\d+)")
 _CODE = re.compile(r"\d+[A-Za-z_]\w*")
 _STOP_THOUSANDS = re.compile(r"\$?\d{1,3}\.000")  # thousands grouped by a stop: "4.000"
@@ -268,7 +268,7 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
         raw, unit = f"{raw} {unit} ({value:g} years)", "years"
     if unit and value < 1000 and _STOP_THOUSANDS.fullmatch(first_raw):
         value *= 1000  # "4.000 troops": a count of things is no decimal ("batting 1.000" is)
-    if previous == "top" and not qualifier:  # "among the top five sellers": a range of ranks
+    if previous == "top" and _top_ranks(tokens, i, first_raw, unit):  # "the top five"
         return Quantity(value, "ordinal", None, "at_most", f"top {raw}")
     follows_of = j < len(tokens.low) and tokens.low[j] == "of"
     quantity = Quantity(value, "count", unit, qualifier, raw)
@@ -300,7 +300,21 @@ def _word_compound(low: str, raw: str) -> Quantity | None:
     value = SMALL.get(head)
     if value is None or value < 2 or not rest.isalpha() or rest in SMALL or rest in FRACTIONS:
         return None
+    if rest in ORDINALS:  # "twenty-fifth": a rank, read elsewhere
+        return None
     return Quantity(float(value), "count", rest, None, raw)
+
+
+def _top_ranks(tokens: Tokens, i: int, first_raw: str, unit: str | None) -> bool:
+    """ "the top five", "among top 10 sellers": ranks; not the verb ("losses could top $1
+    billion", "expected to top 50,000"), nor money or a measure."""
+    before_top = tokens.low[i - 2] if i > 1 else ""
+    counted = first_raw.startswith("$") or first_raw.endswith("%") or unit in MEASURE_UNITS
+    return not counted and before_top not in _BEFORE_A_VERB
+
+
+# Words a verb follows ("to top", "could top"): an infinitive's "to" and the modal verbs.
+_BEFORE_A_VERB = frozenset("to will would could can may might must should shall".split())
 
 
 def _digit_rank(tokens: Tokens, i: int) -> Quantity | None:
@@ -308,7 +322,7 @@ def _digit_rank(tokens: Tokens, i: int) -> Quantity | None:
     following = tokens.raw[i + 1] if i + 1 < len(tokens.raw) else ""
     if following[:1].isupper():
         return None
-    return Quantity(float(tokens.low[i][:-2]), "ordinal", raw=tokens.raw[i])
+    return Quantity(float(tokens.low[i][:-2].replace(",", "")), "ordinal", raw=tokens.raw[i])
 
 
 _DETERMINERS = frozenset("the a an its his her their our my your this that each".split())
@@ -327,8 +341,11 @@ def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
         numerator = float(SMALL[tokens.low[i - 1].split("-")[0]])
     following = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
     start = i - 1 if i > 0 and tokens.low[i - 1] in _FRACTION_STARTS else i
-    # "three-quarters lighter", "two-thirds" are shares ("forty-third" is a rank)
-    written_whole = len(parts) == 2 and numerator * FRACTIONS[parts[-1]] <= 100
+    # "three-quarters lighter", "two-thirds" are shares ("forty-third" is a rank, and
+    # "first-quarter profits" a period)
+    written_whole = (
+        len(parts) == 2 and parts[0] in SMALL and numerator * FRACTIONS[parts[-1]] <= 100
+    )
     if following != "of" and _qualifier(tokens, start) is None and not written_whole:
         return None, i + 1
     span = _qualifier_span(tokens, start)
