@@ -15,6 +15,8 @@ Writes verifier/language/data/lexicon.json and the WordNet licence beside it:
   ("turkish" -> "turkey", "swiss" -> "switzerland"), lower-cased.
 - "agents": nouns whose commonest sense is a person or a group of people (noun.person,
   noun.group): who can be said to speak ("officials", "the ministry"; not "the article").
+- "compass": the cardinal compass points and the adjectives that pertain to them ("east",
+  "eastern"), the parts of a direction such as "southeast".
 - "common": single words WordNet writes in lower case only, never as a name ("schoolchild",
   "legalise", "fighting"): a capital on one opening a sentence names nothing. Words it also
   writes capitalized ("Providence", "Turkey", "Reading") are left out.
@@ -129,7 +131,34 @@ def build() -> dict[str, list[object]]:
         "exceptions": exceptions,
         "places": peoples(data),
         "common": common_words(data, irregular),
+        "compass": compass_points(index, data),
     }  # type: ignore[dict-item]
+
+
+def compass_points(
+    index: dict[str, dict[str, list[int]]],
+    data: dict[str, dict[int, tuple[int, list[str], list[tuple[str, int, str, int, int]]]]],
+) -> list[str]:
+    """The cardinal compass points (hyponyms of "cardinal compass point") and the adjectives
+    that pertain to them ("eastern", "westerly"): the parts a direction like "southeast" is
+    made of."""
+    top = index["noun"]["cardinal_compass_point"][0]
+    points = {
+        data["noun"][target][1][0].lower()
+        for symbol, target, _, _, _ in data["noun"][top][2]
+        if symbol == "~"
+    }
+    adjectives = {
+        lemma.lower()
+        for _, lemmas, pointers in data["adj"].values()
+        for symbol, target, target_pos, _, _ in pointers
+        if symbol in ("\\", "+", "=")
+        and target_pos == "noun"
+        and any(w.lower() in points for w in data["noun"][target][1])
+        for lemma in lemmas
+        if "_" not in lemma
+    }
+    return sorted(points | adjectives)
 
 
 def common_words(

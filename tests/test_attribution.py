@@ -132,3 +132,15 @@ def test_a_quotation_is_credited_to_whom_it_names_not_to_the_speaker_before_it()
     )
     claims = extract_claims(Article("a-3", "Rare rodent photographed alive", text))
     assert [c.speaker for c in claims[1:]] == ["Redfield", "Mary Dawson", "Mary Dawson"]
+
+
+def test_a_quotation_naming_someone_inside_it_is_credited_to_whom_it_names_at_its_close() -> None:
+    text = (
+        "Strike talks collapse\n\n"
+        '"We will fight on," said Mick Lynch, the union leader.\n\n'
+        '"The talks lasted four hours. Mark Harper told us there would be no new offer. We are'
+        ' very angry," said Sharon Graham, the head of Unite.'
+    )
+    claims = extract_claims(Article("a-4", "Strike talks collapse", text))
+    lasted = next(c for c in claims if c.text.startswith('"The talks'))
+    assert lasted.speaker == "Sharon Graham"

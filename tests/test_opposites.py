@@ -26,6 +26,7 @@ from verifier.language.vocabulary import STOPWORDS
         ("southeast", "northwest", True),
         ("southeastern", "southwestern", True),
         ("southeast", "east", False),
+        ("thereafter", "therefore", False),  # only the compass composes (found by review)
     ],
 )
 def test_opposites_in_common_senses(word: str, other: str, opposed: bool) -> None:
@@ -56,6 +57,12 @@ def test_opposites_in_common_senses(word: str, other: str, opposed: bool) -> Non
             "The epicenter was located 20 kilometers Northwest of Borrego Springs; 23"
             " kilometers Southeast of Anza.",
             ("southeast", "northwest"),
+        ),
+        # the same events in another order: each word also in its own place (found by review)
+        (
+            "Shares in Acme rose 5 percent on Monday after falling 3 percent on Friday.",
+            "Shares in Acme fell 3 percent on Friday and rose 5 percent on Monday, traders said.",
+            None,
         ),
         # elsewhere in a long sentence, or a converse in the passive: no opposition
         (

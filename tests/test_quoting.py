@@ -35,3 +35,10 @@ def test_quoted_never_doubles_the_marks(text: str, shown: str) -> None:
 )
 def test_quoted_passages(text: str, passages: list[str]) -> None:
     assert quoted_passages(text) == passages
+
+
+def test_quoted_words_are_matched_as_words() -> None:
+    from verifier.engine.matching import _same_quotes
+
+    assert _same_quotes(("the war",), "He said the war is over.") == 1.0
+    assert _same_quotes(("the war",), "Breathe warm air.") == 0.0  # not inside other words

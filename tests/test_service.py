@@ -728,6 +728,19 @@ def test_a_headline_s_figures_are_found_in_its_article(fresh_engine: Engine) -> 
     assert other.verdict != SUPPORTED, other.explanation
 
 
+def test_a_person_named_in_part_by_the_claim_is_the_same_person(fresh_engine: Engine) -> None:
+    ingest_article(
+        "Arrest in Leeds murder case\n\nPolice arrested John Smith at his home in Leeds on"
+        " Monday. Smith was charged with the murder of a local shopkeeper on Tuesday, Detective"
+        " Inspector Jane Brown said.",
+        fresh_engine,
+    )
+    full = verify(
+        "John Smith was charged with the murder of a local shopkeeper on Tuesday.", fresh_engine
+    )
+    assert full.verdict == SUPPORTED, full.explanation
+
+
 def test_the_words_a_statement_quotes_tell_which_passage_it_is_about(
     fresh_engine: Engine,
 ) -> None:

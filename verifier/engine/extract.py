@@ -270,7 +270,7 @@ def _across_quotes(
         if len(group) > 1 and speakers:
             for i in group:
                 if explicit and not named[i]:
-                    found[i] = explicit[0]
+                    found[i] = explicit[-1]  # named at its close, or at its opening alone
                 elif not credited[i].speaker or credited[i].role == "author":
                     found[i] = speakers[0]
     return found

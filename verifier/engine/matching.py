@@ -171,8 +171,8 @@ QUOTE_BONUS = 0.2
 def _same_quotes(quotes: tuple[str, ...], text: str) -> float:
     if not quotes:
         return 0.0
-    written = " ".join(words(text))
-    return sum(1 for q in quotes if q in written) / len(quotes)
+    written = f" {' '.join(words(text))} "
+    return sum(1 for q in quotes if f" {q} " in written) / len(quotes)
 
 
 @lru_cache(maxsize=64)

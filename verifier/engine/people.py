@@ -7,6 +7,7 @@ from collections.abc import Callable
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.language.attribution import PERSON_LABELS
 from verifier.language.entities import (
+    NOT_NAMES,
     claim_context,
     find_entities,
     initials,
@@ -27,8 +28,7 @@ def other_person(
     The statement names a person the claim's sentence does not, but whom its article names
     (in the same paragraph or elsewhere), while the claim names a person the statement does
     not: "Ali Nesin arranged a petition" against "Borovik arranged a petition", both men in
-    the story. A name the
-    article never gives stays unverified (entity check).
+    the story. A name the article never gives stays unverified (entity check).
     """
     claim = match.claim
     names = [*statement.entities, *words(statement.speaker or "")]
@@ -39,6 +39,8 @@ def other_person(
     said = _people(statement.text)
     if not said or not all(any(a in words(p) for p in said) for a in absent):
         return None  # an absent name that is no person (a place, a body): not this rule
+    if any(set(words(p)) & own for p in said if set(words(p)) & set(absent)):
+        return None  # "John Smith" of "Smith was charged": the same person, named in part
     theirs = [
         p
         for p in ([claim.speaker] if claim.speaker and claim.speaker_role != "author" else [])
@@ -115,11 +117,18 @@ def _written(name: str, text: str) -> str:
     if at is None:
         return name.title()
     start, end = at, at + 1
-    while start > 0 and bare[start - 1][:1].isupper() and tokens[start - 1][-1:] not in ",;:":
+    while start > 0 and _joins(bare[start - 1], tokens[start - 1]):
         start -= 1
-    while end < len(bare) and bare[end][:1].isupper() and tokens[end - 1][-1:] not in ",;:":
+    while end < len(bare) and _joins(bare[end], tokens[end - 1]):
         end += 1
     return " ".join(bare[start:end])
+
+
+def _joins(word: str, before: str) -> bool:
+    """A capitalized word that is part of the same name: no opener ("In", "The"), no title
+    ("Gov.", "President"), nothing after a comma."""
+    low = word.lower().rstrip(".")
+    return word[:1].isupper() and before[-1:] not in ",;:" and low not in NOT_NAMES
 
 
 def _bare(token: str) -> str:

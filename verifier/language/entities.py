@@ -46,6 +46,7 @@ _ROLE_WORDS = (
     | _GROUPS
 )
 _NOT_NAMES = _ROLE_WORDS | _TITLES | STOPWORDS
+NOT_NAMES = _NOT_NAMES  # capitalized words that name no one: titles, roles, openers
 _CAPITAL = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*(?:\.[A-Z])*\.?)")
 
 
@@ -207,8 +208,10 @@ class ArticleWords:
 
         A statement may name what the claim's sentence leaves to its neighbours or to its
         paragraph ("Iraq" for "intervened again in 2014"; "the Dwellingup fire" for "This
-        fire", named two sentences before); the whole article would also let it swap in what
-        another passage names ("the intervention in Afghanistan" for "in Iraq"). A claim whose quote
+        fire", named two sentences before). A place the paragraph names elsewhere may then be
+        swapped in unseen, unless it stands in the same place of the sentence (swapped_name);
+        the whole article would let it swap in what another passage names ("the intervention
+        in Afghanistan" for "in Iraq"). A claim whose quote
         is not at its span (imported without its article) gets every word of the article.
         """
         if not self.sentences or self.text[claim.start : claim.end] != claim.quote:

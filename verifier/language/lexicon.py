@@ -43,6 +43,8 @@ def is_common_word(word: str) -> bool:
     nothing; "Providence", "Turkey" may name a place, "Borovik" is unknown."""
     common = _common()
     low = word.lower()
+    if len(low) > MAX_WORD:
+        return False
     if any(form in common for form in base_forms(low)):
         return True
     return any(
@@ -103,12 +105,27 @@ def _opposed(word: str, other: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _compound(word: str) -> tuple[str, str] | None:
-    """Split a word into two words that each have an opposite ("south" + "east"), if it is one."""
+    """Split a word into two points of the compass ("south" + "east", "north" + "western"),
+    if it is such a compound: WordNet's cardinal points, the only parts that compose so
+    ("therefore" is no "there" + "fore")."""
+    if len(word) > MAX_WORD:
+        return None
+    points = _compass()
     for k in range(4, len(word) - 3):
         head, tail = word[:k], word[k:]
-        if _has_opposite(head) and _has_opposite(tail):
+        if head in points and any(form in points for form in base_forms(tail)):
             return head, tail
     return None
+
+
+# Longer "words" are no words a lookup by parts should try (linear time on any token).
+MAX_WORD = 40
+
+
+@lru_cache(maxsize=1)
+def _compass() -> frozenset[str]:
+    """The cardinal points and the adjectives WordNet derives from them ("eastern")."""
+    return frozenset(str(w) for w in _table()["compass"])
 
 
 def opposites(lemma: str, pos: str | None = None) -> frozenset[str]:
@@ -148,7 +165,8 @@ def aligned_opposites(
                 continue
             if _passive(said, i) != _passive(source, j):
                 continue  # "was followed by violence" is "led to violence": a converse
-            if _fit(left, right, source, j, window) > itself:
+            fit = _fit(left, right, source, j, window)
+            if fit > 0 and fit >= itself + (2 if itself else 1):  # clearly its place
                 return word, other
     return None
 

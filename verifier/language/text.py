@@ -255,7 +255,7 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) spans of the paragraphs of a text (split at blank lines)."""
+    """Yield (start, end) spans of the paragraphs of a text (split at every line break)."""
     start = 0
     for match in _PARAGRAPH.finditer(text):
         yield start, match.start()
