@@ -6,19 +6,18 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from verifier.language.attribution import CUE, Speaker, people
 from verifier.language.attribution import find_speaker as speaker_in
 from verifier.language.compound import without_side_clauses
-from verifier.language.dateline import read_dateline, resolve_relative
+from verifier.language.dateline import dated_quantities, publication_day, read_dateline
 from verifier.language.numbers import extract_quantities
 from verifier.language.parse import parse, parse_many
 from verifier.language.quoting import still_quoting
 from verifier.language.text import clean, is_mostly_upper, split_sentences
 from verifier.language.vocabulary import STOPWORDS
-from verifier.models import Article, Claim, Quantity
+from verifier.models import Article, Claim
 
 # not, never, no, none, nobody, nothing, nor, neither, cannot, unlikely (not "not only"), n't,
 # "far from over", and
@@ -215,7 +214,7 @@ def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
     for start, end in spans:  # before any parse: a long one would cost them all
         if end - start > MAX_CLAIM_CHARS:
             raise ClaimTooLongError(start, end)
-    published = _day(article.published)
+    published = publication_day(article.published)
     docs = parse_many(_cased(clean(article.text[start:end])) for start, end in spans)
     credited, named = [], []
     for (start, end), doc in zip(spans, docs, strict=True):
@@ -237,7 +236,7 @@ def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
                 speaker=who.speaker,
                 speaker_role=who.role,
                 attribution=who.chain,
-                quantities=_quantities(quote, published),
+                quantities=dated_quantities(quote, published),
                 negated=is_negated(quote),
             )
         )
@@ -281,21 +280,6 @@ def _quote_open(sentence: str, inside: bool) -> bool:
     for mark in sentence:
         inside = still_quoting(mark, inside)
     return inside
-
-
-def _quantities(quote: str, published: date | None) -> tuple[Quantity, ...]:
-    """A sentence's quantities, with "yesterday" or "on Tuesday" dated by its article."""
-    found = extract_quantities(quote)
-    if published is None:
-        return found
-    return found + tuple(q for q in resolve_relative(quote, published) if q not in found)
-
-
-def _day(published: str | None) -> date | None:
-    try:
-        return date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
 
 
 def claim_from_fields(fields: Mapping[str, Any]) -> Claim:

@@ -8,9 +8,15 @@ from dataclasses import dataclass
 from verifier.engine.figures import compare_quantities, not_in_source
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.engine.opposites import antonym_flip, opposed_anywhere, polarity_differs
-from verifier.engine.people import opens_with_a_name, other_person, swapped_name
+from verifier.engine.people import other_person, swapped_name
+from verifier.engine.unrelated import (
+    absent_names,
+    credits_someone,
+    moved_country,
+    uncheckable,
+    unverified,
+)
 from verifier.language.entities import find_entities, missing_entities, speaker_matches
-from verifier.language.places import countries, moved, says_common_word
 from verifier.language.quoting import quoted
 from verifier.models import (
     CONTRADICTED,
@@ -18,7 +24,6 @@ from verifier.models import (
     UNVERIFIED,
     ArticleRef,
     Citation,
-    Claim,
     Reason,
     Verdict,
 )
@@ -58,7 +63,7 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
         )
     if (
         statement.speaker
-        and _credits_someone(claim)
+        and credits_someone(claim)
         and not speaker_matches(statement.speaker, claim)
     ):
         conflicts.append(
@@ -93,15 +98,15 @@ def decide(
 
     `vocabulary` gives the words of an article, for names it gives outside a claim's passage.
     """
-    if reason := _uncheckable(statement):
+    if reason := uncheckable(statement):
         return Verdict(statement.text, UNVERIFIED, 1.0, reason.detail, (reason,))
     matches = sorted(matches, key=lambda m: m.score, reverse=True)
     strong = [m for m in matches if m.score >= thresholds.match]
     on_topic = [
         m
         for m in strong
-        if not _absent(statement, m)
-        and not _moved(statement, m)
+        if not absent_names(statement, m)
+        and not moved_country(statement, m)
         and not swapped_name(statement, m)
         # a statement crediting a speaker is judged by speaker_mismatch, in assess()
         and (statement.speaker is not None or other_person(statement, m, vocabulary) is None)
@@ -110,7 +115,7 @@ def decide(
         if strong and (swap := other_person(statement, strong[0], vocabulary)) is not None:
             lead = Assessment(strong[0], (swap,), frozenset())
             return _verdict(statement, CONTRADICTED, [lead], (swap,), thresholds, articles)
-        return _unverified(statement, strong, matches)
+        return unverified(statement, strong, matches)
     best = on_topic[0]
     assessed = [assess(statement, m, thresholds.tolerance) for m in on_topic]
     contenders = [a for a in assessed if a.match.score >= best.score - thresholds.margin]
@@ -191,11 +196,6 @@ def _body_for_headline(
     ]
 
 
-def _credits_someone(claim: Claim) -> bool:
-    """Tell whether a claim is credited to a speaker, not only to its article's author."""
-    return claim.speaker is not None and claim.speaker_role != "author"
-
-
 def _is_headline(match: Match, articles: Mapping[str, ArticleRef]) -> bool:
     """Tell whether a claim is its article's headline."""
     claim = match.claim
@@ -262,63 +262,6 @@ def _uncovered(
         for i, q in enumerate(statement.quantities)
         if i not in covered and (q.kind != "ordinal" or ranked)
     }
-
-
-def _uncheckable(statement: StatementFeatures) -> Reason | None:
-    """Say why a statement cannot be checked at all, if it cannot."""
-    unreadable = [q.raw for q in statement.quantities if q.kind == "unreadable"]
-    if unreadable:
-        return Reason(
-            "unreadable_number", f"The number {unreadable[0]!r} cannot be read.", unreadable[0]
-        )
-    if len(statement.stems) + min(1, len(statement.quantities)) < 2:  # "The game ended 53-37."
-        return Reason("too_short", "The statement says too little to be checked.")
-    return None
-
-
-def _absent(statement: StatementFeatures, match: Match) -> list[str]:
-    """Return the statement's names that the claim's passage never mentions.
-
-    The word opening a statement may be a common word, capitalized ("Drawdown to cut
-    ..."): the claim's passage saying it as one is enough (places.says_common_word).
-    """
-    names = statement.entities
-    if statement.speaker and not _credits_someone(match.claim):
-        # the claim credits no one: the statement's speaker is one more name the claim's
-        # passage must mention ("Cypriot officials say ..." of what the article says itself)
-        names = (*names, *find_entities(statement.speaker))
-    absent = missing_entities(names, match.context, statement.places)
-    opening = statement.opening
-    if opening in absent and (
-        says_common_word(opening, match.context) or not opens_with_a_name(statement.text)
-    ):
-        absent = [name for name in absent if name != opening]
-    return absent
-
-
-def _moved(statement: StatementFeatures, match: Match) -> tuple[list[str], list[str]] | None:
-    """The statement's and the claim's countries, when it moves the claim to another one."""
-    return moved(statement.countries, countries(match.claim.text))
-
-
-def _unverified(statement: StatementFeatures, strong: list[Match], matches: list[Match]) -> Verdict:
-    best = matches[0].score if matches else 0.0
-    if strong and (places := _moved(statement, strong[0])):
-        said, source = (", ".join(p) for p in places)
-        detail = f"The closest claim speaks of {source}, not {said}."
-        reason = Reason("other_place", detail, said, source)
-    elif strong and (swap := swapped_name(statement, strong[0])):
-        said, source = swap
-        detail = f"The closest claim speaks of {source}, not {said}."
-        reason = Reason("other_entity", detail, said, source)
-    elif strong:
-        absent = _absent(statement, strong[0])
-        names = ", ".join(dict.fromkeys(name.title() for name in absent))
-        detail = f"The passages closest to the statement say nothing about {names}."
-        reason = Reason("unknown_entity", detail, names)
-    else:
-        reason = Reason("no_match", "No claim in the claim base is close to this statement.")
-    return Verdict(statement.text, UNVERIFIED, round(1 - best / 2, 3), reason.detail, (reason,))
 
 
 def _verdict(

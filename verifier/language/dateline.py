@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from verifier.language.dates import MONTH_NAMES
 from verifier.language.number_words import WEEKDAYS
+from verifier.language.numbers import extract_quantities
 from verifier.models import Quantity
 
 _MONTH = "|".join(MONTH_NAMES.values())
@@ -75,3 +76,19 @@ def resolve_relative(text: str, published: date) -> tuple[Quantity, ...]:
         found.append(Quantity(float(day.day), "day", month, RELATIVE, raw))
         found.append(Quantity(day.month, "month", None, RELATIVE, month.title()))
     return tuple(dict.fromkeys(found))
+
+
+def dated_quantities(text: str, published: date | None) -> tuple[Quantity, ...]:
+    """A sentence's quantities, with "yesterday" or "on Tuesday" dated by its article."""
+    found = extract_quantities(text)
+    if published is None:
+        return found
+    return found + tuple(q for q in resolve_relative(text, published) if q not in found)
+
+
+def publication_day(published: str | None) -> date | None:
+    """The day an article's `published` (ISO) names, or None."""
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None

@@ -1,7 +1,9 @@
 """Lexical relations from WordNet 3.0, compiled by scripts/build_lexicon.py into package data.
 
 Opposites (antonyms, spread to derived adverbs, nouns and verbs) with the rank of the sense
-they hold in, and the nouns whose commonest sense is a person or a group of people.
+they hold in, and compounds of the compass points ("southeast" / "northwest"); the nouns
+whose commonest sense is a person or a group of people; the words WordNet writes in lower
+case only (never a name); adjectives of places.
 """
 
 from __future__ import annotations

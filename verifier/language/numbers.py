@@ -14,7 +14,7 @@ from verifier.language.dates import (
     short_year,
     slash_date,
 )
-from verifier.language.measures import MEASURE_UNITS, find_tallies, normalize_measures
+from verifier.language.measures import find_tallies, normalize_measures
 from verifier.language.number_tokens import (
     Tokens,
     join_spaced_thousands,
@@ -37,6 +37,7 @@ from verifier.language.number_words import (
     UNIT_SKIP,
     WEEKDAYS,
 )
+from verifier.language.ranks import digit_rank, top_ranks, word_compound, word_rank
 from verifier.language.text import clean, is_mostly_upper
 from verifier.language.vocabulary import ALIASES
 from verifier.models import Quantity
@@ -175,7 +176,7 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
     if digits and _ORDINAL.fullmatch(tokens.low[i]):
         # beside a month an ordinal is the day; else a rank ("tied for 14th"), unless it
         # begins a name ("1st Lt.", "82nd Airborne")
-        return ordinal_day(tokens, i) or _digit_rank(tokens, i), i + 1
+        return ordinal_day(tokens, i) or digit_rank(tokens, i), i + 1
     if digits and (power := _POWER.fullmatch(text)):
         base, exponent = int(power.group(1)), int(power.group(2))
         if exponent > 15 or len(power.group(1)) > 15 or base**exponent >= 1e15:
@@ -197,11 +198,11 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
     elif low in FRACTIONS or ("-" in low and low.split("-")[-1] in FRACTIONS):
         fraction = _read_fraction(tokens, i)
         if fraction[0] is None and low in ORDINALS:  # "the third time", not "a third of"
-            return _rank(tokens, i, all_caps), i + 1
+            return word_rank(tokens, i, all_caps), i + 1
         return fraction
     elif low in ORDINALS:
-        return _rank(tokens, i, all_caps), i + 1
-    elif (compound := _word_compound(low, text)) is not None:
+        return word_rank(tokens, i, all_caps), i + 1
+    elif (compound := word_compound(low, text)) is not None:
         return compound, i + 1
     else:
         parsed = parse_words(tokens, i)
@@ -268,7 +269,7 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
         raw, unit = f"{raw} {unit} ({value:g} years)", "years"
     if unit and value < 1000 and _STOP_THOUSANDS.fullmatch(first_raw):
         value *= 1000  # "4.000 troops": a count of things is no decimal ("batting 1.000" is)
-    if previous == "top" and _top_ranks(tokens, i, first_raw, unit):  # "the top five"
+    if previous == "top" and top_ranks(tokens, i, first_raw, unit):  # "the top five"
         return Quantity(value, "ordinal", None, "at_most", f"top {raw}")
     follows_of = j < len(tokens.low) and tokens.low[j] == "of"
     quantity = Quantity(value, "count", unit, qualifier, raw)
@@ -276,56 +277,6 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
         # "one of", "one day": too loose to count as a number, unless a share ("one in five")
         return None if _proportion(tokens, quantity, j)[0] is quantity else quantity
     return quantity
-
-
-def _rank(tokens: Tokens, i: int, all_caps: bool) -> Quantity | None:
-    """Read "the first since 2014", "a second time" as a rank: a determiner before it, a word
-    after it, in lower case ("at first", "first reported", "wait a second.", "the First
-    Amendment" rank nothing)."""
-    raw = tokens.raw[i]
-    previous = tokens.low[i - 1] if i else ""
-    following = tokens.raw[i + 1] if i + 1 < len(tokens.raw) else ""
-    if not (previous in _DETERMINERS or previous.endswith("'s")) or not following.isalpha():
-        return None
-    if raw[:1].isupper() and not all_caps and i > 1:
-        return None
-    rank = ORDINALS.get(tokens.low[i])  # "a second." ends its sentence: no rank
-    return Quantity(float(rank), "ordinal", raw=raw) if rank is not None else None
-
-
-def _word_compound(low: str, raw: str) -> Quantity | None:
-    """Read "a three-day strike", "a two-tiered Internet" as "a 3-day strike" is read: a
-    count of what the rest names ("two-year-old" counts nothing named; "one-off" is a word)."""
-    head, _, rest = low.partition("-")
-    value = SMALL.get(head)
-    if value is None or value < 2 or not rest.isalpha() or rest in SMALL or rest in FRACTIONS:
-        return None
-    if rest in ORDINALS:  # "twenty-fifth": a rank, read elsewhere
-        return None
-    return Quantity(float(value), "count", rest, None, raw)
-
-
-def _top_ranks(tokens: Tokens, i: int, first_raw: str, unit: str | None) -> bool:
-    """ "the top five", "among top 10 sellers": ranks; not the verb ("losses could top $1
-    billion", "expected to top 50,000"), nor money or a measure."""
-    before_top = tokens.low[i - 2] if i > 1 else ""
-    counted = first_raw.startswith("$") or first_raw.endswith("%") or unit in MEASURE_UNITS
-    return not counted and before_top not in _BEFORE_A_VERB
-
-
-# Words a verb follows ("to top", "could top"): an infinitive's "to" and the modal verbs.
-_BEFORE_A_VERB = frozenset("to will would could can may might must should shall".split())
-
-
-def _digit_rank(tokens: Tokens, i: int) -> Quantity | None:
-    """Read "finished 14th", "the 80th annual bee" as a rank; not "the 3rd Infantry"."""
-    following = tokens.raw[i + 1] if i + 1 < len(tokens.raw) else ""
-    if following[:1].isupper():
-        return None
-    return Quantity(float(tokens.low[i][:-2].replace(",", "")), "ordinal", raw=tokens.raw[i])
-
-
-_DETERMINERS = frozenset("the a an its his her their our my your this that each".split())
 
 
 # Words a fraction may start at: "a third", "one half", "two thirds" (its numerator).
