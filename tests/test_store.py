@@ -1,4 +1,4 @@
-"""ClaimStore: round trips, candidates, deletes and idempotent writes."""
+"""SQLiteStore: round trips, candidates, deletes and idempotent writes."""
 
 from __future__ import annotations
 
@@ -11,25 +11,26 @@ import pytest
 from verifier.engine.curated import curated
 from verifier.language.text import content_stems
 from verifier.models import Quantity
-from verifier.store import ClaimStore, NotFoundError
+from verifier.store import NotFoundError
+from verifier.store.claims import SQLiteStore
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> ClaimStore:
-    store = ClaimStore(tmp_path / "s.db")
+def store(tmp_path: Path) -> SQLiteStore:
+    store = SQLiteStore(tmp_path / "s.db")
     store.create()
     for article, claims in curated():
         store.save_article(article, claims)
     return store
 
 
-def test_claims_round_trip_unchanged(store: ClaimStore) -> None:
+def test_claims_round_trip_unchanged(store: SQLiteStore) -> None:
     for _, claims in curated():
         for claim in claims:
             assert store.get_claim(claim.id) == claim
 
 
-def test_saving_again_does_not_duplicate(store: ClaimStore) -> None:
+def test_saving_again_does_not_duplicate(store: SQLiteStore) -> None:
     for article, claims in curated():
         store.save_article(article, claims)
     assert store.count_claims() == 27
@@ -38,7 +39,7 @@ def test_saving_again_does_not_duplicate(store: ClaimStore) -> None:
     )
 
 
-def test_replacing_a_claim_reindexes_it(store: ClaimStore) -> None:
+def test_replacing_a_claim_reindexes_it(store: SQLiteStore) -> None:
     from dataclasses import replace
 
     claim = next(c for _, cs in curated() for c in cs if "cellular structure" in c.text)
@@ -50,20 +51,20 @@ def test_replacing_a_claim_reindexes_it(store: ClaimStore) -> None:
     assert integrity is not None  # raises sqlite3.DatabaseError when the index is out of step
 
 
-def test_candidates_come_from_the_index(store: ClaimStore) -> None:
+def test_candidates_come_from_the_index(store: SQLiteStore) -> None:
     found = store.candidates(content_stems("cellular structure"), limit=5)
     assert found and "cellular structure" in found[0].claim.text
     assert store.candidates([], limit=5) == []
 
 
-def test_quantities_are_queryable(store: ClaimStore) -> None:
+def test_quantities_are_queryable(store: SQLiteStore) -> None:
     rows = store.db.execute(
         "SELECT claim_id FROM quantities WHERE kind = 'year' AND value = 2003"
     ).fetchall()
     assert len(rows) == 1
 
 
-def test_an_unreadable_figure_is_stored_and_shown_without_a_value(store: ClaimStore) -> None:
+def test_an_unreadable_figure_is_stored_and_shown_without_a_value(store: SQLiteStore) -> None:
     claim = next(c for _, cs in curated() for c in cs if c.quantities)
     unreadable = Quantity(math.inf, "unreadable", raw="1e999")
     store.save_claims([replace(claim, quantities=(unreadable,))])
@@ -76,7 +77,7 @@ def test_an_unreadable_figure_is_stored_and_shown_without_a_value(store: ClaimSt
 
 def test_a_store_from_before_the_quantities_view_is_brought_up_to_it(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    old = ClaimStore(path)
+    old = SQLiteStore(path)
     old.create()
     ((article, claims),) = list(curated())
     old.save_article(article, claims)
@@ -93,7 +94,7 @@ def test_a_store_from_before_the_quantities_view_is_brought_up_to_it(tmp_path: P
             ],
         )
     old.close()
-    store = ClaimStore(path)
+    store = SQLiteStore(path)
     store.create()
     kind = store.db.execute("SELECT type FROM sqlite_master WHERE name = 'quantities'")
     assert kind.fetchone() == ("view",)
@@ -108,29 +109,29 @@ def test_two_processes_bringing_a_store_up_at_once_both_open_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "old.db"
-    old = ClaimStore(path)
+    old = SQLiteStore(path)
     old.create()
     with old.write():
         old.db.execute("DROP VIEW quantities")
         old.db.execute("CREATE TABLE quantities (claim_id TEXT, kind TEXT, value FLOAT)")
     old.close()
-    first, second = ClaimStore(path), ClaimStore(path)
-    real = ClaimStore._quantities_kind
-    looked: list[ClaimStore] = []
+    first, second = SQLiteStore(path), SQLiteStore(path)
+    real = SQLiteStore._quantities_kind
+    looked: list[SQLiteStore] = []
 
-    def stale(store: ClaimStore) -> str | None:  # `second` looks before `first` migrates
+    def stale(store: SQLiteStore) -> str | None:  # `second` looks before `first` migrates
         if store is second and not looked:
             looked.append(store)
             return "table"
         return real(store)
 
-    monkeypatch.setattr(ClaimStore, "_quantities_kind", stale)
+    monkeypatch.setattr(SQLiteStore, "_quantities_kind", stale)
     first.create()
     second.create()  # raised "use DROP VIEW to delete view quantities" before
     assert looked and real(second) == "view"
 
 
-def test_delete_article_takes_its_claims(store: ClaimStore) -> None:
+def test_delete_article_takes_its_claims(store: SQLiteStore) -> None:
     assert store.delete_article("us-withdraws-troops-from-iraq") == 27
     assert store.count_claims() == 0
     assert store.db.execute("SELECT count(*) FROM claims_fts").fetchone()[0] == 0
@@ -138,14 +139,14 @@ def test_delete_article_takes_its_claims(store: ClaimStore) -> None:
         store.get_article("us-withdraws-troops-from-iraq")
 
 
-def test_missing_things_raise_not_found(store: ClaimStore) -> None:
+def test_missing_things_raise_not_found(store: SQLiteStore) -> None:
     with pytest.raises(NotFoundError):
         store.get_claim("c-nope")
     with pytest.raises(NotFoundError):
         store.delete_claim("c-nope")
 
 
-def test_wal_mode(store: ClaimStore) -> None:
+def test_wal_mode(store: SQLiteStore) -> None:
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -153,7 +154,7 @@ def test_the_candidate_query_keeps_to_its_postings_budget(tmp_path: Path) -> Non
     from verifier.engine.bulk import import_claims
     from verifier.engine.service import Engine
 
-    store = ClaimStore(tmp_path / "large.db")
+    store = SQLiteStore(tmp_path / "large.db")
     store.create()
     towns = ["Ashford", "Belmont", "Carver", "Dover", "Easton", "Fulton", "Garland", "Hudson"]
     records = [
@@ -177,8 +178,8 @@ def test_the_candidate_query_keeps_to_its_postings_budget(tmp_path: Path) -> Non
     assert only_one and all("Hudson" in c.claim.text for c in only_one)
 
 
-def test_pairs_are_ranked_by_the_same_bm25_as_the_index(store: ClaimStore) -> None:
-    from verifier.store.index import quote_term
+def test_pairs_are_ranked_by_the_same_bm25_as_the_index(store: SQLiteStore) -> None:
+    from verifier.store.stats import quote_term
 
     terms = ["troop", "iraq"]
     query = " AND ".join(quote_term(t) for t in terms)
@@ -200,7 +201,7 @@ def test_common_terms_left_out_of_the_query_still_rank_its_claims(tmp_path: Path
     from verifier.engine.bulk import import_claims
     from verifier.engine.service import Engine
 
-    store = ClaimStore(tmp_path / "rescored.db")
+    store = SQLiteStore(tmp_path / "rescored.db")
     store.create()
     records = [
         {"text": "Ferries, lighthouses, quarries and orchards got grants."},  # shorter: BM25's pick
@@ -223,7 +224,7 @@ def test_claims_filled_in_after_pairs_never_outrank_them(tmp_path: Path) -> None
     from verifier.engine.bulk import import_claims
     from verifier.engine.service import Engine
 
-    store = ClaimStore(tmp_path / "fill.db")
+    store = SQLiteStore(tmp_path / "fill.db")
     store.create()
     records = [
         {"text": "Quinczy ferries ran late all through the long wet winter months."},
@@ -249,7 +250,7 @@ def test_bulk_writes_keep_the_index_in_step(
     from verifier.engine.service import Engine
 
     monkeypatch.setattr(store_module, "BULK_ROWS", 2)
-    store = ClaimStore(tmp_path / "bulk.db")
+    store = SQLiteStore(tmp_path / "bulk.db")
     store.create()
     first = [{"id": f"c{n}", "text": f"Harbor {n} moved {n} thousand crates."} for n in range(6)]
     again = [  # two new, two replaced, and one id given twice in the same batch

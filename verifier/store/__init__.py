@@ -1,23 +1,33 @@
 """The store: the only package that speaks SQL.
 
-ClaimStore (claims.py) keeps articles, claims, vectors and keys in one SQLite file; it is
-built from its connection (base.py), its tables (schema.py), the candidate index (index.py)
-and the index records it reads (stats.py), keys, backups and index upkeep (admin.py), and
-the pure conversion of claims to rows (rows.py); bm25.py is the scoring outside FTS5.
-May import `verifier.language`, `verifier.models`, `verifier.keys` and `verifier.config`;
-never the engine, the web edge, the CLI or measurement.
+ClaimStore (interface.py) is what every backend does; `ClaimStore(database)` opens the one
+the DATABASE setting names. SQLite, the default, keeps articles, claims, vectors and keys in
+one file: SQLiteStore (claims.py) is built from its connection (base.py), its tables
+(schema.py), the FTS5 records it ranks with (stats.py), keys, backups and index upkeep
+(admin.py). PostgreSQL (postgres/, the optional `postgres` extra) is the store that several
+app servers share. Both rank candidates with one algorithm (index.py, bm25.py) and store the
+same rows (rows.py). May import `verifier.language`, `verifier.models`, `verifier.keys` and
+`verifier.config`; never the engine, the web edge, the CLI or measurement.
 """
 
-from verifier.store.admin import NotFoundError
-from verifier.store.claims import ClaimStore, WriteCounts
-from verifier.store.index import POSTINGS_BUDGET
-from verifier.store.rows import PreparedRows, prepare_rows
+from verifier.store.interface import (
+    POSTINGS_BUDGET,
+    BackendMissingError,
+    ClaimStore,
+    NotFoundError,
+    PreparedRows,
+    WriteCounts,
+    is_postgres,
+)
+from verifier.store.rows import prepare_rows
 
 __all__ = [
     "POSTINGS_BUDGET",
+    "BackendMissingError",
     "ClaimStore",
     "NotFoundError",
     "PreparedRows",
     "WriteCounts",
+    "is_postgres",
     "prepare_rows",
 ]

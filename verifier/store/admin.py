@@ -9,6 +9,7 @@ from pathlib import Path
 
 from verifier.keys import ApiKey
 from verifier.store.base import StoreBase
+from verifier.store.interface import NotFoundError
 
 # Bumped whenever claim preparation changes the stored index terms (stems, topic words), so
 # that a store indexed by an older release is known to need `verifier reindex`.
@@ -25,10 +26,6 @@ COMPACT_PAGES = 16
 # What every verifier store has had, whatever its release: a backup without them is another
 # file (an empty one passes SQLite's integrity check).
 _STORE_TABLES = frozenset({"articles", "claims", "claims_fts"})
-
-
-class NotFoundError(LookupError):
-    """The article, claim or key asked for is not in the store."""
 
 
 class StoreAdmin(StoreBase):

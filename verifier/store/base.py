@@ -14,13 +14,18 @@ import sqlite_utils
 from sqlite_utils.db import Table
 
 from verifier.language.entities import ArticleWords, article_words
+from verifier.store.index import CandidateIndex
+
+SQLITE_SCHEME = "sqlite:///"
 
 
-class StoreBase:
-    """A SQLite file and this thread's connection to it (ClaimStore is built on it)."""
+class StoreBase(CandidateIndex):
+    """A SQLite file and this thread's connection to it (SQLiteStore is built on it)."""
+
+    backend = "sqlite"
 
     def __init__(self, path: str | Path, busy_timeout_ms: int = 10_000) -> None:
-        self.path = str(path)
+        self.path = str(path).removeprefix(SQLITE_SCHEME)
         self.busy_timeout_ms = busy_timeout_ms
         self._local = threading.local()
         if self.path != ":memory:":
@@ -97,3 +102,7 @@ class StoreBase:
             "SELECT title, text, vocabulary FROM articles WHERE id = ?", [article_id]
         ).fetchone()
         return article_words(*(value or "" for value in row)) if row else article_words("", "", "")
+
+    def health(self) -> dict[str, Any]:
+        """Name the backend (a SQLite file has no replicas)."""
+        return {"backend": self.backend}

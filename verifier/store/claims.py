@@ -1,22 +1,16 @@
-"""ClaimStore: articles and claims in one SQLite file, with an FTS5 index for candidates."""
+"""SQLiteStore: articles and claims in one SQLite file, with an FTS5 index for candidates."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from verifier.language.text import content_stems, words
 from verifier.models import Article, ArticleRef, Claim
-from verifier.store.admin import NotFoundError
-from verifier.store.index import CandidateIndex, quote_term
-from verifier.store.rows import (
-    CLAIM_FIELDS,
-    PreparedRows,
-    claim_from_row,
-    prepare_rows,
-)
+from verifier.store.interface import NotFoundError, PreparedRows, WriteCounts
+from verifier.store.rows import CLAIM_FIELDS, claim_from_row, prepare_rows
 from verifier.store.schema import StoreSchema
+from verifier.store.stats import IndexStats, quote_term
 
 # Batches of at least this many claims are indexed in one statement rather than row by row.
 BULK_ROWS = 1_000
@@ -30,16 +24,7 @@ _UPSERT_CLAIM = (
 _ARTICLE_FIELDS = ("id", "title", "author", "url", "published", "publisher", "photo_credit")
 
 
-@dataclass(frozen=True)
-class WriteCounts:
-    """What a batch write did: claims new to the store, claims changed, claims left as held."""
-
-    stored: int
-    replaced: int
-    unchanged: int
-
-
-class ClaimStore(CandidateIndex, StoreSchema):
+class SQLiteStore(IndexStats, StoreSchema):
     """Articles and claims in one SQLite file, with an FTS5 index for candidates."""
 
     # --- writes -------------------------------------------------------------------------
@@ -315,3 +300,6 @@ def _chunks(ids: list[str], size: int = 500) -> Iterator[tuple[list[str], str]]:
     for i in range(0, len(ids), size):
         chunk = ids[i : i + size]
         yield chunk, ",".join("?" * len(chunk))
+
+
+BACKEND = SQLiteStore

@@ -1,22 +1,25 @@
-"""Candidate retrieval: the FTS5 query that finds the claims a statement may be about."""
+"""Candidate retrieval: which claims a statement may be about, ranked by BM25.
+
+The ranking is written once, over a few reads of the index (the hooks at the end), which
+each backend answers from its own index: FTS5 in SQLite, a GIN-indexed tsvector in
+PostgreSQL. Both hold the same terms and counts, so both rank alike.
+"""
 
 from __future__ import annotations
 
 import functools
 import itertools
 import re
+from abc import abstractmethod
 from collections.abc import Iterable
 from typing import Any
 
+from verifier.language.entities import ArticleWords
 from verifier.models import Candidate, Claim
 from verifier.store.bm25 import Ranked, after, idf, term_score
+from verifier.store.interface import POSTINGS_BUDGET, ClaimStore
 from verifier.store.rows import claim_from_row, quantities_from_row
-from verifier.store.stats import IndexStats
 
-# How many postings (claim-term pairs) a candidate query reads by default (the setting
-# VERIFIER_POSTINGS_BUDGET): its cost, whatever the size of the base. Tuned on the
-# CheckThat! dev splits and `verifier bench`.
-POSTINGS_BUDGET = 2_000
 # Pairs of rare terms that found at least this many claims need no filling in.
 ENOUGH_PAIRS = 10
 # An anchor word held by more claims than this many budgets costs more than it narrows.
@@ -27,8 +30,10 @@ RESCORED = 20
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-class CandidateIndex(IndexStats):
-    """The candidate queries of ClaimStore."""
+class CandidateIndex(ClaimStore):
+    """The candidate queries of ClaimStore, over the index reads a backend provides."""
+
+    _article_words: functools._lru_cache_wrapper[ArticleWords]  # per article, by the backend
 
     def candidates(
         self, stems: Iterable[str], limit: int, budget: int = POSTINGS_BUDGET
@@ -40,15 +45,9 @@ class CandidateIndex(IndexStats):
         """Load the claims at the given (rowid, BM25 score) pairs as candidates, in that order."""
         if not ranked:
             return []
-        marks = ",".join("?" * len(ranked))
-        rows = self.db.execute(
-            f"SELECT rowid, * FROM claims WHERE rowid IN ({marks})", [r[0] for r in ranked]
-        ).fetchall()
-        by_rowid = {r[0]: r[1:] for r in rows}
+        by_rowid = self._claim_records([r[0] for r in ranked])
         return [
-            self._candidate(self._row(by_rowid[rowid], "claims"), -score)
-            for rowid, score in ranked
-            if rowid in by_rowid
+            self._candidate(by_rowid[rowid], -score) for rowid, score in ranked if rowid in by_rowid
         ]
 
     def ranked_rowids(
@@ -68,6 +67,7 @@ class CandidateIndex(IndexStats):
         RESCORED claims of the budget's query are scored again on every term of the
         statement (`_rescored`); pairs need not be, as they hold the common terms already.
         """
+        self._refresh_caches()
         counted = self._selective_terms(list(dict.fromkeys(stems)), max_terms)
         chosen: list[str] = []
         postings = 0
@@ -117,11 +117,7 @@ class CandidateIndex(IndexStats):
         found: dict[int, int] = {}  # rowid -> the terms it was found with, as bits
         for a, b in sorted(pairs):
             both = bits[a] | bits[b]
-            cursor = self.db.execute(
-                "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?",
-                [f"{quote_term(a)} AND {quote_term(b)}"],
-            )
-            rows = set(itertools.chain.from_iterable(cursor.fetchall()))
+            rows = self._holding_both(a, b)
             again = rows & found.keys()  # set operations: a pair can find thousands
             found.update(dict.fromkeys(rows - again, both))
             for rowid in again:
@@ -160,11 +156,7 @@ class CandidateIndex(IndexStats):
                 phrases.append((idf(claims, count), f" {term} "))
             else:
                 words[term] = idf(claims, count)
-        marks = ",".join("?" * len(ranked))
-        rows = self.db.execute(
-            f"SELECT rowid, stems, extra FROM claims WHERE rowid IN ({marks})",
-            [rowid for rowid, _ in ranked],
-        ).fetchall()
+        rows = self._indexed_columns([rowid for rowid, _ in ranked])
         scores: dict[int, float] = {}
         for rowid, stems, extra in rows:
             columns = (stems or "", extra or "")
@@ -214,18 +206,8 @@ class CandidateIndex(IndexStats):
         column holds it, as in the re-scoring that follows (`_rescored`).
         """
         totals = self._index_totals()
-        params: list[object] = []
-        for term in terms:
-            params += [idf(totals[0], counts[term]), quote_term(term)]
-        hits = " UNION ALL ".join(
-            ["SELECT rowid, ? FROM claims_fts WHERE claims_fts MATCH ?"] * len(terms)
-        )
-        cursor = self.db.execute(
-            f"WITH hits(id, weight) AS ({hits}) SELECT id, sum(weight) AS held FROM hits "
-            "GROUP BY id ORDER BY held DESC, id LIMIT ?",
-            [*params, 2 * limit],
-        )
-        return self._by_length(dict(cursor.fetchall()), limit, totals)
+        weights = [(term, idf(totals[0], counts[term])) for term in terms]
+        return self._by_length(self._heaviest(weights, 2 * limit), limit, totals)
 
     def _by_length(self, weight: dict[int, float], limit: int, totals: tuple[int, int]) -> Ranked:
         """Finish BM25 for claims whose held terms' weights are summed: lengths decide.
@@ -244,11 +226,7 @@ class CandidateIndex(IndexStats):
 
     def _unranked(self, term: str, limit: int) -> list[tuple[int, float]]:
         """Return up to `limit` claims holding a term, unscored: all share just that word."""
-        cursor = self.db.execute(
-            "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?",
-            [quote_term(term), limit],
-        )
-        return [(int(r[0]), 0.0) for r in cursor.fetchall()]
+        return [(rowid, 0.0) for rowid in self._holding(term, limit)]
 
     def _candidate(self, record: dict[str, Any], relevance: float) -> Candidate:
         return Candidate(
@@ -268,11 +246,79 @@ class CandidateIndex(IndexStats):
         ).around(claim)
         return claim, context
 
+    # --- what the backend reads of its index ---------------------------------------------
+
+    def _selective_terms(self, terms: list[str], max_terms: int) -> list[tuple[int, str]]:
+        """Return (claim count, term) of the rarest terms that occur at all, rarest first."""
+        if not terms:
+            return []
+        total = max(1, self._claim_total())
+        found = self._document_frequencies(tuple(t for t in terms if t.isalnum()))
+        # Terms the tokenizer splits ("u.s") are kept as phrases, after the rare single words.
+        ranked = sorted((found.get(t, total if not t.isalnum() else 0), t) for t in terms)
+        return [(df, t) for df, t in ranked if df > 0][:max_terms]
+
+    def _document_frequencies(self, terms: tuple[str, ...]) -> dict[str, int]:
+        """Return how many claims hold each term; cached, since counting reads whole lists.
+
+        The cache is cleared on every write from this process, and by `_refresh_caches` where
+        the backend sees others' writes cheaply; elsewhere counts written by another process
+        may lag, which only shifts which terms count as rare.
+        """
+        cache: dict[str, int] = self.__dict__.setdefault("_df_cache", {})
+        counts = {t: cache.get(t) for t in terms}  # another thread may clear it meanwhile
+        missing = [t for t, count in counts.items() if count is None]
+        if missing:
+            found = self._count_documents(missing)
+            fresh = {t: int(found.get(t, 0)) for t in missing}
+            if len(cache) > 200_000:
+                cache.clear()
+            cache.update(fresh)
+            counts.update(fresh)
+        return {t: count for t, count in counts.items() if count}
+
+    def _refresh_caches(self) -> None:
+        """Drop cached counts when another writer has changed the index (if the backend can
+        tell at little cost)."""
+
+    @abstractmethod
+    def _index_totals(self) -> tuple[int, int]:
+        """Return the index's claim count and total term count."""
+
+    @abstractmethod
+    def _lengths(self, rowids: list[int]) -> dict[int, int]:
+        """Return how many terms each claim holds in the index."""
+
+    @abstractmethod
+    def _claim_total(self) -> int:
+        """Return the largest rowid (the table's size, without a count on every query)."""
+
+    @abstractmethod
+    def _count_documents(self, terms: list[str]) -> dict[str, int]:
+        """Return how many claims hold each of `terms` (single tokens), uncached."""
+
+    @abstractmethod
+    def _heaviest(self, weights: list[tuple[str, float]], limit: int) -> dict[int, float]:
+        """Return the `limit` claims holding any of the terms with the heaviest sums of their
+        terms' weights (ties by rowid), each with that sum."""
+
+    @abstractmethod
+    def _holding_both(self, a: str, b: str) -> set[int]:
+        """Return the rowids of the claims holding both terms (a term may be a phrase)."""
+
+    @abstractmethod
+    def _holding(self, term: str, limit: int) -> list[int]:
+        """Return the first `limit` rowids (in rowid order) of claims holding a term."""
+
+    @abstractmethod
+    def _indexed_columns(self, rowids: list[int]) -> list[tuple[int, str, str]]:
+        """Return (rowid, stems, extra) of the claims at these rowids."""
+
+    @abstractmethod
+    def _claim_records(self, rowids: list[int]) -> dict[int, dict[str, Any]]:
+        """Return the stored records (column -> value) of the claims at these rowids."""
+
 
 def _is_number_term(term: str) -> bool:
     """Tell a figure's index term ("n4000", from number_terms) from a word's stem."""
     return term[:1] == "n" and term[1:].isdigit()
-
-
-def quote_term(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'

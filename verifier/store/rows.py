@@ -14,6 +14,7 @@ from verifier.language.entities import claim_context
 from verifier.language.number_tokens import number_terms
 from verifier.language.text import content_stems, stems_of, words
 from verifier.models import Claim, Quantity, claim_from_record
+from verifier.store.interface import PreparedRows
 
 # The claims table: every column with its type, in row order.
 CLAIM_COLUMNS: dict[str, type] = {
@@ -35,8 +36,6 @@ CLAIM_COLUMNS: dict[str, type] = {
     "extra": str,
 }
 CLAIM_FIELDS = tuple(CLAIM_COLUMNS)
-# Claim rows, in CLAIM_FIELDS order.
-PreparedRows = list[tuple[Any, ...]]
 
 
 def _quantity_record(q: Quantity) -> dict[str, Any]:

@@ -1,8 +1,10 @@
-"""What the candidate queries read of the index itself: its counts, lengths and terms."""
+"""What the candidate queries read of the FTS5 index: counts, lengths, terms and postings."""
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
+from typing import Any
 
 from verifier.store.base import StoreBase
 from verifier.store.bm25 import varints
@@ -30,39 +32,63 @@ class IndexStats(StoreBase):
             return {}  # every claim then counts as of average length
         return {rowid: sum(varints(size)) for rowid, size in cursor}
 
-    def _selective_terms(self, terms: list[str], max_terms: int) -> list[tuple[int, str]]:
-        """Return (claim count, term) of the rarest terms that occur at all, rarest first."""
-        if not terms:
-            return []
-        total = max(1, self._claim_total())
-        found = self._document_frequencies(tuple(t for t in terms if t.isalnum()))
-        # Terms the tokenizer splits ("u.s") are kept as phrases, after the rare single words.
-        ranked = sorted((found.get(t, total if not t.isalnum() else 0), t) for t in terms)
-        return [(df, t) for df, t in ranked if df > 0][:max_terms]
-
-    def _document_frequencies(self, terms: tuple[str, ...]) -> dict[str, int]:
-        """Return how many claims hold each term; cached, since fts5vocab reads whole lists.
-
-        The cache is cleared on every write from this process; counts written by another
-        process may lag, which only shifts which terms count as rare.
-        """
-        cache: dict[str, int] = self.__dict__.setdefault("_df_cache", {})
-        counts = {t: cache.get(t) for t in terms}  # another thread may clear it meanwhile
-        missing = [t for t, count in counts.items() if count is None]
-        if missing:
-            marks = ",".join("?" * len(missing))
-            cursor = self.db.execute(
-                f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", missing
-            )
-            found = dict(cursor.fetchall())
-            fresh = {t: int(found.get(t, 0)) for t in missing}
-            if len(cache) > 200_000:
-                cache.clear()
-            cache.update(fresh)
-            counts.update(fresh)
-        return {t: count for t, count in counts.items() if count}
+    def _count_documents(self, terms: list[str]) -> dict[str, int]:
+        """Return how many claims hold each term (fts5vocab reads each term's whole list)."""
+        marks = ",".join("?" * len(terms))
+        cursor = self.db.execute(
+            f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", terms
+        )
+        return {term: int(doc) for term, doc in cursor.fetchall()}
 
     def _claim_total(self) -> int:
         # max(rowid) tracks the table's size without a full count on every query.
         row = self.db.execute("SELECT max(rowid) FROM claims").fetchone()
         return int(row[0] or 0)
+
+    def _heaviest(self, weights: list[tuple[str, float]], limit: int) -> dict[int, float]:
+        """Sum each claim's term weights over one unscored FTS5 query per term."""
+        params: list[object] = []
+        for term, weight in weights:
+            params += [weight, quote_term(term)]
+        hits = " UNION ALL ".join(
+            ["SELECT rowid, ? FROM claims_fts WHERE claims_fts MATCH ?"] * len(weights)
+        )
+        cursor = self.db.execute(
+            f"WITH hits(id, weight) AS ({hits}) SELECT id, sum(weight) AS held FROM hits "
+            "GROUP BY id ORDER BY held DESC, id LIMIT ?",
+            [*params, limit],
+        )
+        return dict(cursor.fetchall())
+
+    def _holding_both(self, a: str, b: str) -> set[int]:
+        cursor = self.db.execute(
+            "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?",
+            [f"{quote_term(a)} AND {quote_term(b)}"],
+        )
+        return set(itertools.chain.from_iterable(cursor.fetchall()))
+
+    def _holding(self, term: str, limit: int) -> list[int]:
+        cursor = self.db.execute(
+            "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?",
+            [quote_term(term), limit],
+        )
+        return [int(r[0]) for r in cursor.fetchall()]
+
+    def _indexed_columns(self, rowids: list[int]) -> list[tuple[int, str, str]]:
+        marks = ",".join("?" * len(rowids))
+        rows = self.db.execute(
+            f"SELECT rowid, stems, extra FROM claims WHERE rowid IN ({marks})", rowids
+        ).fetchall()
+        return [(int(rowid), stems, extra) for rowid, stems, extra in rows]
+
+    def _claim_records(self, rowids: list[int]) -> dict[int, dict[str, Any]]:
+        marks = ",".join("?" * len(rowids))
+        rows = self.db.execute(
+            f"SELECT rowid, * FROM claims WHERE rowid IN ({marks})", rowids
+        ).fetchall()
+        return {r[0]: self._row(r[1:], "claims") for r in rows}
+
+
+def quote_term(term: str) -> str:
+    """Quote a term as an FTS5 string (a phrase, when the tokenizer splits it)."""
+    return '"' + term.replace('"', '""') + '"'
