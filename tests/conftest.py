@@ -18,10 +18,13 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests import postgres
 from verifier import create_app
 from verifier.engine.bulk import import_claims
 from verifier.engine.semantic import Embedder
 from verifier.engine.service import Engine, open_store
+
+BACKENDS = ("sqlite", "postgresql")
 
 # The suite pins lexical ranking so that it behaves the same with or without the optional
 # [semantic] extra installed; tests/test_semantic.py covers the embeddings on their own.
@@ -63,9 +66,55 @@ def seed_dev_rows() -> list[dict[str, Any]]:
     return [json.loads(line) for line in SEED_DEV.read_text().splitlines() if line.strip()]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: reads SQLite's own files or records (not run on PostgreSQL)"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run a test marked sqlite_only on SQLite alone (its PostgreSQL case is deselected)."""
+    kept, dropped = [], []
+    for item in items:
+        params = getattr(item, "callspec", None)
+        on_postgres = params is not None and params.params.get("backend") == "postgresql"
+        (dropped if on_postgres and item.get_closest_marker("sqlite_only") else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each store-touching test runs on both backends."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def seeded_template() -> Iterator[str]:
+    """A PostgreSQL database holding the seed, that each test's database is copied from."""
+    url = postgres.create_database(prefix="seeded")
+    open_store(url).close()
+    yield url.rsplit("/", 1)[1]
+    postgres.drop_database(url)
+
+
 @pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return create_app({"DATABASE": str(tmp_path / "verifier.db"), "API_KEYS": WRITE_KEY})
+def database(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A seeded database of this test's own: a SQLite file, or a PostgreSQL database."""
+    if backend == "sqlite":
+        yield str(tmp_path / "verifier.db")
+        return
+    url = postgres.create_database(request.getfixturevalue("seeded_template"))
+    yield url
+    postgres.drop_database(url)
+
+
+@pytest.fixture
+def app(database: str) -> Iterator[Flask]:
+    made = create_app({"DATABASE": database, "API_KEYS": WRITE_KEY})
+    yield made
+    made.extensions["verifier"].store.close()
 
 
 @pytest.fixture
@@ -79,15 +128,24 @@ def runner(app: Flask) -> Any:
 
 
 @pytest.fixture(scope="session")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+def engine(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """A seeded engine shared by read-only tests."""
-    return Engine(open_store(str(tmp_path_factory.mktemp("engine") / "seed.db")))
+    if backend == "sqlite":
+        yield Engine(open_store(str(tmp_path_factory.mktemp("engine") / "seed.db")))
+        return
+    url = postgres.create_database(prefix="shared")
+    shared = Engine(open_store(url))
+    yield shared
+    shared.store.close()
+    postgres.drop_database(url)
 
 
 @pytest.fixture
-def fresh_engine(tmp_path: Path) -> Engine:
+def fresh_engine(database: str) -> Iterator[Engine]:
     """A seeded engine of one's own, for tests that write."""
-    return Engine(open_store(str(tmp_path / "fresh.db")))
+    own = Engine(open_store(database))
+    yield own
+    own.store.close()
 
 
 def free_port() -> int:

@@ -563,6 +563,11 @@ HOSTILE_PATHS = [
     "/api/v1/articles/us-withdraws-troops-from-iraq?limit=-1",
     "/api/v1/articles/us-withdraws-troops-from-iraq?cursor=" + "%00" * 100,
     "/api/v1/articles/" + "%2e" * 2,
+    # NUL in a key: PostgreSQL's text cannot hold it, so no such key is stored anywhere
+    "/api/v1/claims/c-%00",
+    "/api/v1/claims?article_id=a%00b",
+    "/api/v1/articles/a%00b",
+    "/api/v1/articles/a%00b/claims",
 ]
 
 

@@ -637,7 +637,9 @@ def test_any_imported_claim_supports_itself_and_rejects_a_new_number(  # type: i
     assert verify(changed, fresh_engine).verdict == CONTRADICTED
 
 
-def test_cached_verdicts_are_dropped_when_any_connection_writes(fresh_engine: Engine) -> None:
+def test_cached_verdicts_are_dropped_when_any_connection_writes(
+    fresh_engine: Engine, database: str
+) -> None:
     from dataclasses import replace
 
     from verifier.engine.cache import VerdictCache
@@ -649,11 +651,12 @@ def test_cached_verdicts_are_dropped_when_any_connection_writes(fresh_engine: En
     first = verify(statement, cached)
     assert first.verdict == UNVERIFIED
     assert verify(statement, cached) is first  # reused while nothing changed
-    other = ClaimStore(fresh_engine.store.path)  # another connection, as another worker
+    other = ClaimStore(database)  # another connection, as another worker (or app server)
     other.save_claims([claim_from_fields({"text": statement, "speaker": "the port"})])
     assert verify(statement, cached).verdict == SUPPORTED
     cached.store.delete_claim(other.list_claims(query="harbour ferry")[0].id)  # this one
     assert verify(statement, cached).verdict == UNVERIFIED
+    other.close()
 
 
 def test_cached_verdicts_are_not_shared_across_thread_connections(fresh_engine: Engine) -> None:

@@ -19,11 +19,14 @@ def _unicode(text: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise ValidationError("The text has an unpaired surrogate; send valid Unicode.") from None
+    if "\x00" in text:  # no text means it, and PostgreSQL's text type cannot hold it
+        raise ValidationError("The text has a NUL character (U+0000); remove it.")
     return text
 
 
 class Text(fields.String):
-    """A string field that refuses unpaired UTF-16 surrogates (JSON allows "\\ud800")."""
+    """A string field that refuses unpaired UTF-16 surrogates (JSON allows "\\ud800") and
+    NUL characters."""
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
         return _unicode(super()._deserialize(value, attr, data, **kwargs))

@@ -14,7 +14,7 @@ from verifier.store.interface import BackupUnsupportedError, NotFoundError
 from verifier.store.postgres.index import CLAIM_COLUMNS_SQL
 from verifier.store.postgres.schema import PgSchema
 from verifier.store.postgres.terms import all_of
-from verifier.store.postgres.writes import ARTICLE_FIELDS, PgWrites, _vocabulary
+from verifier.store.postgres.writes import ARTICLE_FIELDS, PgWrites, _vocabulary, storable
 from verifier.store.rows import CLAIM_FIELDS, claim_from_row, prepare_rows
 
 _ARTICLE_COLUMNS = ", ".join((*ARTICLE_FIELDS, "text"))
@@ -37,6 +37,8 @@ class PostgresStore(PgWrites, PgSchema):
 
     def get_claim(self, claim_id: str) -> Claim:
         """Return one claim, or raise NotFoundError."""
+        if not storable(claim_id):
+            raise NotFoundError(f"No claim with id {claim_id!r}.")
         rows = self._fetch(f"SELECT {CLAIM_COLUMNS_SQL} FROM claims WHERE id = %s", [claim_id])
         if not rows:
             raise NotFoundError(f"No claim with id {claim_id!r}.")
@@ -44,6 +46,8 @@ class PostgresStore(PgWrites, PgSchema):
 
     def get_article(self, article_id: str) -> Article:
         """Return one article, or raise NotFoundError."""
+        if not storable(article_id):
+            raise NotFoundError(f"No article with id {article_id!r}.")
         with self._primary() as conn:  # read before a delete: the primary's view
             rows = conn.execute(
                 f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = %s", [article_id]
@@ -60,6 +64,8 @@ class PostgresStore(PgWrites, PgSchema):
         after: str | None = None,
     ) -> list[Claim]:
         """Page through claims by id (keyset), optionally filtered by words or article."""
+        if not storable(article_id or ""):
+            return []
         where, params = ["true"], []
         if article_id:
             where.append("article_id = %s")
@@ -85,6 +91,8 @@ class PostgresStore(PgWrites, PgSchema):
     ) -> list[Claim]:
         """Page through one article's claims in the order they stand in it (start, then id)."""
         start, last = after or (-1, "")
+        if not storable(article_id) or not storable(last):
+            return []
         rows = self._fetch(
             f"SELECT {CLAIM_COLUMNS_SQL} FROM claims WHERE article_id = %s "
             "AND (start, id) > (%s, %s) ORDER BY start, id LIMIT %s",

@@ -121,6 +121,8 @@ class PgWrites(PgIndex):
 
     def delete_article(self, article_id: str) -> int:
         """Delete an article and its claims; return how many claims went with it."""
+        if not storable(article_id):
+            raise NotFoundError(f"No article with id {article_id!r}.")
         with self.write() as conn:
             if not conn.execute("SELECT 1 FROM articles WHERE id = %s", [article_id]).fetchall():
                 raise NotFoundError(f"No article with id {article_id!r}.")
@@ -133,6 +135,8 @@ class PgWrites(PgIndex):
     def delete_claim(self, claim_id: str) -> None:
         """Delete one claim, and the bare article record it was imported into if it was the
         last claim there (an article with text stays)."""
+        if not storable(claim_id):
+            raise NotFoundError(f"No claim with id {claim_id!r}.")
         with self.write() as conn:
             found = conn.execute("SELECT article_id FROM claims WHERE id = %s", [claim_id])
             row = found.fetchone()
@@ -154,6 +158,12 @@ class PgWrites(PgIndex):
                 "ON CONFLICT (claim_id) DO UPDATE SET vector = excluded.vector",
                 list(vectors.items()),
             )
+
+
+def storable(key: str) -> bool:
+    """Tell whether a key could be stored at all (PostgreSQL's text holds no NUL): a key
+    that could not is simply not found."""
+    return "\x00" not in key
 
 
 def _copy_upsert(conn: psycopg.Connection[Any], rows: list[tuple[Any, ...]]) -> None:
