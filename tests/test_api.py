@@ -90,9 +90,10 @@ def test_a_validation_error_points_at_the_field(client: FlaskClient) -> None:
     ]
 
 
-def test_health(client: FlaskClient) -> None:
+def test_health(client: FlaskClient, backend: str) -> None:
     body = client.get("/health").get_json()
     assert body["status"] == "ok" and body["claims"] == 27 and body["articles"] == 1
+    assert body["backend"] == backend
 
 
 def test_golden_verify_body(client: FlaskClient) -> None:

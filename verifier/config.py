@@ -27,7 +27,15 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         str,
         "Path of the SQLite database (empty: verifier.db in the per-user data folder, the same "
-        "from every working directory); `verifier serve` or `verifier init` creates it.",
+        "from every working directory), or a postgresql:// URL for a database several app "
+        "servers share; `verifier serve` or `verifier init` creates it.",
+    ),
+    Setting(
+        "READ_DATABASE",
+        "",
+        str,
+        "postgresql:// URL of a hot standby of VERIFIER_DATABASE to read and verify from "
+        "(writes still go to VERIFIER_DATABASE); empty: read from VERIFIER_DATABASE.",
     ),
     Setting(
         "MATCH_THRESHOLD",

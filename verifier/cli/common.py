@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from verifier import store
 from verifier.config import load_settings
 from verifier.engine import service
 
@@ -21,19 +22,20 @@ class NoDatabaseError(click.ClickException):
     """The database a command would read or write does not exist (and is not created)."""
 
 
-def database_path(database: str | None) -> Path:
-    """The database a command uses: --database, else $VERIFIER_DATABASE, else the per-user one."""
+def database_path(database: str | None) -> str:
+    """The database a command uses: --database, else $VERIFIER_DATABASE, else the per-user one
+    (a file's absolute path, or a server's URL)."""
     overrides = {"DATABASE": database} if database else None
-    return Path(load_settings(overrides)["DATABASE"]).expanduser().absolute()
+    return store.locate(load_settings(overrides)["DATABASE"])
 
 
 def open_engine(database: str | None, create: bool = False) -> service.Engine:
     """The engine of the store `open_database` opens."""
     path = open_database(database, create)
-    return service.engine_from_settings(load_settings({"DATABASE": str(path)}))
+    return service.engine_from_settings(load_settings({"DATABASE": path}))
 
 
-def open_database(database: str | None, create: bool = False) -> Path:
+def open_database(database: str | None, create: bool = False) -> str:
     """Check the store at `database_path` (creating it when asked) and say which it is.
 
     Only `create` (serve, init) makes a missing store; any other command refuses it, so a
@@ -41,7 +43,7 @@ def open_database(database: str | None, create: bool = False) -> Path:
     """
     path = database_path(database)
     _warn_about_old_default(database, path)
-    exists = path.exists()
+    exists = store.exists(path)
     if not exists and not create:
         raise NoDatabaseError(
             f"No database at {path}.\n"
@@ -50,13 +52,16 @@ def open_database(database: str | None, create: bool = False) -> Path:
         )
     if not exists:
         click.echo(f"Creating database {path} with the seed claims.", err=True)
-    store = service.open_store(str(path))
+    try:
+        opened = service.open_store(path)
+    except store.BackendMissingError as error:
+        raise click.ClickException(str(error)) from None
     click.echo(
-        f"Database: {path} ({_count(store.count_articles(), 'article')}, "
-        f"{_count(store.count_claims(), 'claim')})",
+        f"Database: {store.display(path)} ({_count(opened.count_articles(), 'article')}, "
+        f"{_count(opened.count_claims(), 'claim')})",
         err=True,
     )
-    store.close()
+    opened.close()
     return path
 
 
@@ -64,9 +69,9 @@ def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def _warn_about_old_default(database: str | None, path: Path) -> None:
+def _warn_about_old_default(database: str | None, path: str) -> None:
     """Point at a store left where releases before 0.2 kept it, when it is not the one used."""
-    if database or not OLD_DEFAULT.exists() or OLD_DEFAULT.absolute() == path:
+    if database or not OLD_DEFAULT.exists() or str(OLD_DEFAULT.absolute()) == path:
         return
     click.echo(
         f"Note: {OLD_DEFAULT} (the default before 0.2) is not used; to use it, set "
@@ -78,9 +83,9 @@ def _warn_about_old_default(database: str | None, path: Path) -> None:
 database_option = click.option(
     "--database",
     envvar="VERIFIER_DATABASE",
-    metavar="PATH",
-    help="SQLite file (default: $VERIFIER_DATABASE, else verifier.db in the per-user data "
-    "folder; see `verifier settings`).",
+    metavar="PATH|URL",
+    help="SQLite file or postgresql:// URL (default: $VERIFIER_DATABASE, else verifier.db in "
+    "the per-user data folder; see `verifier settings`).",
 )
 
 

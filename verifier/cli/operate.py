@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from verifier import store
 from verifier.cli.common import (
     count_batches,
     database_option,
@@ -48,7 +49,7 @@ def serve(host: str, port: int, workers: int | None, database: str | None) -> No
         raise click.ClickException(str(error)) from None
     path = open_database(database, create=True)  # create and seed once, before the workers
     workers = workers or settings["WORKERS"]
-    run(host, port, workers, {"DATABASE": str(path)}, settings["READ_TIMEOUT"])
+    run(host, port, workers, {"DATABASE": path}, settings["READ_TIMEOUT"])
 
 
 @click.command()
@@ -61,9 +62,27 @@ def init(database: str | None) -> None:
       verifier init
       verifier init --database newsroom.db
     """
-    existed = database_path(database).exists()
-    path = open_database(database, create=True)
+    existed = store.exists(database_path(database))
+    path = store.display(open_database(database, create=True))
     click.echo(f"{path} exists already: left as it is." if existed else f"Created {path}.")
+
+
+@click.command()
+@database_option
+def migrate(database: str | None) -> None:
+    """Bring the database's schema up to date (a new one is created with the seed claims).
+
+    Servers migrate on start too, one at a time (PostgreSQL: under an advisory lock); run
+    this before rolling out a release to many servers, so that none waits on the others.
+
+    \b
+    Example:
+      verifier migrate --database postgresql://verifier@db.internal/verifier
+    """
+    path = open_database(database, create=True)
+    opened = service.open_store(path)
+    click.echo(f"{store.display(path)}: schema at version {opened.schema_version()}.")
+    opened.close()
 
 
 @click.command()
@@ -166,8 +185,12 @@ def backup(path: Path, database: str | None) -> None:
     Example:
       verifier backup backups/verifier-$(date +%F).db
     """
+    engine = open_engine(database)
     path.parent.mkdir(parents=True, exist_ok=True)
-    count = open_engine(database).store.backup_to(path)
+    try:
+        count = engine.store.backup_to(path)
+    except store.BackupUnsupportedError as error:
+        raise click.ClickException(str(error)) from None
     click.echo(f"Backed up {count} claims to {path}.")  # the copy's count, not the live one
 
 
@@ -185,10 +208,10 @@ def restore(path: Path, yes: bool, database: str | None) -> None:
     engine = open_engine(database, create=True)  # restoring onto a new machine creates it
     try:
         engine.store.restore_from(path)
-    except (ValueError, OSError) as error:
+    except (ValueError, OSError, store.BackupUnsupportedError) as error:
         raise click.ClickException(str(error)) from None
     engine.store.create()  # a backup made by an older release: brought up to this schema
     click.echo(f"Restored {engine.store.count_claims()} claims from {path}.")
 
 
-COMMANDS = (serve, init, settings, keys, reindex, backup, restore)
+COMMANDS = (serve, init, migrate, settings, keys, reindex, backup, restore)

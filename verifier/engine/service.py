@@ -68,7 +68,7 @@ class Engine:
 
 def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
     """Open the configured store (seeding it when empty) and wrap it with its thresholds."""
-    store = open_store(settings["DATABASE"])
+    store = open_store(settings["DATABASE"], replica=settings.get("READ_DATABASE", ""))
     if store.index_outdated():
         log.warning(
             "%s was indexed by an older release: run `verifier reindex` once for the current "
@@ -91,10 +91,11 @@ def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
     )
 
 
-def open_store(path: str, seed: bool = True) -> ClaimStore:
-    """Open (creating if needed) a store; load the curated seed claims into a new one only
-    (a newsroom that deleted the seed article keeps it deleted)."""
-    store = ClaimStore(path)
+def open_store(path: str, seed: bool = True, replica: str = "") -> ClaimStore:
+    """Open (creating if needed) a store, reading from `replica` when one is named; load the
+    curated seed claims into a new one only (a newsroom that deleted the seed article keeps
+    it deleted)."""
+    store = ClaimStore(path, read_database=replica or None)
     if store.create() and seed:
         load_seed(store)
     return store

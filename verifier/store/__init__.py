@@ -13,21 +13,29 @@ same rows (rows.py). May import `verifier.language`, `verifier.models`, `verifie
 from verifier.store.interface import (
     POSTINGS_BUDGET,
     BackendMissingError,
+    BackupUnsupportedError,
     ClaimStore,
     NotFoundError,
     PreparedRows,
     WriteCounts,
+    display,
+    exists,
     is_postgres,
+    locate,
 )
 from verifier.store.rows import prepare_rows
 
 __all__ = [
     "POSTINGS_BUDGET",
     "BackendMissingError",
+    "BackupUnsupportedError",
     "ClaimStore",
     "NotFoundError",
     "PreparedRows",
     "WriteCounts",
+    "display",
+    "exists",
     "is_postgres",
+    "locate",
     "prepare_rows",
 ]

@@ -24,7 +24,11 @@ class StoreBase(CandidateIndex):
 
     backend = "sqlite"
 
-    def __init__(self, path: str | Path, busy_timeout_ms: int = 10_000) -> None:
+    def __init__(
+        self, path: str | Path, busy_timeout_ms: int = 10_000, read_database: str | None = None
+    ) -> None:
+        if read_database:
+            raise ValueError("A read replica (VERIFIER_READ_DATABASE) needs PostgreSQL.")
         self.path = str(path).removeprefix(SQLITE_SCHEME)
         self.busy_timeout_ms = busy_timeout_ms
         self._local = threading.local()

@@ -49,6 +49,31 @@ def is_postgres(database: str | Path) -> bool:
     return str(database).startswith(POSTGRES_SCHEMES)
 
 
+def locate(database: str | Path) -> str:
+    """Return the setting in the form every process understands: a URL as given, a file
+    path made absolute (`sqlite:///` dropped)."""
+    if is_postgres(database):
+        return str(database)
+    path = str(database).removeprefix("sqlite:///")
+    return path if path == ":memory:" else str(Path(path).expanduser().absolute())
+
+
+def exists(database: str | Path) -> bool:
+    """Tell whether the database is there: a SQLite file exists; a server's database is
+    taken to (creating its tables is `verifier migrate`'s job, or the first server's)."""
+    return is_postgres(database) or Path(locate(database)).exists()
+
+
+def display(database: str | Path) -> str:
+    """Return the setting as it may be shown or logged: a URL's password masked."""
+    text = str(database)
+    scheme, sep, rest = text.partition("://")
+    userinfo, at, host = rest.rpartition("@")
+    if not sep or not at or ":" not in userinfo:
+        return text
+    return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{host}"
+
+
 class ClaimStore:
     """Articles, claims, vectors and keys, with a candidate index: the store's one interface.
 
@@ -64,6 +89,10 @@ class ClaimStore:
         return super().__new__(cls)
 
     backend: str  # "sqlite" or "postgresql", for /health and the operator's messages
+
+    def schema_version(self) -> int:
+        """Return the version of the schema the store is at (after create())."""
+        raise NotImplementedError
 
     def create(self) -> bool:
         """Create (or migrate) the schema; tell whether the store is new and needs the seed."""

@@ -63,6 +63,10 @@ class StoreSchema(StoreAdmin):
             self.mark_indexed()  # a new or empty store: nothing indexed by an older release
         return new
 
+    def schema_version(self) -> int:
+        """Return 1: a SQLite store has one schema, brought up to date in place by create()."""
+        return 1
+
     def _create_quantities_view(self) -> None:
         """Show every claim's quantities as rows, for SQL (`SELECT claim_id FROM quantities
         WHERE kind = 'year' AND value = 2003`): a view of the JSON each claim holds.

@@ -74,13 +74,15 @@ def _reads_may_need_a_key() -> None:
 @meta.route("/health")
 @meta.response(200, schemas.HealthSchema)
 def health() -> dict[str, Any]:
-    """Tell whether the service is up and how many claims it holds."""
+    """Tell whether the service is up, how many claims it holds, and in which backend (on a
+    read replica, how far behind it is)."""
     store = engine().store
     return {
         "status": "ok",
         "claims": store.count_claims(),
         "articles": store.count_articles(),
         "version": current_app.config["VERSION"],
+        **store.health(),
     }
 
 

@@ -287,6 +287,16 @@ class HealthSchema(Schema):
     claims = fields.Integer()
     articles = fields.Integer()
     version = fields.String()
+    backend = fields.String(metadata={"description": "sqlite or postgresql."})
+    replica = fields.Boolean(
+        metadata={"description": "PostgreSQL: whether reads come from a hot standby."}
+    )
+    replica_lag_seconds = fields.Float(
+        metadata={
+            "description": "On a standby: seconds since the last transaction it replayed "
+            "(0 when it has replayed all it received)."
+        }
+    )
 
 
 class ProblemSchema(Schema):

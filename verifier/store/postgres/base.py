@@ -28,9 +28,9 @@ class PgBase(CandidateIndex):
 
     backend = "postgresql"
 
-    def __init__(self, url: str, read_url: str | None = None) -> None:
+    def __init__(self, url: str, read_database: str | None = None) -> None:
         self.url = url
-        self.read_url = read_url or None
+        self.read_url = read_database or None
         self._local = threading.local()
         self._pools: dict[str, ConnectionPool[psycopg.Connection[Any]]] = {}
         self._pid = os.getpid()

@@ -10,7 +10,7 @@ from typing import Any
 from verifier.keys import ApiKey
 from verifier.language.text import content_stems
 from verifier.models import Article, ArticleRef, Claim
-from verifier.store.interface import BackupUnsupportedError, NotFoundError
+from verifier.store.interface import BackupUnsupportedError, NotFoundError, display
 from verifier.store.postgres.index import CLAIM_COLUMNS_SQL
 from verifier.store.postgres.schema import PgSchema
 from verifier.store.postgres.terms import all_of
@@ -174,11 +174,11 @@ class PostgresStore(PgWrites, PgSchema):
 
     def backup_to(self, path: str | Path) -> int:
         """Refuse: pg_dump is the tool for a PostgreSQL database."""
-        raise BackupUnsupportedError(_BACKUP.format(url=_safe(self.url)))
+        raise BackupUnsupportedError(_BACKUP.format(url=display(self.url)))
 
     def restore_from(self, path: str | Path) -> None:
         """Refuse: pg_restore is the tool for a PostgreSQL database."""
-        raise BackupUnsupportedError(_BACKUP.format(url=_safe(self.url)))
+        raise BackupUnsupportedError(_BACKUP.format(url=display(self.url)))
 
     # --- keys -----------------------------------------------------------------------------
 
@@ -224,10 +224,3 @@ def _claim(row: tuple[Any, ...]) -> Claim:
     return claim_from_row(dict(zip(CLAIM_FIELDS, row, strict=True)))
 
 
-def _safe(url: str) -> str:
-    """The URL without its password, for messages."""
-    if "@" not in url or ":" not in url.split("@", 1)[0].split("//", 1)[-1]:
-        return url
-    scheme, rest = url.split("//", 1)
-    user = rest.split("@", 1)[0].split(":", 1)[0]
-    return f"{scheme}//{user}:***@{rest.split('@', 1)[1]}"
