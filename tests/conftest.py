@@ -40,6 +40,8 @@ os.environ["VERIFIER_AUTH_FAILURE_LIMIT"] = ""  # likewise: tests/test_access.py
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED_DEV = SHARED / "eval" / "seed_dev.jsonl"
+# 1,015 statements about the seed article the team wrote (tests/test_service.py says more).
+PROBE_PATH = Path(__file__).parent / "data" / "seed_probe.jsonl"
 WRITE_KEY = "test-write-key-" + "0123456789abcdef" * 2  # 47 characters: keys need 32
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import TIED_CLAIMS, seed_dev_rows, tied_engine
+from tests.conftest import PROBE_PATH, TIED_CLAIMS, seed_dev_rows, tied_engine
 from verifier.engine.bulk import import_claims
 from verifier.engine.curated import curated
 from verifier.engine.service import Engine, check_draft, ingest_article, verify
@@ -22,7 +22,7 @@ NUMBERED = [c for c in CLAIMS if any(q.kind in ("count", "percent") for q in c.q
 # number forms, comparisons, negations, speakers, months, entity swaps, unrelated ones (the
 # last 842 by twelve writers who never saw the code). The known misses need what word overlap
 # cannot give ("named their destination" is not "did not indicate where").
-PROBE = Path(__file__).parent / "data" / "seed_probe.jsonl"
+PROBE = PROBE_PATH
 
 
 def test_seed_dev_verdicts_and_citations(engine: Engine) -> None:

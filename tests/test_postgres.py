@@ -1,0 +1,175 @@
+"""The PostgreSQL backend against SQLite: the same rows, counts, rankings and verdicts."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests import postgres
+from tests.conftest import PROBE_PATH, SHARED
+from verifier.engine.bulk import import_claims
+from verifier.engine.extract import claim_from_fields
+from verifier.engine.service import Engine, ingest_article, open_store, verify
+from verifier.language.number_tokens import number_terms
+from verifier.language.text import content_stems
+from verifier.measure import benchsets, synthetic
+from verifier.models import Verdict
+from verifier.store import ClaimStore
+
+
+@pytest.fixture
+def empty_url() -> Iterator[str]:
+    url = postgres.create_database()
+    yield url
+    postgres.drop_database(url)
+
+
+@pytest.fixture(scope="module")
+def synthetic_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, Engine]]:
+    """The same 3,000 synthetic claims, imported in the same batches, on both backends."""
+    url = postgres.create_database()
+    path = tmp_path_factory.mktemp("synthetic") / "synthetic.db"
+    engines = (Engine(open_store(str(path), seed=False)), Engine(open_store(url, seed=False)))
+    records = [synthetic.claim_record(f) for f in synthetic.facts(3000, seed=7)]
+    for engine in engines:
+        assert sum(import_claims(records, engine, batch_size=700)) == 3000
+    yield engines
+    engines[1].store.close()
+    postgres.drop_database(url)
+
+
+def _queries(count: int) -> list[list[str]]:
+    sample = list(synthetic.facts(count, seed=7))
+    made = synthetic.statements(random.Random(3).sample(sample, count // 2), seed=5)
+    texts = [text for kind in made.values() for text in kind]
+    return [content_stems(text, drop_numbers=False) for text in texts]
+
+
+def test_both_backends_hold_the_same_index_counts(synthetic_pair: tuple[Engine, Engine]) -> None:
+    sqlite, pg = (e.store for e in synthetic_pair)
+    assert pg._index_totals() == sqlite._index_totals()
+    assert pg._claim_total() == sqlite._claim_total()
+    terms = sorted({t for stems in _queries(200) for t in stems if t.isalnum()})
+    assert pg._count_documents(terms) == sqlite._count_documents(terms)
+    rowids = list(range(1, 3001, 7))
+    assert pg._lengths(rowids) == sqlite._lengths(rowids)
+
+
+@pytest.mark.parametrize("budget", [2000, 300, 40], ids=["default", "tight", "paired"])
+def test_both_backends_rank_the_same_claims(
+    synthetic_pair: tuple[Engine, Engine], budget: int
+) -> None:
+    sqlite, pg = (e.store for e in synthetic_pair)
+    for stems in _queries(300):
+        mine, theirs = pg.ranked_rowids(stems, 10, budget), sqlite.ranked_rowids(stems, 10, budget)
+        assert [r for r, _ in mine] == [r for r, _ in theirs], stems
+        assert [s for _, s in mine] == pytest.approx([s for _, s in theirs], rel=1e-12)
+
+
+def test_writes_and_deletes_keep_the_counts_as_fts5_keeps_them(
+    synthetic_pair: tuple[Engine, Engine],
+) -> None:
+    sqlite, pg = (e.store for e in synthetic_pair)
+    for store in (sqlite, pg):
+        store.save_claims([claim_from_fields({"id": "syn-0000003", "text": "Ferries doubled."})])
+        store.delete_claim("syn-0000010")
+        store.delete_article("syn-a000002")
+    assert pg._index_totals() == sqlite._index_totals()
+    assert [c.id for c in pg.iter_claims()] == [c.id for c in sqlite.iter_claims()]
+    for stems in _queries(60):
+        mine, theirs = pg.ranked_rowids(stems, 10), sqlite.ranked_rowids(stems, 10)
+        assert [r for r, _ in mine] == [r for r, _ in theirs], stems
+
+
+def _verdicts(rows: list[tuple[str, str | None]], engine: Engine) -> list[Verdict]:
+    """Verify each statement (against its own evidence sentence, when given), as eval does."""
+    found = []
+    for statement, evidence in rows:
+        if evidence is not None:
+            engine.store.save_claims([claim_from_fields({"id": "evidence", "text": evidence})])
+        found.append(verify(statement, engine))
+        if evidence is not None:
+            engine.store.delete_claim("evidence")
+    return found
+
+
+@pytest.mark.parametrize("name", ["seed-dev", "articles-dev", "probe"])
+def test_eval_sets_get_the_same_verdicts_and_citations(
+    name: str, empty_url: str, tmp_path: Path
+) -> None:
+    if name == "probe":
+        records = PROBE_PATH.read_text(encoding="utf-8").splitlines()
+        rows = [(json.loads(line)["statement"], None) for line in records]
+        documents: dict[str, str] = {}
+    else:
+        if not (SHARED / "bench").is_dir():
+            pytest.skip(f"{SHARED} is not beside the checkout")
+        loaded = benchsets.load(name, "all", SHARED / "bench")
+        assert isinstance(loaded, benchsets.VerdictSet)
+        rows = [(statement, evidence) for statement, evidence, _ in loaded.pairs]
+        documents = loaded.documents
+    engines = [Engine(open_store(str(tmp_path / "eval.db"))), Engine(open_store(empty_url))]
+    for engine in engines:
+        for document, text in documents.items():
+            ingest_article(text, engine, id=document)
+    sqlite, pg = (_verdicts(rows, engine) for engine in engines)
+    assert len(rows) >= 40
+    assert [_cited(v) for v in pg] == [_cited(v) for v in sqlite]
+    assert pg == sqlite  # scores and explanations too
+    engines[1].store.close()
+
+
+def _cited(verdict: Verdict) -> tuple[str, list[tuple[str, str]]]:
+    return verdict.verdict, [(c.claim_id, c.quote) for c in verdict.citations]
+
+
+def test_two_servers_starting_together_migrate_once_and_seed_once(empty_url: str) -> None:
+    script = (
+        "import sys; from verifier.engine.service import open_store; "
+        "s = open_store(sys.argv[1]); print(s.count_claims(), s.schema_version())"
+    )
+    starts = [
+        subprocess.Popen([sys.executable, "-c", script, empty_url], stdout=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    outputs = [p.communicate(timeout=120)[0].decode().split() for p in starts]
+    assert all(p.returncode == 0 for p in starts)
+    assert {out[1] for out in outputs} == {"1"}
+    store = ClaimStore(empty_url)
+    assert store.count_claims() == 27  # the seed, once
+    store.close()
+
+
+def test_migrate_and_backup_commands_on_postgresql(empty_url: str) -> None:
+    from click.testing import CliRunner
+
+    from verifier.cli import main
+
+    runner = CliRunner()
+    done = runner.invoke(main, ["migrate", "--database", empty_url])
+    assert done.exit_code == 0, done.output
+    assert "schema at version 1" in done.output
+    refused = runner.invoke(main, ["backup", "out.db", "--database", empty_url])
+    assert refused.exit_code == 1 and "pg_dump" in refused.output
+    assert "pg_restore" in refused.output
+
+
+def test_a_password_is_never_shown() -> None:
+    from verifier.store import display
+
+    assert display("postgresql://app:s3cret@db:5432/v") == "postgresql://app:***@db:5432/v"
+    assert display("postgresql://app@db/v") == "postgresql://app@db/v"
+    assert display("/data/verifier.db") == "/data/verifier.db"
+
+
+def test_number_terms_are_indexed_alike(synthetic_pair: tuple[Engine, Engine]) -> None:
+    sqlite, pg = (e.store for e in synthetic_pair)
+    claim = next(iter(sqlite.iter_claims()))
+    terms = list(number_terms(claim.quantities))
+    assert terms and pg._count_documents(terms) == sqlite._count_documents(terms)
