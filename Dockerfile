@@ -1,4 +1,5 @@
-# The verifier service: gunicorn on 0.0.0.0:8000, SQLite on the volume /data, non-root.
+# The verifier service: gunicorn on 0.0.0.0:8000, SQLite on the volume /data (or PostgreSQL:
+# -e VERIFIER_DATABASE=postgresql://...; see compose.postgres.yaml), non-root.
 #
 #   DOCKER_BUILDKIT=1 docker build -t verifier .
 #   docker run -d -p 127.0.0.1:8000:8000 -v verifier_data:/data --env-file .env verifier
@@ -12,14 +13,16 @@
 ARG BASE_IMAGE=python:3.12-slim
 
 # ---------------------------------------------------------------------------------------------
-# Requirements, read from pyproject.toml. Only the files this stage writes feed the stages
-# below, and BuildKit caches a COPY by content: editing pyproject.toml without changing the
-# dependencies (version, test extra, tool settings) leaves the dependency layer cached.
+# Requirements, read from pyproject.toml: the dependencies and the postgres extra (one image
+# serves a SQLite volume or a PostgreSQL URL). Only the files this stage writes feed the
+# stages below, and BuildKit caches a COPY by content: editing pyproject.toml without changing
+# the dependencies (version, test extra, tool settings) leaves the dependency layer cached.
 FROM ${BASE_IMAGE} AS requirements
 WORKDIR /src
 COPY pyproject.toml ./
 RUN python3 -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb")); \
-open("requirements.txt", "w").write("\n".join(p["project"]["dependencies"]) + "\n"); \
+open("requirements.txt", "w").write("\n".join(p["project"]["dependencies"] \
+    + p["project"]["optional-dependencies"]["postgres"]) + "\n"); \
 open("build-requirements.txt", "w").write("\n".join(p["build-system"]["requires"]) + "\n")'
 
 # ---------------------------------------------------------------------------------------------
