@@ -181,7 +181,7 @@ class Server:
 
 
 def start_server(
-    database: Path, env: dict[str, str] | None = None, workers: int = 2, log: Path | None = None
+    database: Path | str, env: dict[str, str] | None = None, workers: int = 2, log: Path | None = None
 ) -> Server:
     """Start `verifier serve` on a free port, in a session of its own (so its whole process
     group can be killed), logging to `log` when given; wait until /health answers."""
@@ -226,10 +226,13 @@ def start_server(
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A real server on a free port with a write key configured."""
-    database = tmp_path_factory.mktemp("server") / "served.db"
+def server(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A real server on a free port with a write key configured (on each backend)."""
+    served = tmp_path_factory.mktemp("server") / "served.db"
+    database = str(served) if backend == "sqlite" else postgres.create_database(prefix="served")
     running = start_server(database, {"VERIFIER_API_KEYS": WRITE_KEY})
     yield running
     running.process.terminate()
     running.process.wait(timeout=15)
+    if backend != "sqlite":
+        postgres.drop_database(database)

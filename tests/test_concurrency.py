@@ -2,7 +2,8 @@
 
 Every write the server acknowledges must be there afterwards, the counts must add up exactly,
 and no request may fail, however the writers and readers interleave: SQLite's locks make
-writers wait (busy timeout), never fail with "database is locked".
+writers wait (busy timeout), never fail with "database is locked". Each test runs on SQLite
+and on PostgreSQL (where writers queue on the store's advisory lock).
 """
 
 from __future__ import annotations
@@ -130,8 +131,8 @@ def health_claims(server: Server) -> int:
     return int(body["claims"])
 
 
-def test_writers_and_verifiers_at_once_lose_nothing(tmp_path: Path) -> None:
-    server = start_server(tmp_path / "shared.db", {"VERIFIER_API_KEYS": WRITE_KEY}, workers=2)
+def test_writers_and_verifiers_at_once_lose_nothing(database: str) -> None:
+    server = start_server(database, {"VERIFIER_API_KEYS": WRITE_KEY}, workers=2)
     try:
         seed = health_claims(server)
         context = multiprocessing.get_context("spawn")
@@ -177,8 +178,9 @@ def test_writers_and_verifiers_at_once_lose_nothing(tmp_path: Path) -> None:
         server.process.wait(timeout=15)
 
 
-def test_two_imports_into_one_database_while_the_server_verifies(tmp_path: Path) -> None:
-    database = tmp_path / "shared.db"
+def test_two_imports_into_one_database_while_the_server_verifies(
+    database: str, tmp_path: Path
+) -> None:
     server = start_server(database, {"VERIFIER_API_KEYS": WRITE_KEY}, workers=2)
     try:
         seed = health_claims(server)
