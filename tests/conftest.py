@@ -181,7 +181,10 @@ class Server:
 
 
 def start_server(
-    database: Path | str, env: dict[str, str] | None = None, workers: int = 2, log: Path | None = None
+    database: Path | str,
+    env: dict[str, str] | None = None,
+    workers: int = 2,
+    log: Path | None = None,
 ) -> Server:
     """Start `verifier serve` on a free port, in a session of its own (so its whole process
     group can be killed), logging to `log` when given; wait until /health answers."""

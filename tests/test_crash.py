@@ -26,8 +26,10 @@ from typing import Any
 
 import pytest
 
+from tests import postgres
 from tests.conftest import WRITE_KEY, start_server
 from verifier.engine.service import open_store
+from verifier.store import is_postgres
 
 BATCH = 2000
 LINES = 24_000  # twelve batches: a kill lands inside one
@@ -47,14 +49,37 @@ def write_claims_file(path: Path, count: int) -> None:
             out.write(json.dumps(record) + "\n")
 
 
-def claim_count(database: Path) -> int:
+def claim_count(database: Path | str) -> int:
     """Count the claims through a connection of our own, as another process sees them."""
+    if is_postgres(database):
+        import psycopg
+
+        with psycopg.connect(str(database)) as pg:
+            return int(pg.execute("SELECT count(*) FROM claims").fetchall()[0][0])
     with contextlib.closing(sqlite3.connect(database, timeout=10)) as conn:
         return int(conn.execute("SELECT count(*) FROM claims").fetchone()[0])
 
 
-def unsound(database: Path) -> dict[str, Any]:
-    """Return what SQLite's own checks find wrong after a crash: nothing, when sound."""
+# PostgreSQL keeps its own tables sound; what a crash could leave wrong is the index counts
+# the store keeps beside them (totals, claims per term): recounted here from the claims.
+_PG_CHECKS = {
+    "claim total": "SELECT claims = (SELECT count(*) FROM claims) FROM store_state",
+    "term total": "SELECT terms = (SELECT coalesce(sum(length), 0) FROM claims) FROM store_state",
+    "claims per term": "SELECT NOT EXISTS (SELECT word, ndoc FROM ts_stat('SELECT terms FROM "
+    "claims') EXCEPT SELECT term, claims FROM term_counts WHERE claims > 0) AND NOT EXISTS "
+    "(SELECT term, claims FROM term_counts WHERE claims > 0 EXCEPT SELECT word, ndoc FROM "
+    "ts_stat('SELECT terms FROM claims'))",
+}
+
+
+def unsound(database: Path | str) -> dict[str, Any]:
+    """Return what the database's own checks find wrong after a crash: nothing, when sound."""
+    if is_postgres(database):
+        import psycopg
+
+        with psycopg.connect(str(database)) as pg:
+            checked = {name: pg.execute(sql).fetchall()[0][0] for name, sql in _PG_CHECKS.items()}
+        return {name: "wrong" for name, right in checked.items() if not right}
     with contextlib.closing(sqlite3.connect(database, timeout=10)) as conn:
         found: dict[str, Any] = {}
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -68,7 +93,7 @@ def unsound(database: Path) -> dict[str, Any]:
 
 
 def import_claims(
-    database: Path, source: Path, log: Path, workers: int = 1
+    database: Path | str, source: Path, log: Path, workers: int = 1
 ) -> subprocess.Popen[bytes]:
     """Start `verifier import-claims` in batches of BATCH, its output going to `log`."""
     command = [sys.executable, "-m", "verifier", "import-claims", "--database", str(database)]
@@ -118,10 +143,12 @@ class KilledImport:
 
 
 @pytest.fixture(scope="module")
-def killed_import(tmp_path_factory: pytest.TempPathFactory) -> KilledImport:
-    """Kill -9 an import of LINES claims in the middle of a batch, then rerun it."""
+def killed_import(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[KilledImport]:
+    """Kill -9 an import of LINES claims in the middle of a batch, then rerun it (on each
+    backend)."""
     folder = tmp_path_factory.mktemp("import")
-    database, source = folder / "crash.db", folder / "claims.jsonl"
+    source = folder / "claims.jsonl"
+    database = str(folder / "crash.db") if backend == "sqlite" else postgres.create_database()
     write_claims_file(source, LINES)
     open_store(str(database)).close()  # created and seeded before the import starts
     seed = claim_count(database)
@@ -146,7 +173,7 @@ def killed_import(tmp_path_factory: pytest.TempPathFactory) -> KilledImport:
 
     rerun = import_claims(database, source, folder / "rerun.log")
     code = rerun.wait(timeout=90)
-    return KilledImport(
+    yield KilledImport(
         seed,
         workers,
         orphans,
@@ -157,6 +184,8 @@ def killed_import(tmp_path_factory: pytest.TempPathFactory) -> KilledImport:
         claim_count(database) - seed,
         unsound(database),
     )
+    if backend != "sqlite":
+        postgres.drop_database(database)
 
 
 def test_killed_import_leaves_a_sound_database(killed_import: KilledImport) -> None:
