@@ -6,9 +6,13 @@ except under CI (CI=true), where they fail: CI must never pass by skipping them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
+import subprocess
 import uuid
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -51,3 +55,85 @@ def drop_database(url: str) -> None:
     name = urlsplit(url).path.lstrip("/")
     assert re.fullmatch(r"\w+", name), name
     _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _binaries() -> Path:
+    """Return the newest PostgreSQL bin folder Debian installed, or skip (fail under CI)."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: p.parts[-3])
+    if not found:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but PostgreSQL's binaries are not installed")
+        pytest.skip("PostgreSQL's binaries (Debian's postgresql package) are not installed")
+    return found[-1].parent
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    """Run a PostgreSQL binary as the postgres user when running as root (initdb refuses root)."""
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+class Cluster:
+    """A PostgreSQL cluster of a test's own on 127.0.0.1: a primary, or a streaming standby
+    made with `pg_basebackup -R` from one."""
+
+    def __init__(self, folder: Path, port: int) -> None:
+        self.folder, self.port, self.bin = folder, port, _binaries()
+        self.data = folder / "data"
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def database(self, name: str) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
+
+    def _run(self, *command: str) -> None:
+        subprocess.run(
+            _as_postgres([str(self.bin / command[0]), *command[1:]]),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def _own(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:  # the folder above must let postgres in (pytest's do not)
+            shutil.chown(self.folder, "postgres", "postgres")
+            self.folder.parent.chmod(0o755)
+
+    def init(self) -> Cluster:
+        """Make a new primary's data folder."""
+        self._own()
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            *"-U postgres -A trust --no-locale".split(),
+            *"-E UTF8 --no-sync".split(),
+        )
+        return self
+
+    def standby_of(self, primary: Cluster) -> Cluster:
+        """Copy a running primary with pg_basebackup -R (it then follows the primary); a
+        fast checkpoint, or the copy waits for the next one."""
+        self._own()
+        self._run(
+            "pg_basebackup",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(primary.port),
+            "-D",
+            str(self.data),
+            *"-U postgres -R -X stream -c fast --no-sync".split(),
+        )
+        return self
+
+    def start(self) -> Cluster:
+        options = f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off"
+        log = str(self.folder / "log")
+        self._run("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-o", options, "start")
+        return self
+
+    def stop(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
