@@ -6,7 +6,11 @@ cache and term counts): what one server writes, the other verifies on its next r
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -17,6 +21,8 @@ import pytest
 
 from tests import postgres
 from tests.conftest import WRITE_KEY, Server, free_port, start_server
+from verifier.engine.extract import claim_from_fields
+from verifier.store import ClaimStore
 
 AUTH = {"Authorization": f"Bearer {WRITE_KEY}"}
 STATEMENT = "The Wexford ferry carried 7,300 passengers on its first day."
@@ -138,3 +144,60 @@ def test_a_server_reading_from_a_standby_verifies_what_the_primary_replayed(
         assert server.request("GET", f"/api/v1/claims/{created['id']}")[0] == 200
     finally:
         stop(server)
+
+
+# --- the README's section, run as written ------------------------------------------------------
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _section_blocks(kind: str) -> list[str]:
+    """The ```kind blocks of the README's "Running on several machines" section."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Running on several machines", 1)[1].split("\n## ", 1)[0]
+    return re.findall(rf"^```{kind}\n(.*?)^```", section, re.MULTILINE | re.DOTALL)
+
+
+def test_the_readmes_replay_lag_queries_run(replicated: tuple[str, str]) -> None:
+    (sql,) = _section_blocks("sql")
+    on_standby, on_primary = (
+        part.split("\n", 1)[1] for part in sql.split("-- on the ")[1:]
+    )  # each part starts with its "-- on the ..." line
+    primary, standby = replicated
+    with psycopg.connect(standby) as conn:
+        _delay, caught_up = conn.execute(on_standby.encode()).fetchall()[0]
+        assert isinstance(caught_up, bool)
+    with psycopg.connect(primary) as conn:
+        standbys = conn.execute(on_primary.encode()).fetchall()
+        assert len(standbys) == 1 and standbys[0][1] == "streaming"
+
+
+def test_the_readmes_migrate_and_backup_commands_run(empty_url: str, tmp_path: Path) -> None:
+    migrate, backup = (b for b in _section_blocks("sh") if "compose" not in b)
+    env = {**os.environ, "VERIFIER_DATABASE": empty_url, "PATH": _path()}
+    subprocess.run(["bash", "-ec", migrate], env=env, cwd=tmp_path, check=True)
+    store = ClaimStore(empty_url)
+    assert store.count_claims() == 27
+    store.save_claims([claim_from_fields({"text": STATEMENT})])
+    dump, restore = backup.splitlines()
+    subprocess.run(["bash", "-ec", dump], env=env, cwd=tmp_path, check=True)
+    store.delete_claim(store.list_claims(query="Wexford ferry")[0].id)
+    assert store.count_claims() == 27
+    store.close()
+    subprocess.run(["bash", "-ec", restore], env=env, cwd=tmp_path, check=True)
+    restored = ClaimStore(empty_url)
+    assert restored.count_claims() == 28
+    assert restored.list_claims(query="Wexford ferry")[0].text == STATEMENT
+    restored.close()
+
+
+def _path() -> str:
+    """PATH with this environment's `verifier` first."""
+    return f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+
+
+@pytest.fixture
+def empty_url() -> Iterator[str]:
+    url = postgres.create_database()
+    yield url
+    postgres.drop_database(url)

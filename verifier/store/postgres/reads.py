@@ -222,5 +222,3 @@ def _article(row: tuple[Any, ...]) -> Article:
 
 def _claim(row: tuple[Any, ...]) -> Claim:
     return claim_from_row(dict(zip(CLAIM_FIELDS, row, strict=True)))
-
-
