@@ -173,3 +173,45 @@ def test_number_terms_are_indexed_alike(synthetic_pair: tuple[Engine, Engine]) -
     claim = next(iter(sqlite.iter_claims()))
     terms = list(number_terms(claim.quantities))
     assert terms and pg._count_documents(terms) == sqlite._count_documents(terms)
+
+
+def test_every_backend_implements_the_whole_interface() -> None:
+    from verifier.store.claims import SQLiteStore
+    from verifier.store.postgres import PostgresStore
+
+    interface = {
+        name
+        for name, value in vars(ClaimStore).items()
+        if callable(value) and not name.startswith("_")
+    }
+    assert len(interface) > 35
+    for backend in (SQLiteStore, PostgresStore):
+        missing = [n for n in interface if getattr(backend, n) is getattr(ClaimStore, n)]
+        assert missing == [], backend
+
+
+def test_reindex_on_postgresql_rebuilds_terms_and_counts(empty_url: str) -> None:
+    import psycopg
+
+    from verifier.engine.bulk import reindex
+
+    engine = Engine(open_store(empty_url))
+    before = {c.id: c for c in engine.store.iter_claims()}
+    totals = engine.store._index_totals()
+    with psycopg.connect(empty_url, autocommit=True) as conn:  # as an older release left it
+        conn.execute("UPDATE claims SET stems = 'zzz', extra = '', terms = 'zzz:1', length = 1")
+        conn.execute("DELETE FROM term_counts")
+        conn.execute("INSERT INTO term_counts SELECT 'zzz', count(*) FROM claims")
+        conn.execute(
+            "UPDATE store_state SET index_version = 0, generation = generation + 1, "
+            "terms = (SELECT count(*) FROM claims)"
+        )
+    assert engine.store.index_outdated()
+    assert not engine.store.candidates(["troop"], 5)
+    assert sum(reindex(engine, batch_size=10)) == len(before)
+    assert not engine.store.index_outdated()
+    assert {c.id: c for c in engine.store.iter_claims()} == before
+    assert engine.store._index_totals() == totals
+    assert engine.store._count_documents(["zzz"]) == {"zzz": 0}
+    assert verify("About 5,000 U.S. troops will remain in Iraq.", engine).verdict == "contradicted"
+    engine.store.close()
