@@ -72,6 +72,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only: reads SQLite's own files or records (not run on PostgreSQL)"
     )
+    config.addinivalue_line(
+        "markers", "slow: runs for half a minute or more (CI runs it; -m 'not slow' skips it)"
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -6,6 +6,8 @@ cache and term counts): what one server writes, the other verifies on its next r
 
 from __future__ import annotations
 
+import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -15,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -201,3 +204,86 @@ def empty_url() -> Iterator[str]:
     url = postgres.create_database()
     yield url
     postgres.drop_database(url)
+
+
+# --- concurrency: API writers, imports and readers at once --------------------------------------
+
+MIXED_SECONDS = 30
+
+
+def _write_for(base: str, writer: int, seconds: float, out: Any) -> None:
+    """Post claims and articles alternately for `seconds`; report each answer."""
+    from tests.test_concurrency import call
+
+    results, stop_at, i = [], time.monotonic() + seconds, 0
+    while time.monotonic() < stop_at:
+        if i % 2 == 0:
+            text = f"Pier {writer}-{i} moved {i + 10} containers in 2024, the port said."
+            result = call(base, "POST", "/api/v1/claims", {"text": text, "speaker": "Port"})
+            result["kind"] = "claims"
+        else:
+            text = f"Harbor {writer}-{i}\n\nThe harbor {writer}-{i} hired {i + 3} pilots in 2024."
+            result = call(base, "POST", "/api/v1/articles", {"text": text})
+            result["kind"] = "articles"
+        results.append(result)
+        i += 1
+    out.put(results)
+
+
+@pytest.mark.slow
+def test_writers_imports_and_readers_for_thirty_seconds_lose_nothing(
+    empty_url: str, tmp_path: Path
+) -> None:
+    from tests.test_concurrency import claim_ids, failures, verify
+
+    server = start_server(empty_url, {"VERIFIER_API_KEYS": WRITE_KEY}, log=tmp_path / "log")
+    context = multiprocessing.get_context("spawn")
+    out, done = context.Queue(), context.Event()
+    writers = [
+        context.Process(target=_write_for, args=(server.base, w, MIXED_SECONDS, out))
+        for w in range(4)
+    ]
+    readers = [context.Process(target=verify, args=(server.base, done, out)) for _ in range(2)]
+    lines = 20_000  # each import runs for most of the thirty seconds
+    imports = []
+    try:
+        for process in writers + readers:
+            process.start()
+        for n in range(2):
+            source = tmp_path / f"import-{n}.jsonl"
+            rows = (
+                json.dumps({"text": f"Depot {n}-{i} shipped {i + 5} crates in 2023."}) + "\n"
+                for i in range(lines)
+            )
+            source.write_text("".join(rows))
+            command = [sys.executable, "-m", "verifier", "import-claims", "--database"]
+            imports.append(
+                subprocess.Popen(
+                    [*command, empty_url, "--batch-size", "500", str(source)],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                )
+            )
+        written = [r for _ in writers for r in out.get(timeout=MIXED_SECONDS + 60)]
+        errors = [p.communicate(timeout=120)[1].decode() for p in imports]
+        done.set()
+        read = [r for _ in readers for r in out.get(timeout=60)]
+        for process in writers + readers:
+            process.join(timeout=30)
+        assert [p.returncode for p in imports] == [0, 0], errors
+        assert failures(written, 201) == [] and failures(read, 200) == []
+        ids = claim_ids(written)
+        assert len(ids) > 100 and len(read) > 50
+        store = ClaimStore(empty_url)
+        held = {c.id for c in store.iter_claims()}
+        assert set(ids) <= held, "an acknowledged write is missing"
+        assert store.count_claims() == 27 + len(ids) + 2 * lines  # exactly: nothing extra
+        store.close()
+        print(
+            f"\n4 writers ({len(ids)} claims), 2 imports ({2 * lines} claims), 2 readers"
+            f" ({len(read)} verifications) for {MIXED_SECONDS} s: 0 lost, 0 failed"
+        )
+    finally:
+        for process in imports:
+            process.kill()
+        stop(server)
