@@ -122,3 +122,24 @@ def test_percentiles_are_nearest_rank(seconds: list[float], expected: dict[str, 
     summary = percentiles(seconds)
     assert {k: summary[k] for k in expected} == expected
     assert summary["n"] == len(seconds)
+
+
+def test_bench_on_postgresql_builds_its_store_in_a_database_of_its_own(tmp_path: Path) -> None:
+    from tests import postgres
+    from verifier.store import ClaimStore
+
+    postgres.server_url()  # skips without a server (fails under CI)
+    url = postgres.database_url("verifier_bench")
+    dropped = CliRunner().invoke(main, [*TINY, "--no-http", "--database", url])
+    assert dropped.exit_code == 0, dropped.output
+    report = json.loads(dropped.stdout)
+    (size,) = report["sizes"]
+    assert report["backend"] == "postgresql" and size["import"]["claims"] == 300
+    assert size["import"]["db_mb"] >= 1
+    shares = size["verify"]["as_expected"]
+    assert shares["paraphrase"] >= 0.8 and shares["unrelated"] >= 0.8
+    kept = run_bench(tmp_path, "--no-http", "--database", url)  # --keep: the database stays
+    built = ClaimStore(postgres.database_url("verifier_bench_300"))
+    assert built.count_claims() == kept["sizes"][0]["stored_claims"]
+    built.close()
+    postgres.drop_database(postgres.database_url("verifier_bench_300"))

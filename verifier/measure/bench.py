@@ -17,6 +17,7 @@ from typing import Any
 import click
 from rapidfuzz import fuzz, process
 
+from verifier import store
 from verifier.engine import bulk, service
 from verifier.engine.cache import VerdictCache
 from verifier.engine.matching import prepare_statement
@@ -53,19 +54,17 @@ def timed(fn: Callable[[Any], object], items: list[Any]) -> list[float]:
 
 
 def build_store(
-    size: int, path: Path
+    size: int, database: str
 ) -> tuple[service.Engine, list[synthetic.Fact], dict[str, Any]]:
-    """Generate `size` claims and bulk-import them into a fresh seeded store at `path`."""
-    for stale in path.parent.glob(path.name + "*"):
-        stale.unlink()
+    """Generate `size` claims and bulk-import them into the fresh database `database`."""
     start = time.perf_counter()
     facts = list(synthetic.facts(size, SEED))
     records = [synthetic.claim_record(f) for f in facts]
     generated = time.perf_counter()
-    engine = service.Engine(service.open_store(str(path), seed=True))
+    engine = service.Engine(service.open_store(database, seed=True))
     imported = sum(bulk.import_claims(records, engine, workers=os.cpu_count() or 1))
     build = time.perf_counter() - generated
-    megabytes = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 2**20
+    megabytes = engine.store.disk_bytes() / 2**20
     stats = {"claims": imported, "generate_s": round(generated - start, 2)}
     stats |= {
         "build_s": round(build, 2),
@@ -138,13 +137,14 @@ def measure_draft(engine: service.Engine, sample: list[synthetic.Fact]) -> dict[
     }
 
 
-def measure_size(size: int, folder: Path, opts: Mapping[str, Any]) -> dict[str, Any]:
-    """Build one store and take every measurement on it."""
+def measure_size(size: int, beside: str, opts: Mapping[str, Any]) -> dict[str, Any]:
+    """Build one store (a database beside `beside`: in its folder, or on its server) and take
+    every measurement on it."""
 
     def say(message: str) -> None:
         click.echo(f"[{size:,}] {message}", err=True)
 
-    path = folder / f"claims-{size}.db"
+    path = store.fresh_database(beside, f"{opts['name']}_{size}")
     engine, facts, imported = build_store(size, path)
     say(f"built: {imported['claims']:,} claims in {imported['build_s']} s")
     result: dict[str, Any] = {"size": size, "import": imported}
@@ -173,6 +173,8 @@ def measure_size(size: int, folder: Path, opts: Mapping[str, Any]) -> dict[str, 
     if opts["http"]:
         say("load-testing verifier serve")
         result["http"] = measure_http(path, mixed, opts["http_seconds"], opts["http_client"])
+    if store.is_postgres(path) and not opts["keep_database"]:
+        store.drop_database(path)
     return result
 
 
@@ -264,7 +266,14 @@ def format_table(report: dict[str, Any]) -> str:
     type=click.Path(file_okay=False, path_type=Path),
     help="Build the stores in DIR and keep them (default: a temporary folder, removed).",
 )
-def bench(sizes: str, as_json: bool, keep: Path | None, **opts: Any) -> None:
+@click.option(
+    "--database",
+    metavar="URL",
+    help="Build each store on this PostgreSQL server instead, as a new database named after "
+    "the URL's and the size (e.g. verifier_bench_100000), dropped afterwards unless --keep "
+    "is given. Needs the CREATEDB privilege.",
+)
+def bench(sizes: str, as_json: bool, keep: Path | None, database: str | None, **opts: Any) -> None:
     """Measure bulk import, verify latency, draft checks and HTTP serving on synthetic stores.
 
     Each size is a fresh store of that many generated newsroom claims plus the seed claims.
@@ -276,13 +285,20 @@ def bench(sizes: str, as_json: bool, keep: Path | None, **opts: Any) -> None:
     Examples:
       verifier bench --sizes 10000 --no-http
       verifier bench --json --keep /tmp/verifier-bench > bench.json
+      verifier bench --sizes 100000 --database postgresql://verifier@127.0.0.1/verifier_bench
     """
     counts = [int(s.replace("_", "")) for s in sizes.split(",") if s.strip()]
+    if database and not store.is_postgres(database):
+        raise click.UsageError("--database takes a postgresql:// URL (SQLite stores: --keep).")
+    opts["name"] = database.rsplit("/", 1)[1].split("?")[0] if database else "claims"
+    opts["keep_database"] = keep is not None
     with tempfile.TemporaryDirectory(prefix="verifier-bench-") as scratch:
         folder = keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        results = [measure_size(n, folder, opts) for n in counts]
+        results = [measure_size(n, database or str(folder), opts) for n in counts]
+    del opts["name"], opts["keep_database"]
     report: dict[str, Any] = {"seed": SEED, "semantic": False, "cpus": os.cpu_count()}
+    report["backend"] = "postgresql" if database else "sqlite"
     report |= {"python": platform.python_version(), **opts, "sizes": results}
     report["targets"] = check_targets(results)
     click.echo(json.dumps(report, indent=2) if as_json else format_table(report))

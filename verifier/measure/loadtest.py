@@ -126,7 +126,7 @@ def load_with_wrk(wrk: str, port: int, bodies: list[bytes], seconds: float) -> d
 
 
 def measure_http(
-    path: Path, statements: list[str], seconds: float, client: str = "auto"
+    path: Path | str, statements: list[str], seconds: float, client: str = "auto"
 ) -> dict[str, Any]:
     """Serve the store with `verifier serve --workers 2`, load it, read the workers' peak RSS.
 

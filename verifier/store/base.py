@@ -107,6 +107,11 @@ class StoreBase(CandidateIndex):
         ).fetchone()
         return article_words(*(value or "" for value in row)) if row else article_words("", "", "")
 
+    def disk_bytes(self) -> int:
+        """Return the size of the database file with its write-ahead log."""
+        path = Path(self.path)
+        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*") if p.is_file())
+
     def health(self) -> dict[str, Any]:
         """Name the backend (a SQLite file has no replicas)."""
         return {"backend": self.backend}

@@ -208,6 +208,10 @@ class ClaimStore:
         """Return a value that changes whenever any writer commits a change."""
         raise NotImplementedError
 
+    def disk_bytes(self) -> int:
+        """Return how much disk the store takes (its files, or its database on the server)."""
+        raise NotImplementedError
+
     def health(self) -> dict[str, Any]:
         """Describe the backend for /health: its name and, on a replica, its replay lag."""
         raise NotImplementedError
@@ -275,3 +279,26 @@ def _backend(database: str | Path) -> type[ClaimStore]:
         ) from None
     backend: type[ClaimStore] = module.BACKEND
     return backend
+
+
+def fresh_database(beside: str | Path, name: str) -> str:
+    """Return a new, empty database called `name` beside another: a SQLite file `name.db`
+    in the folder `beside` names, or a database on the server of the PostgreSQL URL `beside`
+    (either removed first if it exists): for measurements, never for a newsroom's data."""
+    if not is_postgres(beside):
+        path = Path(beside) / f"{name}.db"
+        for stale in path.parent.glob(path.name + "*"):
+            stale.unlink()
+        return str(path)
+    module = importlib.import_module("verifier.store.postgres.schema")
+    url: str = module.create_database(str(beside), name)
+    return url
+
+
+def drop_database(database: str | Path) -> None:
+    """Remove a database made by fresh_database."""
+    if not is_postgres(database):
+        for stale in Path(database).parent.glob(Path(database).name + "*"):
+            stale.unlink()
+        return
+    importlib.import_module("verifier.store.postgres.schema").drop_database(str(database))

@@ -140,6 +140,10 @@ class PgBase(CandidateIndex):
             "replica_lag_seconds": float(lag) if recovering and lag is not None else 0.0,
         }
 
+    def disk_bytes(self) -> int:
+        """Return the size of the database on the server."""
+        return int(self._fetch("SELECT pg_database_size(current_database())")[0][0])
+
     def article_vocabulary(self, article_id: str) -> frozenset[str]:
         """Return every word an article writes (for names it gives anywhere)."""
         return self._article_words(article_id).everything

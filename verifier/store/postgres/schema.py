@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
 from verifier.store.postgres.base import PgBase
 from verifier.store.rows import CLAIM_COLUMNS
 
@@ -102,3 +107,29 @@ class PgSchema(PgBase):
         """Record that every claim is indexed the current way (a new store, a reindex)."""
         with self.write() as conn:
             conn.execute("UPDATE store_state SET index_version = %s", [INDEX_VERSION])
+
+
+def _database_url(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def create_database(server: str, name: str) -> str:
+    """Create database `name` (dropped first if held) on the server `server` names; return
+    its URL. Needs the CREATEDB privilege; works from the maintenance database, `postgres`,
+    as createdb does."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
+        raise ValueError(f"Not a plain database name: {name!r}.")
+    with psycopg.connect(_database_url(server, "postgres"), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)".encode())
+        conn.execute(f"CREATE DATABASE {name}".encode())
+    return _database_url(server, name)
+
+
+def drop_database(url: str) -> None:
+    """Drop the database a URL names, from the server's maintenance database."""
+    name = urlsplit(url).path.lstrip("/")
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
+        raise ValueError(f"Not a plain database name: {name!r}.")
+    with psycopg.connect(_database_url(url, "postgres"), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)".encode())
