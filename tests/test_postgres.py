@@ -215,3 +215,22 @@ def test_reindex_on_postgresql_rebuilds_terms_and_counts(empty_url: str) -> None
     assert engine.store._count_documents(["zzz"]) == {"zzz": 0}
     assert verify("About 5,000 U.S. troops will remain in Iraq.", engine).verdict == "contradicted"
     engine.store.close()
+
+
+def test_commands_name_a_postgresql_database_as_they_name_a_file(empty_url: str) -> None:
+    from click.testing import CliRunner
+
+    from verifier.cli import main
+
+    runner = CliRunner()
+    refused = runner.invoke(main, ["verify", "Troops remain.", "--database", empty_url])
+    assert refused.exit_code == 1 and "No database at" in refused.output  # not created by it
+    created = runner.invoke(main, ["init", "--database", empty_url])
+    assert created.exit_code == 0 and "Created postgresql://" in created.output
+    again = runner.invoke(main, ["init", "--database", empty_url])
+    assert "exists already" in again.output
+    restore = runner.invoke(main, ["restore", "--yes", "README.md", "--database", empty_url])
+    assert restore.exit_code == 1 and "pg_restore" in restore.output
+    down = runner.invoke(main, ["init", "--database", "postgresql://verifier@127.0.0.1:1/none"])
+    assert down.exit_code == 1 and "127.0.0.1" in down.output
+    assert "Traceback" not in down.output

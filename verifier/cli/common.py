@@ -29,6 +29,15 @@ def database_path(database: str | None) -> str:
     return store.locate(load_settings(overrides)["DATABASE"])
 
 
+def database_exists(path: str) -> bool:
+    """Tell whether the store at `path` exists, as a command's error when its server cannot
+    be reached (or its driver is not installed)."""
+    try:
+        return store.exists(path)
+    except (store.DatabaseUnavailableError, store.BackendMissingError) as error:
+        raise click.ClickException(str(error)) from None
+
+
 def open_engine(database: str | None, create: bool = False) -> service.Engine:
     """The engine of the store `open_database` opens."""
     path = open_database(database, create)
@@ -43,10 +52,10 @@ def open_database(database: str | None, create: bool = False) -> str:
     """
     path = database_path(database)
     _warn_about_old_default(database, path)
-    exists = store.exists(path)
+    exists = database_exists(path)
     if not exists and not create:
         raise NoDatabaseError(
-            f"No database at {path}.\n"
+            f"No database at {store.display(path)}.\n"
             "Create it with `verifier init` (or start `verifier serve` once, which creates it), "
             "or name the one you meant with --database or VERIFIER_DATABASE."
         )

@@ -9,6 +9,7 @@ import click
 from verifier import store
 from verifier.cli.common import (
     count_batches,
+    database_exists,
     database_option,
     database_path,
     open_database,
@@ -62,7 +63,7 @@ def init(database: str | None) -> None:
       verifier init
       verifier init --database newsroom.db
     """
-    existed = store.exists(database_path(database))
+    existed = database_exists(database_path(database))
     path = store.display(open_database(database, create=True))
     click.echo(f"{path} exists already: left as it is." if existed else f"Created {path}.")
 

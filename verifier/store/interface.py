@@ -31,6 +31,10 @@ class BackupUnsupportedError(RuntimeError):
     says which)."""
 
 
+class DatabaseUnavailableError(RuntimeError):
+    """The database server named cannot be reached (or refuses the connection)."""
+
+
 class BackendMissingError(RuntimeError):
     """The database named needs a driver that is not installed (an optional extra)."""
 
@@ -59,9 +63,15 @@ def locate(database: str | Path) -> str:
 
 
 def exists(database: str | Path) -> bool:
-    """Tell whether the database is there: a SQLite file exists; a server's database is
-    taken to (creating its tables is `verifier migrate`'s job, or the first server's)."""
-    return is_postgres(database) or Path(locate(database)).exists()
+    """Tell whether the store is there: a SQLite file exists, a PostgreSQL database holds
+    the store's tables; raise DatabaseUnavailableError when the server cannot be reached."""
+    if not is_postgres(database):
+        return Path(locate(database)).exists()
+    module = _postgres_module("verifier.store.postgres.schema")
+    try:
+        return bool(module.has_schema(str(database)))
+    except module.psycopg.OperationalError as error:
+        raise DatabaseUnavailableError(f"{display(database)}: {error}".strip()) from None
 
 
 def display(database: str | Path) -> str:
@@ -270,15 +280,22 @@ class ClaimStore:
 def _backend(database: str | Path) -> type[ClaimStore]:
     """The class of the backend a DATABASE setting names (imported by name: each backend
     imports this module, and PostgreSQL's driver is an optional extra)."""
-    name = "verifier.store.postgres" if is_postgres(database) else "verifier.store.claims"
+    if is_postgres(database):
+        module = _postgres_module("verifier.store.postgres")
+    else:
+        module = importlib.import_module("verifier.store.claims")
+    backend: type[ClaimStore] = module.BACKEND
+    return backend
+
+
+def _postgres_module(name: str) -> Any:
+    """Import a module of the PostgreSQL backend, whose driver is an optional extra."""
     try:
-        module = importlib.import_module(name)
+        return importlib.import_module(name)
     except ImportError as error:
         raise BackendMissingError(
             f"{error}: PostgreSQL needs the postgres extra (pip install 'verifier[postgres]')."
         ) from None
-    backend: type[ClaimStore] = module.BACKEND
-    return backend
 
 
 def fresh_database(beside: str | Path, name: str) -> str:
@@ -290,7 +307,7 @@ def fresh_database(beside: str | Path, name: str) -> str:
         for stale in path.parent.glob(path.name + "*"):
             stale.unlink()
         return str(path)
-    module = importlib.import_module("verifier.store.postgres.schema")
+    module = _postgres_module("verifier.store.postgres.schema")
     url: str = module.create_database(str(beside), name)
     return url
 
@@ -301,4 +318,4 @@ def drop_database(database: str | Path) -> None:
         for stale in Path(database).parent.glob(Path(database).name + "*"):
             stale.unlink()
         return
-    importlib.import_module("verifier.store.postgres.schema").drop_database(str(database))
+    _postgres_module("verifier.store.postgres.schema").drop_database(str(database))

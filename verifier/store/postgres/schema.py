@@ -133,3 +133,10 @@ def drop_database(url: str) -> None:
         raise ValueError(f"Not a plain database name: {name!r}.")
     with psycopg.connect(_database_url(url, "postgres"), autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)".encode())
+
+
+def has_schema(url: str) -> bool:
+    """Tell whether the database holds a verifier store (its migrations table)."""
+    with psycopg.connect(url, connect_timeout=10) as conn:
+        found = conn.execute("SELECT to_regclass('schema_migrations') IS NOT NULL").fetchall()
+        return bool(found[0][0])
