@@ -164,8 +164,10 @@ class PostgresStore(PgWrites, PgSchema):
         """Nothing to do: a GIN index takes small writes without segments to merge."""
 
     def optimize_index(self, pages: int = 2000) -> None:
-        """Refresh the planner's statistics after a bulk write."""
+        """Merge the GIN index's pending entries into its tree and refresh the planner's
+        statistics, after a bulk write."""
         with self._primary() as conn:
+            conn.execute("SELECT gin_clean_pending_list('claims_terms')")
             conn.execute("ANALYZE claims")
 
     def bulk_writes(self) -> AbstractContextManager[None]:
