@@ -259,3 +259,16 @@ def test_a_store_made_by_an_older_release_is_migrated_on_open(empty_url: str) ->
         ).fetchall()[0][0]
     assert options == ["gin_pending_list_limit=256"]
     later.close()
+
+
+def test_a_replica_out_of_reach_is_a_503_problem_not_a_crash(empty_url: str) -> None:
+    from verifier import create_app
+
+    dead = "postgresql://postgres@127.0.0.1:1/verifier"
+    app = create_app({"DATABASE": empty_url, "READ_DATABASE": dead})
+    response = app.test_client().post("/api/v1/verify", json={"statement": "Troops remain."})
+    assert response.status_code == 503
+    assert response.mimetype == "application/problem+json"
+    assert response.headers["Retry-After"] == "5"
+    assert "database cannot be reached" in response.get_json()["detail"]
+    app.extensions["verifier"].store.close()

@@ -60,14 +60,17 @@ def open_database(database: str | None, create: bool = False) -> str:
             "or name the one you meant with --database or VERIFIER_DATABASE."
         )
     if not exists:
-        click.echo(f"Creating database {path} with the seed claims.", err=True)
+        click.echo(f"Creating database {store.display(path)} with the seed claims.", err=True)
+    replica = load_settings()["READ_DATABASE"]
     try:
-        opened = service.open_store(path)
-    except store.BackendMissingError as error:
+        opened = service.open_store(path, replica=replica)
+        counts = (opened.count_articles(), opened.count_claims())  # from the replica, if any
+    except (ValueError, store.BackendMissingError, store.DatabaseUnavailableError) as error:
         raise click.ClickException(str(error)) from None
+    read = f", reading from {store.display(replica)}" if replica else ""
     click.echo(
-        f"Database: {store.display(path)} ({_count(opened.count_articles(), 'article')}, "
-        f"{_count(opened.count_claims(), 'claim')})",
+        f"Database: {store.display(path)} ({_count(counts[0], 'article')}, "
+        f"{_count(counts[1], 'claim')}{read})",
         err=True,
     )
     opened.close()

@@ -10,7 +10,7 @@ from flask import Flask, current_app, request
 from verifier import __version__
 from verifier.config import load_settings, split_list
 from verifier.engine.extract import ClaimTooLongError
-from verifier.store import NotFoundError
+from verifier.store import DatabaseUnavailableError, NotFoundError
 from verifier.web.auth import BEARER, check_configured_keys
 from verifier.web.problems import Problem, problem_response, register_error_handlers
 
@@ -42,6 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["verifier"] = engine_from_settings(settings)
     register_error_handlers(app)
     app.register_error_handler(NotFoundError, _not_found)
+    app.register_error_handler(DatabaseUnavailableError, _database_unavailable)
     app.register_error_handler(ClaimTooLongError, _claim_too_long)
     app.before_request(_require_json)
     rest = _problem_api()(
@@ -98,6 +99,13 @@ def _problem_api() -> type[Any]:
 
 def _not_found(error: NotFoundError) -> Any:
     return problem_response(404, "Not Found", str(error))
+
+
+def _database_unavailable(error: DatabaseUnavailableError) -> Any:
+    """A database server out of reach: this server cannot answer now, another may."""
+    current_app.logger.error("database unavailable: %s", error)
+    detail = "The database cannot be reached; try again shortly."
+    return problem_response(503, "Service Unavailable", detail, {"Retry-After": "5"})
 
 
 def _claim_too_long(error: ClaimTooLongError) -> Any:

@@ -11,16 +11,20 @@ from functools import lru_cache
 from typing import Any
 
 import psycopg
-from psycopg_pool import ConnectionPool
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 from verifier.language.entities import ArticleWords, article_words
 from verifier.store.index import CandidateIndex
+from verifier.store.interface import DatabaseUnavailableError, display
 
 # Every writer takes this transaction-level advisory lock first: writes are serialized as in
 # SQLite (BEGIN IMMEDIATE), so the index counts each keeps stay exact and new rowids follow
 # each other as SQLite's do.
 WRITE_LOCK = 0x7665_7269_6669_6572 & 0x7FFF_FFFF_FFFF_FFFF  # "verifier"
 POOL_SIZE = 4  # connections per process; a worker thread holds one only for a query or two
+# How long a request waits for a connection before it is answered 503 (a database out of
+# reach, or every connection busy).
+CONNECT_TIMEOUT_S = 10.0
 
 
 class PgBase(CandidateIndex):
@@ -48,12 +52,28 @@ class PgBase(CandidateIndex):
                 url,
                 min_size=1,
                 max_size=POOL_SIZE,
-                kwargs={"autocommit": True},
+                kwargs={"autocommit": True, "connect_timeout": int(CONNECT_TIMEOUT_S)},
+                timeout=CONNECT_TIMEOUT_S,
                 open=True,
                 name=f"verifier-{os.getpid()}",
             )
             self._pools[url] = pool
         return pool
+
+    @contextmanager
+    def _connection(self, url: str) -> Iterator[psycopg.Connection[Any]]:
+        """Yield a pooled connection to `url`; DatabaseUnavailableError when none comes."""
+        pool = self._pool(url)
+        try:
+            conn = pool.getconn()
+        except PoolTimeout:
+            raise DatabaseUnavailableError(
+                f"{display(url)}: no connection within {CONNECT_TIMEOUT_S:g} s"
+            ) from None
+        try:
+            yield conn
+        finally:
+            pool.putconn(conn)
 
     @contextmanager
     def _primary(self) -> Iterator[psycopg.Connection[Any]]:
@@ -62,7 +82,7 @@ class PgBase(CandidateIndex):
         if held is not None:
             yield held
             return
-        with self._pool(self.url).connection() as conn:
+        with self._connection(self.url) as conn:
             yield conn
 
     @contextmanager
@@ -72,7 +92,7 @@ class PgBase(CandidateIndex):
             with self._primary() as conn:
                 yield conn
             return
-        with self._pool(self.read_url).connection() as conn:
+        with self._connection(self.read_url) as conn:
             yield conn
 
     def _fetch(self, sql: str, params: Any = None) -> list[tuple[Any, ...]]:
@@ -91,7 +111,7 @@ class PgBase(CandidateIndex):
         if held is not None:
             yield held
             return
-        with self._pool(self.url).connection() as conn, conn.transaction():
+        with self._connection(self.url) as conn, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
             self._local.conn = conn
             try:

@@ -73,7 +73,7 @@ class PgSchema(PgBase):
         """Apply the migrations not applied yet, one transaction each, under an advisory
         lock; tell whether this call created the schema (then it, and no other server,
         loads the seed)."""
-        with self._pool(self.url).connection() as conn:
+        with self._connection(self.url) as conn:
             conn.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
             try:
                 conn.execute(
@@ -100,11 +100,13 @@ class PgSchema(PgBase):
         return int(rows[0][0])
 
     def index_outdated(self) -> bool:
-        """Tell whether stored claims were indexed by an older release's text preparation."""
-        rows = self._fetch(
-            "SELECT index_version < %s AND EXISTS (SELECT 1 FROM claims) FROM store_state",
-            [INDEX_VERSION],
-        )
+        """Tell whether stored claims were indexed by an older release's text preparation
+        (asked of the primary: it is a check at start, and a replica may lag)."""
+        with self._primary() as conn:
+            rows = conn.execute(
+                "SELECT index_version < %s AND EXISTS (SELECT 1 FROM claims) FROM store_state",
+                [INDEX_VERSION],
+            ).fetchall()
         return bool(rows and rows[0][0])
 
     def mark_indexed(self) -> None:
