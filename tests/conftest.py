@@ -116,6 +116,17 @@ def database(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> It
 
 
 @pytest.fixture
+def empty_database(backend: str, tmp_path: Path) -> Iterator[str]:
+    """An empty database of this test's own (no tables, no seed), on each backend."""
+    if backend == "sqlite":
+        yield str(tmp_path / "empty.db")
+        return
+    url = postgres.create_database()
+    yield url
+    postgres.drop_database(url)
+
+
+@pytest.fixture
 def app(database: str) -> Iterator[Flask]:
     made = create_app({"DATABASE": database, "API_KEYS": WRITE_KEY})
     yield made

@@ -272,3 +272,30 @@ def test_a_replica_out_of_reach_is_a_503_problem_not_a_crash(empty_url: str) -> 
     assert response.headers["Retry-After"] == "5"
     assert "database cannot be reached" in response.get_json()["detail"]
     app.extensions["verifier"].store.close()
+
+
+def test_the_quantities_view_shows_each_claims_figures_as_rows(empty_url: str) -> None:
+    import math
+    from dataclasses import replace
+
+    import psycopg
+
+    from verifier.engine.curated import curated
+    from verifier.models import Quantity
+
+    store = ClaimStore(empty_url)
+    store.create()
+    (article, claims), *_ = curated()
+    store.save_article(article, claims)
+    held = next(c for c in claims if c.quantities)
+    store.save_claims([replace(held, quantities=(Quantity(math.inf, "unreadable", raw="1e999"),))])
+    with psycopg.connect(empty_url) as conn:
+        years = conn.execute(
+            "SELECT claim_id FROM quantities WHERE kind = 'year' AND value = 2003"
+        ).fetchall()
+        shown = conn.execute(
+            "SELECT kind, value, raw FROM quantities WHERE claim_id = %s", [held.id]
+        ).fetchall()
+    assert len(years) == 1 and shown == [("unreadable", None, "1e999")]
+    assert store.get_claim(held.id).quantities[0].value == math.inf
+    store.close()

@@ -3,34 +3,39 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from verifier.engine.curated import curated
 from verifier.language.text import content_stems
 from verifier.models import Quantity
-from verifier.store import NotFoundError
+from verifier.store import ClaimStore, NotFoundError
 from verifier.store.claims import SQLiteStore
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SQLiteStore:
-    store = SQLiteStore(tmp_path / "s.db")
+def store(database: str) -> Iterator[Any]:
+    """The seed's store, on each backend (typed Any: SQLite's own tests read its records)."""
+    store = ClaimStore(database)
     store.create()
     for article, claims in curated():
         store.save_article(article, claims)
-    return store
+    yield store
+    store.close()
 
 
-def test_claims_round_trip_unchanged(store: SQLiteStore) -> None:
+def test_claims_round_trip_unchanged(store: Any) -> None:
     for _, claims in curated():
         for claim in claims:
             assert store.get_claim(claim.id) == claim
 
 
-def test_saving_again_does_not_duplicate(store: SQLiteStore) -> None:
+@pytest.mark.sqlite_only
+def test_saving_again_does_not_duplicate(store: Any) -> None:
     for article, claims in curated():
         store.save_article(article, claims)
     assert store.count_claims() == 27
@@ -39,7 +44,8 @@ def test_saving_again_does_not_duplicate(store: SQLiteStore) -> None:
     )
 
 
-def test_replacing_a_claim_reindexes_it(store: SQLiteStore) -> None:
+@pytest.mark.sqlite_only
+def test_replacing_a_claim_reindexes_it(store: Any) -> None:
     from dataclasses import replace
 
     claim = next(c for _, cs in curated() for c in cs if "cellular structure" in c.text)
@@ -51,20 +57,22 @@ def test_replacing_a_claim_reindexes_it(store: SQLiteStore) -> None:
     assert integrity is not None  # raises sqlite3.DatabaseError when the index is out of step
 
 
-def test_candidates_come_from_the_index(store: SQLiteStore) -> None:
+def test_candidates_come_from_the_index(store: Any) -> None:
     found = store.candidates(content_stems("cellular structure"), limit=5)
     assert found and "cellular structure" in found[0].claim.text
     assert store.candidates([], limit=5) == []
 
 
-def test_quantities_are_queryable(store: SQLiteStore) -> None:
+@pytest.mark.sqlite_only
+def test_quantities_are_queryable(store: Any) -> None:
     rows = store.db.execute(
         "SELECT claim_id FROM quantities WHERE kind = 'year' AND value = 2003"
     ).fetchall()
     assert len(rows) == 1
 
 
-def test_an_unreadable_figure_is_stored_and_shown_without_a_value(store: SQLiteStore) -> None:
+@pytest.mark.sqlite_only
+def test_an_unreadable_figure_is_stored_and_shown_without_a_value(store: Any) -> None:
     claim = next(c for _, cs in curated() for c in cs if c.quantities)
     unreadable = Quantity(math.inf, "unreadable", raw="1e999")
     store.save_claims([replace(claim, quantities=(unreadable,))])
@@ -119,7 +127,7 @@ def test_two_processes_bringing_a_store_up_at_once_both_open_it(
     real = SQLiteStore._quantities_kind
     looked: list[SQLiteStore] = []
 
-    def stale(store: SQLiteStore) -> str | None:  # `second` looks before `first` migrates
+    def stale(store: Any) -> str | None:  # `second` looks before `first` migrates
         if store is second and not looked:
             looked.append(store)
             return "table"
@@ -131,7 +139,8 @@ def test_two_processes_bringing_a_store_up_at_once_both_open_it(
     assert looked and real(second) == "view"
 
 
-def test_delete_article_takes_its_claims(store: SQLiteStore) -> None:
+@pytest.mark.sqlite_only
+def test_delete_article_takes_its_claims(store: Any) -> None:
     assert store.delete_article("us-withdraws-troops-from-iraq") == 27
     assert store.count_claims() == 0
     assert store.db.execute("SELECT count(*) FROM claims_fts").fetchone()[0] == 0
@@ -139,14 +148,15 @@ def test_delete_article_takes_its_claims(store: SQLiteStore) -> None:
         store.get_article("us-withdraws-troops-from-iraq")
 
 
-def test_missing_things_raise_not_found(store: SQLiteStore) -> None:
+def test_missing_things_raise_not_found(store: Any) -> None:
     with pytest.raises(NotFoundError):
         store.get_claim("c-nope")
     with pytest.raises(NotFoundError):
         store.delete_claim("c-nope")
 
 
-def test_wal_mode(store: SQLiteStore) -> None:
+@pytest.mark.sqlite_only
+def test_wal_mode(store: Any) -> None:
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -178,7 +188,8 @@ def test_the_candidate_query_keeps_to_its_postings_budget(tmp_path: Path) -> Non
     assert only_one and all("Hudson" in c.claim.text for c in only_one)
 
 
-def test_pairs_are_ranked_by_the_same_bm25_as_the_index(store: SQLiteStore) -> None:
+@pytest.mark.sqlite_only
+def test_pairs_are_ranked_by_the_same_bm25_as_the_index(store: Any) -> None:
     from verifier.store.stats import quote_term
 
     terms = ["troop", "iraq"]
@@ -197,11 +208,11 @@ def test_pairs_are_ranked_by_the_same_bm25_as_the_index(store: SQLiteStore) -> N
     assert [score for _, score in ours] == pytest.approx([score for _, score in by_index])
 
 
-def test_common_terms_left_out_of_the_query_still_rank_its_claims(tmp_path: Path) -> None:
+def test_common_terms_left_out_of_the_query_still_rank_its_claims(empty_database: str) -> None:
     from verifier.engine.bulk import import_claims
     from verifier.engine.service import Engine
 
-    store = SQLiteStore(tmp_path / "rescored.db")
+    store = ClaimStore(empty_database)
     store.create()
     records = [
         {"text": "Ferries, lighthouses, quarries and orchards got grants."},  # shorter: BM25's pick
@@ -220,11 +231,11 @@ def test_common_terms_left_out_of_the_query_still_rank_its_claims(tmp_path: Path
     ].claim.text.endswith("got grants.")
 
 
-def test_claims_filled_in_after_pairs_never_outrank_them(tmp_path: Path) -> None:
+def test_claims_filled_in_after_pairs_never_outrank_them(empty_database: str) -> None:
     from verifier.engine.bulk import import_claims
     from verifier.engine.service import Engine
 
-    store = SQLiteStore(tmp_path / "fill.db")
+    store = ClaimStore(empty_database)
     store.create()
     records = [
         {"text": "Quinczy ferries ran late all through the long wet winter months."},
