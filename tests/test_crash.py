@@ -69,6 +69,9 @@ _PG_CHECKS = {
     "claims') EXCEPT SELECT term, claims FROM term_counts WHERE claims > 0) AND NOT EXISTS "
     "(SELECT term, claims FROM term_counts WHERE claims > 0 EXCEPT SELECT word, ndoc FROM "
     "ts_stat('SELECT terms FROM claims'))",
+    "postings": "SELECT NOT EXISTS (SELECT t.lexeme, c.rowid FROM claims c, unnest(c.terms) t "
+    "EXCEPT SELECT term, rowid FROM postings) AND NOT EXISTS (SELECT term, rowid FROM postings "
+    "EXCEPT SELECT t.lexeme, c.rowid FROM claims c, unnest(c.terms) t)",
 }
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from tests import postgres
 from tests.conftest import PROBE_PATH, SHARED
+from tests.test_crash import unsound
 from verifier.engine.bulk import import_claims
 from verifier.engine.extract import claim_from_fields
 from verifier.engine.service import Engine, ingest_article, open_store, verify
@@ -82,6 +83,7 @@ def test_writes_and_deletes_keep_the_counts_as_fts5_keeps_them(
         store.delete_claim("syn-0000010")
         store.delete_article("syn-a000002")
     assert pg._index_totals() == sqlite._index_totals()
+    assert unsound(pg.url) == {}  # counts and postings recounted from the claims
     assert [c.id for c in pg.iter_claims()] == [c.id for c in sqlite.iter_claims()]
     for stems in _queries(60):
         mine, theirs = pg.ranked_rowids(stems, 10), sqlite.ranked_rowids(stems, 10)
@@ -213,6 +215,7 @@ def test_reindex_on_postgresql_rebuilds_terms_and_counts(empty_url: str) -> None
     assert not engine.store.index_outdated()
     assert {c.id: c for c in engine.store.iter_claims()} == before
     assert engine.store._index_totals() == totals
+    assert unsound(empty_url) == {}
     assert engine.store._count_documents(["zzz"]) == {"zzz": 0}
     assert verify("About 5,000 U.S. troops will remain in Iraq.", engine).verdict == "contradicted"
     engine.store.close()

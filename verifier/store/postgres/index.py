@@ -7,7 +7,7 @@ import math
 from typing import Any
 
 from verifier.store.postgres.base import PgBase
-from verifier.store.postgres.terms import all_of, term_query
+from verifier.store.postgres.terms import all_of, term_query, tokens
 from verifier.store.rows import CLAIM_FIELDS
 
 CLAIM_COLUMNS_SQL = ", ".join(f'"{f}"' for f in CLAIM_FIELDS)
@@ -35,28 +35,58 @@ class PgIndex(PgBase):
         return int(rows[0][0] or 0)
 
     def _heaviest(self, weights: list[tuple[str, float]], limit: int) -> dict[int, float]:
-        """Sum each claim's term weights over one GIN lookup per term (summed here, exactly
-        rounded, in the terms' order as SQLite sums them)."""
+        """Sum each claim's term weights (exactly rounded, as SQLite's sum), the claims of
+        single tokens read from the postings, those of phrases through the GIN index."""
         if not weights:
             return {}
-        hits = " UNION ALL ".join(
-            ["SELECT rowid, %s::int FROM claims WHERE terms @@ %s::tsquery"] * len(weights)
-        )
-        params: list[object] = []
+        single: dict[str, list[int]] = {}
+        hits, params = [], []
         for i, (term, _) in enumerate(weights):
-            params += [i, term_query(term)]
+            if (token := _token(term)) is not None:
+                single.setdefault(token, []).append(i)
+            else:
+                hits.append("SELECT rowid, %s::int FROM claims WHERE terms @@ %s::tsquery")
+                params += [i, term_query(term)]
+        found: list[tuple[int, int]] = []
+        if single:
+            rows = self._fetch(
+                "SELECT rowid, term FROM postings WHERE term = ANY(%s)", [list(single)]
+            )
+            found += [(rowid, i) for rowid, term in rows for i in single[term]]
+        if hits:
+            found += self._fetch(" UNION ALL ".join(hits), params)
         held: dict[int, list[float]] = {}
-        for rowid, i in self._fetch(hits, params):
+        for rowid, i in found:
             held.setdefault(int(rowid), []).append(weights[i][1])
-        sums = {rowid: math.fsum(found) for rowid, found in held.items()}
+        sums = {rowid: math.fsum(parts) for rowid, parts in held.items()}
         best = sorted(sums, key=lambda rowid: (-sums[rowid], rowid))[:limit]
         return {rowid: sums[rowid] for rowid in best}
 
     def _holding_both(self, a: str, b: str) -> set[int]:
-        rows = self._fetch("SELECT rowid FROM claims WHERE terms @@ %s::tsquery", [all_of((a, b))])
+        if (first := _token(a)) is not None and (second := _token(b)) is not None:
+            # The rarer term's claims, each looked up under the other: an index-only nested
+            # loop (0.7 ms for 221 x 27,590 claims at 100k, against 5.4 for an INTERSECT that
+            # reads both lists and 1.0 through the GIN index).
+            counts = self._document_frequencies((first, second))
+            rare, common = sorted((first, second), key=lambda t: counts.get(t, 0))
+            rows = self._fetch(
+                "SELECT a.rowid FROM postings AS a WHERE a.term = %s AND EXISTS "
+                "(SELECT 1 FROM postings AS b WHERE b.term = %s AND b.rowid = a.rowid)",
+                [rare, common],
+            )
+        else:
+            rows = self._fetch(
+                "SELECT rowid FROM claims WHERE terms @@ %s::tsquery", [all_of((a, b))]
+            )
         return {int(row[0]) for row in rows}
 
     def _holding(self, term: str, limit: int) -> list[int]:
+        if (token := _token(term)) is not None:
+            rows = self._fetch(
+                "SELECT rowid FROM postings WHERE term = %s ORDER BY rowid LIMIT %s",
+                [token, limit],
+            )
+            return [int(row[0]) for row in rows]
         rows = self._fetch(
             "SELECT rowid FROM claims WHERE terms @@ %s::tsquery ORDER BY rowid LIMIT %s",
             [term_query(term), limit],
@@ -72,3 +102,9 @@ class PgIndex(PgBase):
             f"SELECT rowid, {CLAIM_COLUMNS_SQL} FROM claims WHERE rowid = ANY(%s)", [rowids]
         )
         return {int(row[0]): dict(zip(CLAIM_FIELDS, row[1:], strict=True)) for row in rows}
+
+
+def _token(term: str) -> str | None:
+    """Return the one token a term is, or None for a phrase (or no token at all)."""
+    found = tokens(term)
+    return found[0] if len(found) == 1 else None

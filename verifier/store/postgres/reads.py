@@ -164,11 +164,13 @@ class PostgresStore(PgWrites, PgSchema):
         """Nothing to do: a GIN index takes small writes without segments to merge."""
 
     def optimize_index(self, pages: int = 2000) -> None:
-        """Merge the GIN index's pending entries into its tree and refresh the planner's
-        statistics, after a bulk write."""
-        with self._primary() as conn:
+        """Merge the GIN index's pending entries into its tree, mark the postings' pages
+        all-visible (so queries read the B-tree alone) and refresh the planner's statistics,
+        after a bulk write."""
+        with self._primary() as conn:  # autocommit: VACUUM runs outside a transaction
             conn.execute("SELECT gin_clean_pending_list('claims_terms')")
             conn.execute("ANALYZE claims")
+            conn.execute("VACUUM (ANALYZE) postings")  # its pages all-visible: index-only
 
     def bulk_writes(self) -> AbstractContextManager[None]:
         """Nothing to tune: COPY already takes the bulk path."""

@@ -84,9 +84,13 @@ class PgWrites(PgIndex):
             [[row[0] for row in rows]],
         )
         held = {row[0]: row[1:] for row in cursor}
+        if held:
+            conn.execute(
+                "DELETE FROM postings WHERE rowid = ANY(%s)", [[h[0] for h in held.values()]]
+            )
         top = conn.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()
         next_rowid = int(top[0]) + 1 if top else 1
-        full, added, removed = [], [], []
+        full, added, removed, postings = [], [], [], []
         length_change = 0
         for row in rows:
             literal, length, distinct = claim_terms(row[_STEMS], row[_EXTRA])
@@ -100,11 +104,15 @@ class PgWrites(PgIndex):
             else:
                 rowid, next_rowid = next_rowid, next_rowid + 1
             full.append((*row, rowid, literal, length))
+            postings += [(term, rowid) for term in distinct]
         if len(full) >= COPY_ROWS:
             _copy_upsert(conn, full)
         else:
             with conn.cursor() as many:
                 many.executemany(_UPSERT, full)
+        with conn.cursor() as cursor, cursor.copy("COPY postings (term, rowid) FROM STDIN") as copy:
+            for posting in postings:
+                copy.write_row(posting)
         _move_counts(conn, document_deltas(added, removed), len(rows) - len(held), length_change)
         return len(rows)
 
@@ -113,9 +121,10 @@ class PgWrites(PgIndex):
             return
         conn.execute("DELETE FROM vectors WHERE claim_id = ANY(%s)", [ids])
         gone = conn.execute(
-            "DELETE FROM claims WHERE id = ANY(%s) RETURNING stems, extra", [ids]
+            "DELETE FROM claims WHERE id = ANY(%s) RETURNING rowid, stems, extra", [ids]
         ).fetchall()
-        held = [tokens(stems) + tokens(extra) for stems, extra in gone]
+        conn.execute("DELETE FROM postings WHERE rowid = ANY(%s)", [[row[0] for row in gone]])
+        held = [tokens(stems) + tokens(extra) for _, stems, extra in gone]
         deltas = document_deltas([], (list(dict.fromkeys(t)) for t in held))
         _move_counts(conn, deltas, -len(gone), -sum(map(len, held)))
 
