@@ -10,14 +10,13 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from abc import abstractmethod
 from collections.abc import Iterable
 from typing import Any
 
-from verifier.language.entities import ArticleWords
 from verifier.models import Candidate, Claim
 from verifier.store.bm25 import Ranked, after, idf, term_score
-from verifier.store.interface import POSTINGS_BUDGET, ClaimStore
+from verifier.store.interface import POSTINGS_BUDGET
+from verifier.store.lookups import IndexLookups
 from verifier.store.rows import claim_from_row, quantities_from_row
 
 # Pairs of rare terms that found at least this many claims need no filling in.
@@ -30,10 +29,8 @@ RESCORED = 20
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-class CandidateIndex(ClaimStore):
+class CandidateIndex(IndexLookups):
     """The candidate queries of ClaimStore, over the index reads a backend provides."""
-
-    _article_words: functools._lru_cache_wrapper[ArticleWords]  # per article, by the backend
 
     def candidates(
         self, stems: Iterable[str], limit: int, budget: int = POSTINGS_BUDGET
@@ -245,78 +242,6 @@ class CandidateIndex(ClaimStore):
             claim.article_id
         ).around(claim)
         return claim, context
-
-    # --- what the backend reads of its index ---------------------------------------------
-
-    def _selective_terms(self, terms: list[str], max_terms: int) -> list[tuple[int, str]]:
-        """Return (claim count, term) of the rarest terms that occur at all, rarest first."""
-        if not terms:
-            return []
-        total = max(1, self._claim_total())
-        found = self._document_frequencies(tuple(t for t in terms if t.isalnum()))
-        # Terms the tokenizer splits ("u.s") are kept as phrases, after the rare single words.
-        ranked = sorted((found.get(t, total if not t.isalnum() else 0), t) for t in terms)
-        return [(df, t) for df, t in ranked if df > 0][:max_terms]
-
-    def _document_frequencies(self, terms: tuple[str, ...]) -> dict[str, int]:
-        """Return how many claims hold each term; cached, since counting reads whole lists.
-
-        The cache is cleared on every write from this process, and by `_refresh_caches` where
-        the backend sees others' writes cheaply; elsewhere counts written by another process
-        may lag, which only shifts which terms count as rare.
-        """
-        cache: dict[str, int] = self.__dict__.setdefault("_df_cache", {})
-        counts = {t: cache.get(t) for t in terms}  # another thread may clear it meanwhile
-        missing = [t for t, count in counts.items() if count is None]
-        if missing:
-            found = self._count_documents(missing)
-            fresh = {t: int(found.get(t, 0)) for t in missing}
-            if len(cache) > 200_000:
-                cache.clear()
-            cache.update(fresh)
-            counts.update(fresh)
-        return {t: count for t, count in counts.items() if count}
-
-    def _refresh_caches(self) -> None:
-        """Drop cached counts when another writer has changed the index (if the backend can
-        tell at little cost)."""
-
-    @abstractmethod
-    def _index_totals(self) -> tuple[int, int]:
-        """Return the index's claim count and total term count."""
-
-    @abstractmethod
-    def _lengths(self, rowids: list[int]) -> dict[int, int]:
-        """Return how many terms each claim holds in the index."""
-
-    @abstractmethod
-    def _claim_total(self) -> int:
-        """Return the largest rowid (the table's size, without a count on every query)."""
-
-    @abstractmethod
-    def _count_documents(self, terms: list[str]) -> dict[str, int]:
-        """Return how many claims hold each of `terms` (single tokens), uncached."""
-
-    @abstractmethod
-    def _heaviest(self, weights: list[tuple[str, float]], limit: int) -> dict[int, float]:
-        """Return the `limit` claims holding any of the terms with the heaviest sums of their
-        terms' weights (ties by rowid), each with that sum."""
-
-    @abstractmethod
-    def _holding_both(self, a: str, b: str) -> set[int]:
-        """Return the rowids of the claims holding both terms (a term may be a phrase)."""
-
-    @abstractmethod
-    def _holding(self, term: str, limit: int) -> list[int]:
-        """Return the first `limit` rowids (in rowid order) of claims holding a term."""
-
-    @abstractmethod
-    def _indexed_columns(self, rowids: list[int]) -> list[tuple[int, str, str]]:
-        """Return (rowid, stems, extra) of the claims at these rowids."""
-
-    @abstractmethod
-    def _claim_records(self, rowids: list[int]) -> dict[int, dict[str, Any]]:
-        """Return the stored records (column -> value) of the claims at these rowids."""
 
 
 def _is_number_term(term: str) -> bool:

@@ -14,8 +14,8 @@ import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from verifier.language.entities import ArticleWords, article_words
+from verifier.store.databases import DatabaseUnavailableError, display
 from verifier.store.index import CandidateIndex
-from verifier.store.interface import DatabaseUnavailableError, display
 
 # Every writer takes this transaction-level advisory lock first: writes are serialized as in
 # SQLite (BEGIN IMMEDIATE), so the index counts each keeps stay exact and new rowids follow

@@ -10,7 +10,8 @@ from typing import Any
 from verifier.keys import ApiKey
 from verifier.language.text import content_stems
 from verifier.models import Article, ArticleRef, Claim
-from verifier.store.interface import BackupUnsupportedError, NotFoundError, display
+from verifier.store.databases import display
+from verifier.store.interface import BackupUnsupportedError, NotFoundError
 from verifier.store.postgres.index import CLAIM_COLUMNS_SQL
 from verifier.store.postgres.schema import PgSchema
 from verifier.store.postgres.terms import all_of
