@@ -302,3 +302,15 @@ def test_the_quantities_view_shows_each_claims_figures_as_rows(empty_url: str) -
     assert len(years) == 1 and shown == [("unreadable", None, "1e999")]
     assert store.get_claim(held.id).quantities[0].value == math.inf
     store.close()
+
+
+def test_settings_never_show_a_databases_password() -> None:
+    from click.testing import CliRunner
+
+    from verifier.cli import main
+
+    url = "postgresql://app:s3cret@db.internal:5432/verifier"
+    env = {"VERIFIER_DATABASE": url, "VERIFIER_READ_DATABASE": url}
+    shown = CliRunner().invoke(main, ["settings"], env=env)
+    assert shown.exit_code == 0 and "s3cret" not in shown.output
+    assert "VERIFIER_DATABASE=postgresql://app:***@db.internal:5432/verifier" in shown.output

@@ -93,6 +93,8 @@ def settings() -> None:
     for setting in SETTINGS:
         secret = "KEYS" in setting.name and current[setting.name]
         value = "(set)" if secret else current[setting.name]
+        if setting.name.endswith("DATABASE"):  # a URL's password is never shown
+            value = store.display(value)
         click.echo(
             f"VERIFIER_{setting.name}={value}\n    {setting.help} Default: {setting.default!r}."
         )

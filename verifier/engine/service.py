@@ -42,7 +42,7 @@ from verifier.models import (
     DraftSentence,
     Verdict,
 )
-from verifier.store import POSTINGS_BUDGET, ClaimStore
+from verifier.store import POSTINGS_BUDGET, ClaimStore, display
 
 log = logging.getLogger("verifier")
 
@@ -73,7 +73,7 @@ def engine_from_settings(settings: Mapping[str, Any]) -> Engine:
         log.warning(
             "%s was indexed by an older release: run `verifier reindex` once for the current "
             "matching (the service keeps answering meanwhile).",
-            settings["DATABASE"],
+            display(settings["DATABASE"]),  # a URL without its password
         )
     thresholds = Thresholds(
         settings["MATCH_THRESHOLD"], settings["MATCH_MARGIN"], settings["NUMBER_TOLERANCE"]
