@@ -744,6 +744,19 @@ def test_a_person_named_in_part_by_the_claim_is_the_same_person(fresh_engine: En
     assert full.verdict == SUPPORTED, full.explanation
 
 
+def test_a_person_the_article_names_in_full_is_the_same_person_by_either_name(
+    fresh_engine: Engine,
+) -> None:
+    ingest_article(
+        "Production of oil in Iraq reaching new highs\n\nSince Saddam Hussein was toppled in"
+        " 2003, Iraqi oil production figures have been bleak. However, new signs are being"
+        " revealed that Iraqi oil output is at its best since the fall of Hussein.",
+        fresh_engine,
+    )
+    verdict = verify("Iraqi oil output hits best level since Saddam's fall", fresh_engine)
+    assert verdict.verdict == SUPPORTED, verdict.explanation
+
+
 def test_the_words_a_statement_quotes_tell_which_passage_it_is_about(
     fresh_engine: Engine,
 ) -> None:

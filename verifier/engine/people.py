@@ -8,6 +8,7 @@ from verifier.engine.matching import Match, StatementFeatures
 from verifier.language.attribution import PERSON_LABELS
 from verifier.language.entities import (
     NOT_NAMES,
+    ArticleWords,
     claim_context,
     find_entities,
     initials,
@@ -21,7 +22,7 @@ from verifier.models import Reason
 
 
 def other_person(
-    statement: StatementFeatures, match: Match, vocabulary: Callable[[str], frozenset[str]]
+    statement: StatementFeatures, match: Match, article: Callable[[str], ArticleWords]
 ) -> Reason | None:
     """Say who the claim credits, when the statement credits the same fact to another person.
 
@@ -32,9 +33,13 @@ def other_person(
     """
     claim = match.claim
     names = [*statement.entities, *words(statement.speaker or "")]
-    own = claim_context(claim)  # the claim's own sentence: its paragraph may name both
+    words_of = article(claim.article_id)
+    # the claim's own sentence (its paragraph may name both), with the given names its article
+    # writes with a surname the sentence has ("Saddam" for "the fall of Hussein")
+    own = claim_context(claim)
+    own |= {name for surname in own & words_of.given.keys() for name in words_of.given[surname]}
     absent = missing_entities(tuple(names), own, statement.places)
-    if not absent or missing_entities(tuple(absent), vocabulary(claim.article_id)):
+    if not absent or missing_entities(tuple(absent), words_of.everything):
         return None
     said = _people(statement.text)
     if not said or not all(any(a in words(p) for p in said) for a in absent):

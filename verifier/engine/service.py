@@ -168,7 +168,7 @@ def _verify_clause(statement: str, engine: Engine) -> Verdict:
         matches = _by_meaning(features, matches, engine)
     close = [m for m in matches if m.score >= engine.thresholds.match]  # the only ones cited
     articles = engine.store.article_refs(m.claim.article_id for m in close)
-    return decide(features, matches, engine.thresholds, articles, engine.store.article_vocabulary)
+    return decide(features, matches, engine.thresholds, articles, engine.store.article_words)
 
 
 # A claim the index found and the topic score nearly accepts may say the same in other words:

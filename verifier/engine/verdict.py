@@ -16,7 +16,13 @@ from verifier.engine.unrelated import (
     uncheckable,
     unverified,
 )
-from verifier.language.entities import find_entities, missing_entities, speaker_matches
+from verifier.language.entities import (
+    NO_WORDS,
+    ArticleWords,
+    find_entities,
+    missing_entities,
+    speaker_matches,
+)
 from verifier.language.quoting import quoted
 from verifier.models import (
     CONTRADICTED,
@@ -92,11 +98,11 @@ def decide(
     matches: list[Match],
     thresholds: Thresholds,
     articles: Mapping[str, ArticleRef],
-    vocabulary: Callable[[str], frozenset[str]] = lambda article_id: frozenset(),
+    article: Callable[[str], ArticleWords] = lambda article_id: NO_WORDS,
 ) -> Verdict:
     """Turn ranked matches into a verdict with reasons and citations.
 
-    `vocabulary` gives the words of an article, for names it gives outside a claim's passage.
+    `article` gives the words of an article, for names it gives outside a claim's passage.
     """
     if reason := uncheckable(statement):
         return Verdict(statement.text, UNVERIFIED, 1.0, reason.detail, (reason,))
@@ -109,10 +115,10 @@ def decide(
         and not moved_country(statement, m)
         and not swapped_name(statement, m)
         # a statement crediting a speaker is judged by speaker_mismatch, in assess()
-        and (statement.speaker is not None or other_person(statement, m, vocabulary) is None)
+        and (statement.speaker is not None or other_person(statement, m, article) is None)
     ]
     if not on_topic:
-        if strong and (swap := other_person(statement, strong[0], vocabulary)) is not None:
+        if strong and (swap := other_person(statement, strong[0], article)) is not None:
             lead = Assessment(strong[0], (swap,), frozenset())
             return _verdict(statement, CONTRADICTED, [lead], (swap,), thresholds, articles)
         return unverified(statement, strong, matches)
@@ -123,8 +129,8 @@ def decide(
         # a headline sums up (its figures rounded): the article's own sentences on the same
         # topic weigh with it, however much closer the headline's wording is
         # and are cited first: they are the record the headline sums up
-        article = contenders[0].match.claim.article_id
-        body = [a for a in assessed[1:] if a.match.claim.article_id == article]
+        headline_of = contenders[0].match.claim.article_id
+        body = [a for a in assessed[1:] if a.match.claim.article_id == headline_of]
         contenders = body + [a for a in contenders if a not in body]
     lead = contenders[0]
     agreeing = [a for a in contenders if not a.conflicts]
@@ -136,7 +142,7 @@ def decide(
         lead = _by_figures(contenders)
         if unvouched := _other_speakers_fact(statement, lead):
             return _verdict(statement, UNVERIFIED, [lead], (unvouched,), thresholds, articles)
-        if stranger := _unknown_speaker(statement, lead, vocabulary):
+        if stranger := _unknown_speaker(statement, lead, article):
             return _verdict(statement, UNVERIFIED, [lead], (stranger,), thresholds, articles)
         return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
     missing = _uncovered(statement, agreeing, contenders)
@@ -232,7 +238,7 @@ def _other_speakers_fact(statement: StatementFeatures, lead: Assessment) -> Reas
 
 
 def _unknown_speaker(
-    statement: StatementFeatures, lead: Assessment, vocabulary: Callable[[str], frozenset[str]]
+    statement: StatementFeatures, lead: Assessment, article: Callable[[str], ArticleWords]
 ) -> Reason | None:
     """Say so when a statement credits a claim's words to someone its article never names:
     that is another claim, unverified ("Cypriot officials say ..." of what Lebanese officials
@@ -240,7 +246,7 @@ def _unknown_speaker(
     if {r.code for r in lead.conflicts} != {"speaker_mismatch"} or not statement.speaker:
         return None
     names = find_entities(statement.speaker)
-    absent = missing_entities(tuple(names), vocabulary(lead.match.claim.article_id))
+    absent = missing_entities(tuple(names), article(lead.match.claim.article_id).everything)
     if not absent:
         return None
     shown = ", ".join(dict.fromkeys(name.title() for name in absent))

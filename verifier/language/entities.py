@@ -300,3 +300,6 @@ def speaker_matches(speaker: str, claim: Claim) -> bool:
         return True
     attribution = set(content_stems(credited))
     return all(stem in attribution for stem in content_stems(" ".join(tokens)))
+
+
+NO_WORDS = article_words("", "", "")  # an article not stored: no words at all

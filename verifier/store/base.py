@@ -101,6 +101,10 @@ class StoreBase(CandidateIndex):
         """Return every word an article writes (for names it gives anywhere)."""
         return self._article_words(article_id).everything
 
+    def article_words(self, article_id: str) -> ArticleWords:
+        """Return an article's words as the entity checks read them (cached)."""
+        return self._article_words(article_id)
+
     def _load_article_words(self, article_id: str) -> ArticleWords:
         row = self.db.execute(
             "SELECT title, text, vocabulary FROM articles WHERE id = ?", [article_id]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier.keys import ApiKey
+from verifier.language.entities import ArticleWords
 from verifier.models import Article, ArticleRef, Candidate, Claim
 from verifier.store.databases import is_postgres, postgres_module
 
@@ -143,6 +144,11 @@ class ClaimStore:
 
     def article_vocabulary(self, article_id: str) -> frozenset[str]:
         """Return every word an article writes."""
+        raise NotImplementedError
+
+    def article_words(self, article_id: str) -> ArticleWords:
+        """Return an article's words as the entity checks read them: all of them, by
+        sentence and paragraph, and the given names of each surname it writes."""
         raise NotImplementedError
 
     def vectors_at(self, rowids: list[int]) -> dict[int, bytes]:

@@ -168,6 +168,10 @@ class PgBase(CandidateIndex):
         """Return every word an article writes (for names it gives anywhere)."""
         return self._article_words(article_id).everything
 
+    def article_words(self, article_id: str) -> ArticleWords:
+        """Return an article's words as the entity checks read them (cached)."""
+        return self._article_words(article_id)
+
     def _load_article_words(self, article_id: str) -> ArticleWords:
         rows = self._fetch(
             "SELECT title, text, vocabulary FROM articles WHERE id = %s", [article_id]
