@@ -12,7 +12,7 @@ from verifier.measure.consistency import check_articles
 from verifier.measure.evaluate import evaluate_verdicts
 
 DATA = Path(__file__).parent / "data"
-ARTICLES = DATA / "articles"  # 65 Wikinews articles, CC BY 2.5 (SOURCES.md)
+ARTICLES = DATA / "articles"  # 70 Wikinews articles, CC BY 2.5 (SOURCES.md)
 
 
 def test_every_article_bears_out_its_own_sentences() -> None:
@@ -25,9 +25,9 @@ def test_every_article_bears_out_its_own_sentences() -> None:
 @pytest.mark.parametrize(
     ("name", "floor"),
     # Written blind by helpers who never saw the code; first scores (before any tuning on
-    # them) were 0.711 (set P), 0.653 (set Q), 0.700 (set S) and 0.714 (set T). Development
-    # sets from then on.
-    [("set_p", 0.82), ("set_q", 0.80), ("set_s", 0.88), ("set_t", 0.78)],
+    # them) were 0.711 (set P), 0.653 (set Q), 0.700 (set S), 0.714 (set T) and 0.714 (set U).
+    # Development sets from then on.
+    [("set_p", 0.82), ("set_q", 0.80), ("set_s", 0.88), ("set_t", 0.78), ("set_u", 0.75)],
 )
 def test_labelled_statements_about_real_articles(name: str, floor: float) -> None:
     data = load_articles_set(DATA / "statements" / f"{name}.jsonl", ARTICLES, name)
