@@ -277,6 +277,44 @@ def test_a_replica_out_of_reach_is_a_503_problem_not_a_crash(empty_url: str) -> 
     app.extensions["verifier"].store.close()
 
 
+def test_a_read_cut_off_by_the_server_is_unavailable_not_a_crash(empty_url: str) -> None:
+    # what a hot standby does to a query that conflicts with replay, or a restarting server
+    # to any query: the read fails with an OperationalError, which must reach the caller as
+    # DatabaseUnavailableError (a 503 problem with Retry-After), not as a 500
+    import threading
+    import time
+
+    import psycopg
+
+    from verifier.store import DatabaseUnavailableError
+
+    store = ClaimStore(empty_url)
+    outcome: list[BaseException | None] = []
+
+    def slow_read() -> None:
+        try:
+            store._fetch("SELECT pg_sleep(5) /* verifier-cut-off */")
+            outcome.append(None)
+        except BaseException as error:  # the test reads which one
+            outcome.append(error)
+
+    reader = threading.Thread(target=slow_read)
+    reader.start()
+    with psycopg.connect(empty_url, autocommit=True) as admin:
+        for _ in range(50):
+            cut = admin.execute(
+                "SELECT pg_cancel_backend(pid) FROM pg_stat_activity"
+                " WHERE query LIKE '%verifier-cut-off%' AND pid <> pg_backend_pid()"
+            ).fetchall()
+            if cut:
+                break
+            time.sleep(0.1)
+    reader.join(10)
+    assert len(outcome) == 1 and isinstance(outcome[0], DatabaseUnavailableError), outcome
+    assert store._fetch("SELECT 1") == [(1,)]  # the pool gives a sound connection after it
+    store.close()
+
+
 def test_the_quantities_view_shows_each_claims_figures_as_rows(empty_url: str) -> None:
     import math
     from dataclasses import replace

@@ -72,6 +72,10 @@ class PgBase(CandidateIndex):
             ) from None
         try:
             yield conn
+        except psycopg.OperationalError as error:
+            # the server went away, or cancelled the query (on a hot standby: a conflict with
+            # the replay of the primary's changes): the caller may retry, nothing was lost
+            raise DatabaseUnavailableError(f"{display(url)}: {error}".strip()) from None
         finally:
             pool.putconn(conn)
 
