@@ -80,6 +80,10 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("Though he did not say where, troops will relocate.", True),
         ("The U.S., though it announced a drawdown, has not begun to withdraw.", True),
         ("Iraq declared victory, though the U.S. has not begun to withdraw troops.", True),
+        # a number's name, no denial (found by review)
+        ("A spokesman for No 10 said the housing plan would go ahead.", False),
+        ("No. 5 seed Rafael Nadal won in straight sets.", False),
+        ("No 10 said the plan would not go ahead.", True),
     ],
 )
 def test_negation(text: str, negated: bool) -> None:

@@ -31,7 +31,9 @@ _NEGATION = re.compile(
     # The lookahead of every cue's first letter lets re skip the other positions at once:
     # half the time of the bare alternation, on every imported claim.
     r"(?=[ncwrdfhiau])(?:"
-    r"\b(?:n(?:ot|ever|o(?:ne|body|thing)?|or|either)|cannot|unlikely)\b(?!\s+only)"
+    # "No 10", "No. 5" are numbers' names ("Number 10"), no denial
+    r"\b(?:n(?:ot|ever|o(?:ne|body|thing)|or|either)|no(?!\.?\s*\d)|cannot|unlikely)\b"
+    r"(?!\s+only)"
     # "without coordinating", "without coordination"; "without a permit" denies nothing
     r"|\bwithout\s+(?!(?:a|an|the|any|its|his|her|their|our|this|that)\b)"
     r"|n't\b"
