@@ -316,3 +316,20 @@ def test_and_a_half(text: str, value: float) -> None:
 )
 def test_words_the_new_readings_must_leave_alone(text: str, found: list[tuple[str, float]]) -> None:
     assert [(q.kind, q.value) for q in extract_quantities(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [("The 1,000th visitor", 1000), ("The 2,000th visitor", 2000), ("the 12345th", 12345)],
+)
+def test_a_rank_with_thousands_grouped(text: str, rank: int) -> None:
+    # "1,000th" was read as "000th", rank 0 (found by review); "1,000th August" raised
+    assert [(q.kind, q.value) for q in extract_quantities(text)] == [("ordinal", rank)]
+    assert extract_quantities(f"{text.split()[-1]} August") is not None
+
+
+def test_a_rank_of_thousands_of_digits_reads_without_error() -> None:
+    # int() refuses more than 4,300 digits: "999...9th" (4,400 of them) in a claim of 5,000
+    # characters raised ValueError, an API 500, before any of this session's changes
+    for text in ("9" * 4400 + "th", "9" * 4400 + "th August", "1" + ",000" * 1200 + "th"):
+        assert [q for q in extract_quantities(text) if q.kind == "ordinal"] == []

@@ -40,7 +40,10 @@ def ordinal_day(tokens: Tokens, i: int) -> Quantity | None:
     previous = low[i - 1].rstrip(".") if i > 0 else ""
     of_month = low[i + 1 : i + 2] == ["of"] and i + 2 < len(low) and low[i + 2] in MONTHS
     following = low[i + 1].rstrip(".,") if i + 1 < len(low) else ""
-    day = int(low[i][:-2])
+    digits = low[i][:-2]
+    if not digits.isdigit() or len(digits) > 2:  # "1,000th", a long run of digits: no day
+        return None
+    day = int(digits)
     if not 1 <= day <= 31:
         return None
     if previous in MONTHS:

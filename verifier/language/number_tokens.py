@@ -15,7 +15,7 @@ _DIGITS = re.compile(r"([\d.eE+-]+?)(k|K|m|bn|mn|tn|b)?")
 # lookaheads let re go straight to the branch a token's first character can take).
 _TOKEN = re.compile(
     r"(?=[A-Za-z])[A-Za-z][A-Za-z0-9]*(?:[.'][A-Za-z]+)*\.?(?:-[A-Za-z]+)*"
-    r"|(?=[^A-Za-z\s])(?:\d+(?:\^|\*\*)\d+|\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|'\d\d(?![\w'])(?![.,]\d)|\$?\d{1,3}(?:\.\d{3}){2,}(?!\w|\.\d)|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
+    r"|(?=[^A-Za-z\s])(?:\d+(?:\^|\*\*)\d+|\d{1,3}(?:,\d{3})+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?\d*0[sS]\b|'\d\d(?![\w'])(?![.,]\d)|\$?\d{1,3}(?:\.\d{3}){2,}(?!\w|\.\d)|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?(?![\w])%?"
     r"|\d+[A-Za-z_]\w*|%|~|\S)"
 )
 

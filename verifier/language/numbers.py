@@ -43,7 +43,7 @@ from verifier.language.vocabulary import ALIASES
 from verifier.models import Quantity
 
 _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
-_ORDINAL = re.compile(r"\d{1,3}(?:,\d{3})*(st|nd|rd|th)")
+_ORDINAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)")
 _POWER = re.compile(r"(\d+)(?:\^|\*\*)(\d+)")
 _CODE = re.compile(r"\d+[A-Za-z_]\w*")
 _STOP_THOUSANDS = re.compile(r"\$?\d{1,3}\.000")  # thousands grouped by a stop: "4.000"

@@ -53,7 +53,10 @@ def digit_rank(tokens: Tokens, i: int) -> Quantity | None:
     following = tokens.raw[i + 1] if i + 1 < len(tokens.raw) else ""
     if following[:1].isupper():
         return None
-    return Quantity(float(tokens.low[i][:-2].replace(",", "")), "ordinal", raw=tokens.raw[i])
+    digits = tokens.low[i][:-2].replace(",", "")
+    if len(digits) > 15:  # a run of digits no rank is written with
+        return None
+    return Quantity(float(digits), "ordinal", raw=tokens.raw[i])
 
 
 _DETERMINERS = frozenset("the a an its his her their our my your this that each".split())
