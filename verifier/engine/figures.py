@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from verifier.language.comparison import agree, compatible, same_count
 from verifier.language.dateline import RELATIVE
+from verifier.language.measures import tally_scores
 from verifier.models import Quantity, Reason
 
 VALUE_CODES = {
@@ -68,8 +69,7 @@ def _tally_in_counts(said: Quantity, source: tuple[Quantity, ...]) -> bool:
     both its numbers among the claim's counts."""
     if said.kind != "tally":
         return False
-    high = int(said.value)
-    low = round((said.value - high) * 1000)
+    high, low = tally_scores(said.value)
     counts = {c.value for c in source if c.kind == "count" and c.qualifier is None}
     return high in counts and low in counts
 

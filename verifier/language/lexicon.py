@@ -90,8 +90,7 @@ def base_forms(word: str) -> frozenset[str]:
 def opposite_of(word: str, other: str) -> bool:
     """Tell whether two words are opposites in the common senses of some base form of each,
     or compounds of such words ("southeast" / "northwest", "southeastern" / "southwestern")."""
-    theirs = base_forms(other)
-    if any(not theirs.isdisjoint(opposites(form)) for form in base_forms(word)):
+    if _opposed(word, other):
         return True
     mine, their_parts = _compound(word.lower()), _compound(other.lower())
     if not mine or not their_parts:
@@ -101,6 +100,7 @@ def opposite_of(word: str, other: str) -> bool:
 
 
 def _opposed(word: str, other: str) -> bool:
+    """Opposites in the common senses of some base form of each (no compounds)."""
     theirs = base_forms(other)
     return any(not theirs.isdisjoint(opposites(form)) for form in base_forms(word))
 

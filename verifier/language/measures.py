@@ -131,6 +131,17 @@ _TALLY = re.compile(
 )
 
 
+def tally_value(a: int, b: int) -> float:
+    """One number for a score, either way round ("57-50" and "50-57": 57.05)."""
+    return max(a, b) + min(a, b) / 1000
+
+
+def tally_scores(value: float) -> tuple[int, int]:
+    """The two scores of a tally_value, higher first."""
+    high = int(value)
+    return high, round((value - high) * 1000)
+
+
 def find_tallies(text: str) -> list[tuple[int, int, str]]:
     """Return each tally of a text as (first, second, as written)."""
     if "-" not in text and "\u2013" not in text and "\u2014" not in text:

@@ -14,7 +14,7 @@ from verifier.language.dates import (
     short_year,
     slash_date,
 )
-from verifier.language.measures import find_tallies, normalize_measures
+from verifier.language.measures import find_tallies, normalize_measures, tally_value
 from verifier.language.number_tokens import (
     Tokens,
     join_spaced_thousands,
@@ -96,8 +96,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     text = normalize_measures(clean(text))
     # one score either way round: "Canada won 57-50" is "Australia lost 50-57"
     tallies = tuple(
-        Quantity(max(a, b) + min(a, b) / 1000, "tally", None, None, raw)
-        for a, b, raw in find_tallies(text)
+        Quantity(tally_value(a, b), "tally", None, None, raw) for a, b, raw in find_tallies(text)
     )
     return _counted(text) + tallies  # a tally's numbers are counts too: "223-202" / "233 to 202"
 
@@ -113,7 +112,7 @@ def _counted(text: str) -> tuple[Quantity, ...]:
         if low[0] in "$'0123456789"
         or low in _WORD_STARTS
         or ("-" in low and _may_start(low))
-        or (low.endswith(_POSSESSIVES) and low[:-2] in WEEKDAYS)
+        or _weekday(low) in WEEKDAYS
     ]
     if not starts:
         return ()
@@ -190,7 +189,7 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
     if text[0] == "'" and text[1:].isdecimal():  # "in '03", or a quotation opens: "'50 people"
         found = short_year(tokens, i)
         return found or _finish(tokens, i, i + 1, float(text[1:])), i + 1
-    day = low[:-2] if low.endswith(_POSSESSIVES) else low  # "Wednesday's expected heat"
+    day = _weekday(low)  # "Wednesday's expected heat"
     if day in WEEKDAYS and _is_capitalized(text, all_caps):
         return Quantity(WEEKDAYS[day], "weekday", raw=text.rstrip(".")[: len(day)]), i + 1
     if text[0] in "$0123456789":
@@ -226,6 +225,13 @@ _RATES = frozenset(
 )
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 _POSSESSIVES = ("'s", "\u2019s")
+
+
+def _weekday(low: str) -> str:
+    """A lower-cased word without the possessive a weekday may carry ("wednesday's")."""
+    return low[:-2] if low.endswith(_POSSESSIVES) else low
+
+
 # Words a quantity may begin with, also as written at the end of a sentence ("in May.").
 _WORD_STARTS = frozenset(
     word + end
