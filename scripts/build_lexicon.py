@@ -17,6 +17,10 @@ Writes verifier/language/data/lexicon.json and the WordNet licence beside it:
   noun.group): who can be said to speak ("officials", "the ministry"; not "the article").
 - "compass": the cardinal compass points and the adjectives that pertain to them ("east",
   "eastern"), the parts of a direction such as "southeast".
+- "spellings": [word, word] pairs of British and American spellings of one word, both
+  lemmas of one synset and one spelled from the other by the usual rules (s/z, c/s, our/or,
+  re/er, ae/e, oe/e, a doubled consonant, catalogue/catalog, judgement/judgment,
+  programme/program): "defence" / "defense", "analyse" / "analyze", "centre" / "center".
 - "common": single words WordNet writes in lower case only, never as a name ("schoolchild",
   "legalise", "fighting"): a capital on one opening a sentence names nothing. Words it also
   writes capitalized ("Providence", "Turkey", "Reading") are left out.
@@ -27,6 +31,8 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
 
 WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parents[1] / "verifier" / "language" / "data"
@@ -132,6 +138,7 @@ def build() -> dict[str, list[object]]:
         "places": peoples(data),
         "common": common_words(data, irregular),
         "compass": compass_points(index, data),
+        "spellings": spellings(data),
     }  # type: ignore[dict-item]
 
 
@@ -159,6 +166,50 @@ def compass_points(
         if "_" not in lemma
     }
     return sorted(points | adjectives)
+
+
+def spellings(
+    data: dict[str, dict[int, tuple[int, list[str], list[tuple[str, int, str, int, int]]]]],
+) -> list[list[str]]:
+    """Pairs of lemmas of one synset that are two spellings of one word."""
+    found = set()
+    for synsets in data.values():
+        for _, lemmas, _ in synsets.values():
+            single = sorted({w.lower() for w in lemmas if w.isalpha()})
+            found |= {(a, b) for a in single for b in single if a < b and same_word(a, b)}
+    return sorted([a, b] for a, b in found)
+
+
+def same_word(a: str, b: str) -> bool:
+    """Tell whether two words are British and American spellings of one word."""
+    if len(a) < 4 or a[:2] != b[:2] or Levenshtein.distance(a, b) > 2:
+        return False
+    if a[:-2] == b[:-2] and {a[-2:], b[-2:]} == {"re", "er"}:  # centre / center
+        return True
+    short, long = sorted((a, b), key=len)
+    if long == short + "me" and short.endswith("m"):  # programme / program
+        return True
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            if {a[op.src_pos], b[op.dest_pos]} not in ({"s", "z"}, {"c", "s"}):
+                return False
+            continue
+        word, at = (a, op.src_pos) if op.tag == "delete" else (b, op.dest_pos)
+        if not _spelling_letter(word, at):
+            return False
+    return True
+
+
+def _spelling_letter(word: str, at: int) -> bool:
+    """Tell whether the letter at `at` is one that spellings of a word differ by."""
+    letter, before, after = word[at], word[at - 1 : at], word[at + 1 : at + 2]
+    return (
+        letter in (before, after)  # travelled / traveled
+        or (letter == "u" and (before == "o" or after == "e"))  # colour, catalogue
+        or (letter == "e" and before == "u" and at == len(word) - 1)  # catalogue
+        or (letter in "ao" and after == "e")  # anaesthetic, oestrogen
+        or (letter == "e" and word[at + 1 :].startswith("ment"))  # judgement
+    )
 
 
 def common_words(

@@ -121,6 +121,14 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("in the coming month", "in the next month"),
         ("an extra 4,000", "an additional 4,000"),
         ("the drawdown", "the reduction"),
+        # British and American spellings, paired by WordNet (lexicon "spellings")
+        ("both declined to present a defence", "both declined to present a defense"),
+        ("the boxes will be analysed in France", "the boxes will be analyzed in France"),
+        ("the city centre", "the city center"),
+        ("a programme of 15 litres", "a program of 15 liters"),
+        ("the colour of the flag", "the color of the flag"),
+        ("they travelled to Kabul", "they traveled to Kabul"),
+        ("the labour organisation", "the labor organization"),
     ],
 )
 def test_variants_share_a_stem(a: str, b: str) -> None:
@@ -151,3 +159,13 @@ def test_united_states_folds_to_us() -> None:
 
 def test_content_stems_drop_numbers_and_stopwords() -> None:
     assert content_stems("About 4,000 of the troops will remain") == ["troop", "remain"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    # synonyms WordNet lists in one synset, a letter or two apart, but not one word spelled
+    # two ways
+    [("track", "trail"), ("burst", "bust"), ("mantel", "mantle"), ("puff", "pull")],
+)
+def test_near_spellings_of_other_words_keep_their_stems(a: str, b: str) -> None:
+    assert stem(a) != stem(b)

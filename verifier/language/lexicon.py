@@ -3,7 +3,7 @@
 Opposites (antonyms, spread to derived adverbs, nouns and verbs) with the rank of the sense
 they hold in, and compounds of the compass points ("southeast" / "northwest"); the nouns
 whose commonest sense is a person or a group of people; the words WordNet writes in lower
-case only (never a name); adjectives of places.
+case only (never a name); adjectives of places; British and American spellings of a word.
 """
 
 from __future__ import annotations
@@ -31,6 +31,11 @@ def _opposites() -> dict[str, frozenset[tuple[str, str]]]:
         if int(rank) < COMMON_SENSES and int(other_rank) < COMMON_SENSES:
             found.setdefault(str(word), set()).add((str(other), str(pos)))
     return {word: frozenset(pairs) for word, pairs in found.items()}
+
+
+def spellings() -> list[tuple[str, str]]:
+    """Pairs of British and American spellings of one word ("defence", "defense")."""
+    return [(str(a), str(b)) for a, b in _table()["spellings"]]
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from verifier.language.lexicon import spellings
 from verifier.language.vocabulary import (
     ALIASES,
     PHRASAL_NEXT_ONLY,
@@ -87,12 +88,37 @@ def stem(word: str) -> str:
     word = SAME_WORDS.get(word, word)
     if any(ch.isdigit() for ch in word) or "." in word or " " in word:
         return word
-    stemmed: str = _SNOWBALL.stemWord(word)[:STEM_LENGTH]
+    stemmed = _spelled(_SNOWBALL.stemWord(word)[:STEM_LENGTH])
     return _SAME_STEMS.get(stemmed) or stemmed
 
 
+def _spelled(stemmed: str) -> str:
+    """One stem for the British and American spellings of a word ("defenc", "defens")."""
+    return _SPELLINGS.get(stemmed, stemmed)
+
+
+def _spelling_stems() -> dict[str, str]:
+    """Map the stem of each spelling of a word to one of them, the same for all of its
+    spellings (WordNet's pairs chain: "colourise", "colorise", "colorize")."""
+    joined: dict[str, str] = {}
+
+    def root(s: str) -> str:
+        while joined.get(s, s) != s:
+            s = joined[s]
+        return s
+
+    for a, b in spellings():
+        ra, rb = (root(_SNOWBALL.stemWord(w)[:STEM_LENGTH]) for w in (a, b))
+        if ra != rb:
+            joined[max(ra, rb)] = min(ra, rb)
+    return {s: root(s) for s in joined}
+
+
+_SPELLINGS = _spelling_stems()
 _SAME_STEMS: dict[str, str] = {
-    _SNOWBALL.stemWord(word)[:STEM_LENGTH]: _SNOWBALL.stemWord(group.split()[0])[:STEM_LENGTH]
+    _spelled(_SNOWBALL.stemWord(word)[:STEM_LENGTH]): _spelled(
+        _SNOWBALL.stemWord(group.split()[0])[:STEM_LENGTH]
+    )
     for group in SAME_MEANING
     for word in group.split()[1:]
 }

@@ -13,7 +13,7 @@ from verifier.store.interface import NotFoundError
 
 # Bumped whenever claim preparation changes the stored index terms (stems, topic words), so
 # that a store indexed by an older release is known to need `verifier reindex`.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 # Every small write (an article, a claim, a delete) leaves a segment in the full-text index,
 # and each query looks every term up in every segment. After such a write, one merge step of
 # at most this many pages joins the segments that share a level ('usermerge' 2: two are

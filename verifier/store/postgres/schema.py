@@ -13,7 +13,7 @@ from verifier.store.rows import CLAIM_COLUMNS
 # Held while migrations run, so app servers starting together apply each one once.
 MIGRATION_LOCK = 0x7665_7269_6669_6D69  # "verimi"
 # Bumped whenever claim preparation changes the stored index terms (as admin.INDEX_VERSION).
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 
 # Ids and article ids compare byte by byte, as in SQLite: keyset pages follow that order
 # whatever the database's locale.
