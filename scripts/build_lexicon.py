@@ -21,6 +21,8 @@ Writes verifier/language/data/lexicon.json and the WordNet licence beside it:
   lemmas of one synset and one spelled from the other by the usual rules (s/z, c/s, our/or,
   re/er, ae/e, oe/e, a doubled consonant, catalogue/catalog, judgement/judgment,
   programme/program): "defence" / "defense", "analyse" / "analyze", "centre" / "center".
+- "units": single nouns whose commonest sense is a unit of measure or a period of time
+  (noun.quantity, noun.time): "millimetre", "mm", "hectare", "week"; not "point" or "hand".
 - "common": single words WordNet writes in lower case only, never as a name ("schoolchild",
   "legalise", "fighting"): a capital on one opening a sentence names nothing. Words it also
   writes capitalized ("Providence", "Turkey", "Reading") are left out.
@@ -39,6 +41,7 @@ OUT = Path(__file__).resolve().parents[1] / "verifier" / "language" / "data"
 POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 FILES = {"noun": "noun", "verb": "verb", "adj": "adj", "adv": "adv"}
 PERSON, GROUP, PLACE = 18, 14, 15  # lexicographer files noun.person, noun.group, noun.location
+QUANTITY, TIME = 23, 28  # noun.quantity, noun.time
 
 
 def read_index(pos: str) -> dict[str, list[int]]:
@@ -139,6 +142,11 @@ def build() -> dict[str, list[object]]:
         "common": common_words(data, irregular),
         "compass": compass_points(index, data),
         "spellings": spellings(data),
+        "units": sorted(
+            lemma.lower()
+            for lemma, offsets in index["noun"].items()
+            if "_" not in lemma and data["noun"][offsets[0]][0] in (QUANTITY, TIME)
+        ),
     }  # type: ignore[dict-item]
 
 

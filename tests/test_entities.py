@@ -59,6 +59,14 @@ def test_a_name_inside_a_hyphenated_word_of_the_claim_is_mentioned() -> None:
     assert missing_entities(("u.s.", "center"), claim_context(claim)) == []
 
 
+def test_a_route_between_two_places_is_mentioned_when_both_are() -> None:
+    # "the Beirut-Addis Ababa service" (an en dash, folded to "-") of "scheduled to fly from
+    # Beirut, Lebanon, to Addis Ababa, Ethiopia": the dash joins two names the claim gives apart
+    context = frozenset({"beirut", "addis", "ababa", "lebanon"})
+    assert missing_entities(("beirut-addis", "ababa"), context) == []
+    assert missing_entities(("beirut-cairo",), context) == ["beirut-cairo"]
+
+
 def test_a_claims_context_holds_its_words_its_speakers_and_their_acronyms() -> None:
     claim = _claim("Troops will stay.", "Ryan Dillon", ("Ryan Dillon", "Associated Press"))
     context = claim_context(claim)

@@ -298,6 +298,7 @@ def test_a_number_a_dash_joins_to_another_is_no_name() -> None:
         ("peaked at three and a half million barrels a day", 3_500_000),
         ("one and a half hours", 1.5),
         ("four and a half thousand people", 4_500),
+        ("the crash site has been identified three-and-a-half km west", 3.5),
     ],
 )
 def test_and_a_half(text: str, value: float) -> None:

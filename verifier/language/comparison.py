@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from verifier.language.measures import MEASURE_UNITS
 from verifier.language.number_words import HEDGES
 from verifier.language.text import stem
+from verifier.language.units import convert, convertible
 from verifier.models import Quantity
 
 
@@ -20,7 +22,7 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
         return True
     if statement.unit is None or claim.unit is None:
         return True
-    return stem(statement.unit) == stem(claim.unit)
+    return stem(statement.unit) == stem(claim.unit) or convertible(statement.unit, claim.unit)
 
 
 def same_count(statement: Quantity, claim: Quantity) -> bool:
@@ -46,6 +48,12 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
         return statement.value <= c_end and claim.value <= s_end
     if statement.kind in ("year", "month", "weekday", "day"):
         return statement.value == claim.value
+    if (converted := in_claims_unit(statement, claim)) is not statement:
+        # a figure converted is rounded as the writer saw fit ("100 kilometres (around 62
+        # miles)"): within CONVERSION_SLACK of the claim's it is the same figure
+        if converted.qualifier is None and claim.qualifier is None:
+            return math.isclose(converted.value, claim.value, rel_tol=CONVERSION_SLACK)
+        statement = converted
     s_lo, s_hi = statement.interval(tolerance)
     c_lo, c_hi = claim.interval(tolerance)
     if claim.qualifier is None and statement.qualifier is None:
@@ -64,6 +72,19 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
     if statement.qualifier in _CEILINGS and claim.qualifier in _CEILINGS:
         return c_hi <= s_hi
     return s_lo <= c_hi and c_lo <= s_hi
+
+
+# How far a figure converted into another unit may be from the claim's and still be it.
+CONVERSION_SLACK = 0.05
+
+
+def in_claims_unit(statement: Quantity, claim: Quantity) -> Quantity:
+    """The statement's figure written in the claim's unit, when the two units differ and
+    measure one thing ("3.5 km" as 2.17 miles); the figure itself otherwise."""
+    if not (statement.unit and claim.unit) or stem(statement.unit) == stem(claim.unit):
+        return statement
+    value = convert(statement.value, statement.unit, claim.unit)
+    return statement if value is None else replace(statement, value=value, unit=claim.unit)
 
 
 _FLOORS = frozenset({"more", "at_least"})

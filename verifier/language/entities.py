@@ -178,6 +178,10 @@ def _mentioned(name: str, context: frozenset[str], as_place: bool = False) -> bo
         return _mentioned(CAPITALS[name], context)
     if not place_forms(name).isdisjoint(context):  # "Turkish" for "Turkey"
         return True
+    if "-" in name.strip("-"):  # a route or a pairing of two named places ("Beirut-Addis")
+        parts = [part for part in name.split("-") if part]
+        if all(_mentioned(part, context, as_place) for part in parts):
+            return True
     if len(name) < 4:
         return False
     if name.endswith("s") and name[:-1] in context:  # "Paralympics", "Iraqis" (not the other

@@ -3,7 +3,8 @@
 Opposites (antonyms, spread to derived adverbs, nouns and verbs) with the rank of the sense
 they hold in, and compounds of the compass points ("southeast" / "northwest"); the nouns
 whose commonest sense is a person or a group of people; the words WordNet writes in lower
-case only (never a name); adjectives of places; British and American spellings of a word.
+case only (never a name); adjectives of places; British and American spellings of a word; the
+words that name a unit of measure.
 """
 
 from __future__ import annotations
@@ -36,6 +37,18 @@ def _opposites() -> dict[str, frozenset[tuple[str, str]]]:
 def spellings() -> list[tuple[str, str]]:
     """Pairs of British and American spellings of one word ("defence", "defense")."""
     return [(str(a), str(b)) for a, b in _table()["spellings"]]
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    return frozenset(str(w) for w in _table()["units"])
+
+
+def is_unit_word(word: str) -> bool:
+    """Tell whether a word's commonest sense is a unit of measure or a period of time
+    ("millimeters", "mm", "hectares", "weeks"; not "points", "hands")."""
+    units = _units()
+    return word in units or (word.endswith("s") and word[:-1] in units)
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import re
 
+# Money, as the number reader writes it: no unit of measure converts into it.
+CURRENCY_UNITS = frozenset(
+    "dollar dollars euro euros pound pounds yen franc francs rupee rupees".split()
+)
 # Units of money and measure: a figure in one is never the same figure in another.
 MEASURE_UNITS = frozenset(
     """dollar dollars euros pounds yen francs rupees celsius fahrenheit percent km kilometres
@@ -48,12 +52,18 @@ _DEGREES = re.compile(
     r"|\s?(?:degrees?\s+)?((?i:celsius|fahrenheit|centigrade))\b)"
 )
 _SCALE_HYPHEN = re.compile(r"(\d)-(thousand|million|billion|trillion)\b", re.IGNORECASE)
-_PERIODS = re.compile(r"\b(?:a|one)\s+(decade|fortnight|century|dozen)\b", re.IGNORECASE)
+# "a decade", and "a week of mourning" (a length of time; not "a week later", "once a week")
+_PERIODS = re.compile(
+    r"\b(?:a|one)\s+(decade|fortnight|century|dozen|(?:week|month)(?=\s+of\b))\b",
+    re.IGNORECASE,
+)
 _PERIOD_WORDS = {
     "decade": "10 years",
     "fortnight": "14 days",
     "century": "100 years",
     "dozen": "12",
+    "week": "1 week",
+    "month": "1 month",
 }
 # Rates written out or abbreviated: "235 miles per gallon" is "235 mpg", "209 km/h" and
 # "209 kilometres per hour" are "209 kph", "130 miles (209 km) per hour" is "130 mph (209 kph)".
@@ -92,7 +102,7 @@ def normalize_measures(text: str) -> str:
         for pattern, replacement in _RATES:
             text = pattern.sub(replacement, text)
         low = text.lower()
-    if "decade" in low or "fortnight" in low or "century" in low or "dozen" in low:
+    if any(word in low for word in ("decade", "fortnight", "century", "dozen", " of")):
         text = _PERIODS.sub(lambda m: _PERIOD_WORDS[m.group(1).lower()], text)
     return text
 

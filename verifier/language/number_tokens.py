@@ -68,6 +68,8 @@ def parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
         parts = word.split("-")
         if all(p in SMALL for p in parts):
             current += sum(SMALL[p] for p in parts)
+        elif parts[-3:] == ["and", "a", "half"] and all(p in SMALL for p in parts[:-3]):
+            current += sum(SMALL[p] for p in parts[:-3]) + 0.5  # "three-and-a-half km"
         elif word == "hundred" and seen:
             current = max(current, 1) * 100
         elif word in SCALES and seen:

@@ -194,7 +194,9 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
         return Quantity(WEEKDAYS[day], "weekday", raw=text.rstrip(".")[: len(day)]), i + 1
     if text[0] in "$0123456789":
         value, j = parse_number(text), i + 1
-    elif low in FRACTIONS or ("-" in low and low.split("-")[-1] in FRACTIONS):
+    elif low in FRACTIONS or (
+        "-" in low and low.split("-")[-1] in FRACTIONS and not low.endswith("-and-a-half")
+    ):
         fraction = _read_fraction(tokens, i)
         if fraction[0] is None and low in ORDINALS:  # "the third time", not "a third of"
             return word_rank(tokens, i, all_caps), i + 1

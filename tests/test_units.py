@@ -1,0 +1,46 @@
+"""Figures in units of measure: one unit written for another, and words that are no unit."""
+
+import pytest
+
+from verifier.language.comparison import agree, compatible
+from verifier.language.numbers import extract_quantities
+from verifier.language.units import convert
+
+
+def _pair(said: str, source: str) -> tuple[bool, bool]:
+    (statement,), (claim,) = extract_quantities(said), extract_quantities(source)
+    fits = compatible(statement, claim)
+    return fits, fits and agree(statement, claim, 0.1)
+
+
+@pytest.mark.parametrize(
+    ("said", "source", "same_thing", "both_true"),
+    [
+        # the symbol and the name of one unit
+        ("at least 370 mm of rain fell", "At least 370 millimeters were reported", True, True),
+        ("Turbat recorded 139 millimetres", "63 mm in Turbat", True, False),
+        # the same distance in another unit, rounded as the writer saw fit
+        ("able to travel 62 miles", "able to travel 100 kilometres", True, True),
+        ("the wreck lies 3.5 km west of Na'ameh", "three-and-a-half km west", True, True),
+        ("the wreck lies 35 miles west", "three-and-a-half km west", True, False),
+        # periods of time
+        ("seven days of mourning", "Nigeria will observe a week of mourning", True, True),
+        ("a month of mourning", "Nigeria will observe a week of mourning", True, False),
+        ("questioned for 180 minutes", "held for questioning for three hours", True, True),
+        # temperatures, converted with their offset
+        ("temperatures reached 104F", "temperatures reached 40oC", True, True),
+        # money is never a measure, and words that are no unit stay apart
+        ("5 pounds", "5 kg", False, False),
+        ("10 points", "10 inches", False, False),
+    ],
+)
+def test_a_figure_is_read_in_the_claims_unit(
+    said: str, source: str, same_thing: bool, both_true: bool
+) -> None:
+    assert _pair(said, source) == (same_thing, both_true)
+
+
+def test_conversion_needs_two_units_of_one_dimension() -> None:
+    assert convert(1, "week", "days") == pytest.approx(7)
+    assert convert(1, "km", "hours") is None
+    assert convert(1, "quire", "km") is None  # WordNet's unit, unknown to pint

@@ -1,0 +1,51 @@
+"""Units of measure: which words name one, and a figure in one unit written in another.
+
+WordNet says which words are units (a noun whose commonest sense is a quantity or a period
+of time: "millimetres", "mm", "hectares", "weeks"; not "points" or "hands"); pint knows
+what each measures and converts between them, so "3.5 km" can be read against "2.2 miles"
+and "seven days" against "a week". Money is left out: which currency a sum is in is the
+story's business, and no rate converts one into another.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import pint
+
+from verifier.language.lexicon import is_unit_word
+from verifier.language.measures import CURRENCY_UNITS, MEASURE_UNITS
+
+
+@lru_cache(maxsize=1)
+def _registry() -> pint.UnitRegistry[Any]:
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(cache_folder=None)
+    registry.define("mpg = mile / gallon")  # the number reader writes "235 mpg"
+    return registry
+
+
+@lru_cache(maxsize=4096)
+def _unit(word: str) -> pint.Unit | None:
+    """The unit a word names, if it names one pint knows."""
+    if word in CURRENCY_UNITS or not (word in MEASURE_UNITS or is_unit_word(word)):
+        return None
+    try:
+        unit = _registry().parse_units(word)
+    except (pint.errors.PintError, AttributeError, TypeError, ValueError, SyntaxError):
+        return None  # a word WordNet knows as a unit and pint does not ("quire")
+    return None if unit.dimensionless else unit
+
+
+def convertible(unit: str, other: str) -> bool:
+    """Tell whether two units measure the same thing ("mm" and "inches")."""
+    mine, theirs = _unit(unit), _unit(other)
+    return mine is not None and theirs is not None and mine.dimensionality == theirs.dimensionality
+
+
+def convert(value: float, unit: str, into: str) -> float | None:
+    """A figure in `unit` written in `into`, or None when the two measure different things."""
+    mine, theirs = _unit(unit), _unit(into)
+    if mine is None or theirs is None or mine.dimensionality != theirs.dimensionality:
+        return None
+    return float(_registry().Quantity(value, mine).to(theirs).magnitude)
