@@ -6,9 +6,10 @@ Writes verifier/language/data/lexicon.json and the WordNet licence beside it:
 - "antonyms": [pos, word, opposite, rank of the sense in word, rank in opposite], from every
   direct antonym pointer, spread to the adverbs derived from a pair of adjectives (quickly /
   slowly) and to the nouns and verbs derived from one (acquit / convict -> acquittal /
-  conviction). A rank is the sense's place in WordNet's frequency order (0: the commonest), so
-  a pair that holds only in a rare sense (clear / cloudy) can be told from one that holds in
-  the usual sense (westerly / easterly).
+  conviction), and from a verb to the ways of doing it, its troponyms ("soar" of "rise", against
+  "fall"), unless it has more than TROPONYM_LIMIT of them. A rank is the sense's place in
+  WordNet's frequency order (0: the commonest), so a pair that holds only in a rare sense
+  (clear / cloudy) can be told from one that holds in the usual sense (westerly / easterly).
 - "exceptions": irregular forms of the words in a pair, from WordNet's exception lists
   ("worse" -> "bad", "won" -> "win"), for morphy's rules to fall back on.
 - "places": [adjective, place] pairs of an adjective and the place it pertains to
@@ -118,6 +119,10 @@ def build() -> dict[str, list[object]]:
                 for derived_pos, da, db in derived(data, pos, offset, target, source, word):
                     add(derived_pos, da, db, ra, rb)
                     add(derived_pos, db, da, rb, ra)
+                for way, at in ways_of(data, pos, offset):
+                    rw = rank(index[pos], way, at)
+                    add(pos, way, b, rw, rb)
+                    add(pos, b, way, rb, rw)
     agents = sorted(
         lemma
         for lemma, offsets in index["noun"].items()
@@ -241,18 +246,42 @@ def common_words(
 def peoples(
     data: dict[str, dict[int, tuple[int, list[str], list[tuple[str, int, str, int, int]]]]],
 ) -> list[list[str]]:
-    """[adjective, proper noun] pairs an adjective pertains to: "Turkish" -> "Turkey"."""
+    """[adjective, proper noun] pairs an adjective pertains to: "Turkish" -> "Turkey", and
+    each one-word name of the place ("Soviet" -> "USSR")."""
     found = set()
     for _, (_, lemmas, pointers) in data["adj"].items():
         for symbol, target, target_pos, source, word in pointers:
             if symbol != "\\" or target_pos != "noun" or not source or not word:
                 continue
             adjective = lemmas[source - 1]
-            noun = data["noun"][target][1][word - 1]
-            proper = noun[:1].isupper() and adjective[:1].isupper()
-            if proper and data["noun"][target][0] == PLACE and "_" not in adjective + noun:
-                found.add((adjective.lower(), noun.lower()))
+            if data["noun"][target][0] != PLACE or "_" in adjective or adjective.islower():
+                continue
+            # every one-word name of the place: "Soviet" -> "Soviet Union", "USSR"
+            for noun in data["noun"][target][1]:
+                if noun[:1].isupper() and "_" not in noun and len(noun) > 2:  # not "US": "us"
+                    found.add((adjective.lower(), noun.lower()))
     return sorted([a, n] for a, n in found)
+
+
+# A verb with more troponyms than this is too general for its ways to oppose its antonym's
+# ("move" / "stay in place": "waddle" is no opposite of "stay").
+TROPONYM_LIMIT = 40
+
+
+def ways_of(
+    data: dict[str, dict[int, tuple[int, list[str], list[tuple[str, int, str, int, int]]]]],
+    pos: str,
+    offset: int,
+) -> list[tuple[str, int]]:
+    """The words of a verb's troponyms (the ways of doing it: "soar" of "rise"), each with
+    its synset: a way of doing one of a pair of opposites is opposed to the other ("shares
+    soared" / "shares fell")."""
+    if pos != "verb":
+        return []
+    ways = [t for symbol, t, p, _, _ in data[pos][offset][2] if symbol == "~" and p == pos]
+    if len(ways) > TROPONYM_LIMIT:
+        return []
+    return [(w.lower(), t) for t in ways for w in data[pos][t][1] if "_" not in w]
 
 
 def derived(

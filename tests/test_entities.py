@@ -67,6 +67,15 @@ def test_a_route_between_two_places_is_mentioned_when_both_are() -> None:
     assert missing_entities(("beirut-cairo",), context) == ["beirut-cairo"]
 
 
+def test_a_name_is_mentioned_with_or_without_its_hyphen_and_by_its_places_other_names() -> None:
+    # "40 km east-northeast of Kaohsiung" of "east, northeast of Kao-hsiung, Taiwan"
+    assert missing_entities(("kaohsiung",), frozenset({"kao-hsiung", "taiwan"})) == []
+    # "the Soviet Communist Party" of "the Communist Party of the USSR": WordNet's names of
+    # the place the adjective pertains to
+    assert missing_entities(("soviet",), frozenset({"communist", "party", "ussr"})) == []
+    assert missing_entities(("soviet",), frozenset({"communist", "party", "china"})) == ["soviet"]
+
+
 def test_a_claims_context_holds_its_words_its_speakers_and_their_acronyms() -> None:
     claim = _claim("Troops will stay.", "Ryan Dillon", ("Ryan Dillon", "Associated Press"))
     context = claim_context(claim)

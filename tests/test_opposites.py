@@ -27,6 +27,10 @@ from verifier.language.vocabulary import STOPWORDS
         ("southeastern", "southwestern", True),
         ("southeast", "east", False),
         ("thereafter", "therefore", False),  # only the compass composes (found by review)
+        # a way of doing one of two opposites (a troponym) is opposed to the other
+        ("soared", "fell", True),
+        ("surged", "fell", True),
+        ("waddle", "stay", False),  # "move" has too many ways for each to oppose "stay"
     ],
 )
 def test_opposites_in_common_senses(word: str, other: str, opposed: bool) -> None:
@@ -50,6 +54,12 @@ def test_opposites_in_common_senses(word: str, other: str, opposed: bool) -> Non
             "Swiss drivers favour less powerful, cleaner vehicles.",
             "Swiss drivers also favour more powerful, polluting vehicles.",
             ("less", "more"),
+        ),
+        # an irregular participle against a regular one
+        (
+            "JAL stock has soared over the past few days.",
+            "JAL stock has fallen by over ninety percent in the last few days.",
+            ("soared", "fallen"),
         ),
         # the word itself elsewhere in the claim: the opposite in its place still counts
         (

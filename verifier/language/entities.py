@@ -184,6 +184,8 @@ def _mentioned(name: str, context: frozenset[str], as_place: bool = False) -> bo
             return True
     if len(name) < 4:
         return False
+    if any("-" in word and word.replace("-", "") == name for word in context):
+        return True  # a name written with a hyphen or without: "Kao-hsiung", "Kaohsiung"
     if name.endswith("s") and name[:-1] in context:  # "Paralympics", "Iraqis" (not the other
         return True  # way: "Turkey" is not "turkeys")
     forms = [name + end for end in DEMONYM_ENDINGS]

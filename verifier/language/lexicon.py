@@ -202,8 +202,11 @@ def _fit(left: set[str], right: set[str], tokens: list[str], at: int, window: in
 
 
 def _ending(word: str) -> str:
-    """The inflection a word shows, if a regular one: a past or a present participle."""
-    return "ed" if word.endswith("ed") else "ing" if word.endswith("ing") else ""
+    """The inflection a word shows: a past or a present participle, regular or irregular
+    ("soared", "fallen")."""
+    if word.endswith("ed") or (word in _exceptions() and not word.endswith("s")):
+        return "ed"
+    return "ing" if word.endswith("ing") else ""
 
 
 _BE = frozenset("is are was were be been being".split())
