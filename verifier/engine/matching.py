@@ -146,7 +146,7 @@ def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:
     context = candidate.topic or frozenset(fact)
     weights, said_set, said_text = _statement_side(said, statement.speaker_stems)
     covered = sum(
-        w * (1.0 if s in context else _fuzzy_hit(s, context))
+        w * (1.0 if s in context else fuzzy_hit(s, context))
         for s, w in zip(said, weights, strict=True)
     )
     coverage = covered / sum(weights)
@@ -218,7 +218,12 @@ def _same_figures(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> f
 
 
 def _weight(stem: str) -> float:
-    return 0.4 if stem in _LIGHT else 1.0
+    return 0.4 if is_light(stem) else 1.0
+
+
+def is_light(stem: str) -> bool:
+    """Tell whether a stem says little about a topic ("make", "year", "report")."""
+    return stem in _LIGHT
 
 
 def _bigram_overlap(said: tuple[str, ...], fact: tuple[str, ...]) -> float:
@@ -230,7 +235,7 @@ def _bigram_overlap(said: tuple[str, ...], fact: tuple[str, ...]) -> float:
     return sum(1 for pair in mine if pair in theirs) / len(mine)
 
 
-def _fuzzy_hit(stem: str, context: frozenset[str]) -> float:
+def fuzzy_hit(stem: str, context: frozenset[str]) -> float:
     """Give partial credit to a stem that is a near spelling of one in the claim."""
     if len(stem) < 5:
         return 0.0

@@ -3,10 +3,12 @@ another country, another name in the same place; and statements too short to che
 
 from __future__ import annotations
 
-from verifier.engine.matching import Match, StatementFeatures
+from verifier.engine.matching import Match, StatementFeatures, fuzzy_hit, is_light
+from verifier.engine.opposites import antonym_flip, polarity_differs
 from verifier.engine.people import opens_with_a_name, swapped_name
 from verifier.language.entities import find_entities, missing_entities
 from verifier.language.places import countries, moved, says_common_word
+from verifier.language.text import content_stems, stem, words
 from verifier.models import UNVERIFIED, Claim, Reason, Verdict
 
 
@@ -47,6 +49,27 @@ def absent_names(statement: StatementFeatures, match: Match) -> list[str]:
     return absent
 
 
+def unstated(statement: StatementFeatures, match: Match) -> list[str]:
+    """Return the statement's words, its names left out, when the claim says none of them.
+
+    A claim naming the same people and places may still not state what the statement says
+    of them: "Perth is the capital of Western Australia" of "the bush fires around Perth
+    the Western Australian government ...", "Ethiopian Airlines is headquartered in Addis
+    Ababa" of "bound for Addis Ababa". A figure is judged apart (the figures say which fact a
+    statement is about), so statements with one are left to that.
+    """
+    if not statement.entities or statement.quantities:
+        return []
+    named = set(content_stems(" ".join(statement.entities))) | statement.speaker_stems
+    rest = [s for s in statement.stems if s not in named and not is_light(s)]
+    said = frozenset(match.candidate.stems)
+    if not rest or any(s in said or fuzzy_hit(s, said) for s in rest):
+        return []
+    if antonym_flip(statement, match.claim) or polarity_differs(statement, match.claim):
+        return []  # "oppose GayFest" of "supported by": a contradiction, not another fact
+    return rest
+
+
 def moved_country(statement: StatementFeatures, match: Match) -> tuple[list[str], list[str]] | None:
     """The statement's and the claim's countries, when it moves the claim to another one."""
     return moved(statement.countries, countries(match.claim.text))
@@ -62,6 +85,11 @@ def unverified(statement: StatementFeatures, strong: list[Match], matches: list[
         said, source = swap
         detail = f"The closest claim speaks of {source}, not {said}."
         reason = Reason("other_entity", detail, said, source)
+    elif strong and not absent_names(statement, strong[0]) and unstated(statement, strong[0]):
+        told = set(unstated(statement, strong[0]))
+        shown = ", ".join(dict.fromkeys(w for w in words(statement.text) if stem(w) in told))
+        detail = f"The closest claim names the same, but says nothing of {shown}."
+        reason = Reason("unstated", detail, shown)
     elif strong:
         absent = absent_names(statement, strong[0])
         names = ", ".join(dict.fromkeys(name.title() for name in absent))

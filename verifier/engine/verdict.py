@@ -14,6 +14,7 @@ from verifier.engine.unrelated import (
     credits_someone,
     moved_country,
     uncheckable,
+    unstated,
     unverified,
 )
 from verifier.language.entities import (
@@ -114,6 +115,7 @@ def decide(
         if not absent_names(statement, m)
         and not moved_country(statement, m)
         and not swapped_name(statement, m)
+        and not unstated(statement, m)
         # a statement crediting a speaker is judged by speaker_mismatch, in assess()
         and (statement.speaker is not None or other_person(statement, m, article) is None)
     ]

@@ -1,0 +1,48 @@
+"""A claim naming the same people and places may still not state what a statement says."""
+
+import pytest
+
+from verifier.engine.service import Engine, ingest_article, open_store, verify
+from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED
+
+ARTICLE = "\n\n".join(
+    [
+        "Reward offered for Perth arsonist",
+        "Monday, February 5, 2007",
+        "In the aftermath of the bush fires around Perth the Western Australian government"
+        " has offered a $A200,000 reward for information on the arsonist.",
+        "The Bucharest GayFest is supported by the Romanian Government and the Ministry of Health.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(ARTICLE, engine, id="perth")
+    return engine
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict", "code"),
+    [
+        # the names are the claim's, the relation is nowhere in it
+        ("Perth is the capital of Western Australia.", UNVERIFIED, "unstated"),
+        ("The Romanian Government is headquartered in Bucharest.", UNVERIFIED, "unstated"),
+        # the claim's own relation, in other words
+        (
+            "The Western Australian government offered a reward after the fires around Perth.",
+            SUPPORTED,
+            None,
+        ),
+        # an opposite is a contradiction, not a fact left unstated
+        ("The Romanian Government opposes the Bucharest GayFest.", CONTRADICTED, None),
+    ],
+)
+def test_a_relation_the_claim_never_states(
+    statement: str, verdict: str, code: str | None, engine: Engine
+) -> None:
+    found = verify(statement, engine)
+    assert found.verdict == verdict, found.explanation
+    if code:
+        assert [r.code for r in found.reasons] == [code]
