@@ -56,3 +56,24 @@ def test_in_the_fused_order_wording_does_not_lift_a_claim_from_far_down() -> Non
 def test_fusion_rewards_items_both_rankings_place_high() -> None:
     assert fuse([["a", "b", "c"], ["b", "c", "a"]])[0] == "b"
     assert set(fuse([["a"], ["z"]])) == {"a", "z"}
+
+
+def test_a_measure_the_claim_gives_lifts_its_topic_score() -> None:
+    # a figure in a unit of measure tells the passage a headline-style statement sums up
+    from verifier.engine.matching import topic_score
+    from verifier.language.numbers import extract_quantities
+    from verifier.language.text import content_stems
+
+    statement = prepare_statement("Swiss 'one-litre car' gets about 235 mpg")
+    source = (
+        "Professors in Zurich presented a car able to travel 100 kilometres on 1 litre,"
+        " equalling to about {} miles per gallon."
+    )
+
+    def score(figure: int) -> float:
+        text = source.format(figure)
+        stems = tuple(content_stems(text))
+        fact = Candidate("c", stems, extract_quantities(text), lambda: None, text=text)  # type: ignore[arg-type,return-value]
+        return topic_score(statement, fact)
+
+    assert score(235) >= score(300) + 0.2

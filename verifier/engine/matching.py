@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from verifier.engine.extract import is_negated, statement_speaker
-from verifier.language.comparison import compatible
+from verifier.language.comparison import agree, compatible
 from verifier.language.entities import capitals_as_places, find_entities
 from verifier.language.numbers import extract_quantities
 from verifier.language.places import countries_among
@@ -21,6 +21,7 @@ from verifier.language.text import (
     stems_of,
     words,
 )
+from verifier.language.units import is_measure
 from verifier.models import Candidate, Claim, Quantity
 
 # Words that say little about a topic: they count less toward coverage.
@@ -159,8 +160,27 @@ def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:
         topic
         + 0.1 * _slot_overlap(said_figures, source)
         + FIGURE_BONUS * _same_figures(said_figures, source)
-        + QUOTE_BONUS * _same_quotes(statement.quotes, candidate.text),
+        + QUOTE_BONUS * _same_quotes(statement.quotes, candidate.text)
+        + MEASURE_BONUS * _same_measures(said_figures, source),
     )
+
+
+# Topic score added when the claim gives each of the statement's measures ("235 mpg", "370
+# mm", "3.5 km"): a figure in a unit of measure is specific enough to tell the passage it
+# comes from, however the rest is worded ("Swiss car gets about 235 mpg" of a long sentence
+# ending "equalling to about 235 miles per gallon").
+MEASURE_BONUS = 0.2
+
+
+def _same_measures(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> float:
+    measures = [q for q in said if q.kind == "count" and q.unit and is_measure(q.unit)]
+    if not measures:
+        return 0.0
+    return sum(
+        1
+        for q in measures
+        if any(c.unit and compatible(q, c) and agree(q, c, 0.0) for c in source)
+    ) / len(measures)
 
 
 # Topic score added when the claim holds, word for word, what the statement quotes: a

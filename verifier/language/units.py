@@ -37,6 +37,11 @@ def _unit(word: str) -> pint.Unit | None:
     return None if unit.dimensionless else unit
 
 
+def is_measure(unit: str) -> bool:
+    """Tell whether a unit is one of measure ("mm", "miles", "weeks"), not a thing counted."""
+    return _unit(unit) is not None
+
+
 def convertible(unit: str, other: str) -> bool:
     """Tell whether two units measure the same thing ("mm" and "inches")."""
     mine, theirs = _unit(unit), _unit(other)
