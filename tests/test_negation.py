@@ -152,6 +152,20 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
             " in many cars.",
             "supported",
         ),
+        # a verdict the other way: "acquitted" against "found guilty" (a hand pair: WordNet
+        # opposes acquit/convict and guilty/innocent, never the verb to the adjective)
+        (
+            "Mrs. Hovind was acquitted on 44 counts of evading bank-reporting requirements.",
+            "Mrs. Hovind was found guilty in November on 44 counts of evading bank-reporting"
+            " requirements.",
+            "contradicted",
+        ),
+        (
+            "Mrs. Hovind was found guilty on 44 counts of evading bank-reporting requirements.",
+            "Mrs. Hovind was found guilty in November on 44 counts of evading bank-reporting"
+            " requirements.",
+            "supported",
+        ),
         # "without" a thing denies nothing of the clause
         (
             "The police shut down the school run by Ali Nesin.",

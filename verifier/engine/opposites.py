@@ -54,6 +54,9 @@ ANTONYMS = (
     ("raise raises raised raising", "lowers lowered lowering"),  # not "a lower court"
     ("allow allows allowed allowing", "ban bans banned banning"),
     ("true", "false"),
+    # a verdict: WordNet opposes "acquit" to "convict" and "guilty" to "innocent", never the
+    # verb to the adjective, and courts reporting says "found guilty" as often as "convicted"
+    ("acquit acquits acquitted acquitting acquittal", "guilty"),
     ("east eastern", "west western"),
     ("north northern", "south southern"),
     ("open opens opened opening", "close closes closed closing"),
