@@ -14,8 +14,9 @@ Writes verifier/language/data/lexicon.json and the WordNet licence beside it:
   ("worse" -> "bad", "won" -> "win"), for morphy's rules to fall back on.
 - "places": [adjective, place] pairs of an adjective and the place it pertains to
   ("turkish" -> "turkey", "swiss" -> "switzerland"), lower-cased.
-- "agents": nouns whose commonest sense is a person or a group of people (noun.person,
-  noun.group): who can be said to speak ("officials", "the ministry"; not "the article").
+- "agents": nouns one of whose two commonest senses is a person or a group of people
+  (noun.person, noun.group): who can be said to speak ("officials", "the ministry", "the
+  embassy"; not "the article").
 - "compass": the cardinal compass points and the adjectives that pertain to them ("east",
   "eastern"), the parts of a direction such as "southeast".
 - "spellings": [word, word] pairs of British and American spellings of one word, both
@@ -43,6 +44,9 @@ POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 FILES = {"noun": "noun", "verb": "verb", "adj": "adj", "adv": "adv"}
 PERSON, GROUP, PLACE = 18, 14, 15  # lexicographer files noun.person, noun.group, noun.location
 QUANTITY, TIME = 23, 28  # noun.quantity, noun.time
+# A noun is an agent when one of its commonest senses is a person or a group: "embassy" (the
+# building first, the mission second), "newspaper", "office"; not "report" or "article".
+AGENT_SENSES = 2
 
 
 def read_index(pos: str) -> dict[str, list[int]]:
@@ -126,7 +130,8 @@ def build() -> dict[str, list[object]]:
     agents = sorted(
         lemma
         for lemma, offsets in index["noun"].items()
-        if "_" not in lemma and data["noun"][offsets[0]][0] in (PERSON, GROUP)
+        if "_" not in lemma
+        and any(data["noun"][o][0] in (PERSON, GROUP) for o in offsets[:AGENT_SENSES])
     )
     antonyms = [[pos, a, b, ra, rb] for (pos, a, b), (ra, rb) in sorted(pairs.items())]
     opposed = {a for _, a, _, _, _ in antonyms} | {b for _, _, b, _, _ in antonyms}

@@ -59,6 +59,14 @@ from verifier.models import Article
         ("Lebanese officials say it is too soon to blame the pilot.", "Lebanese officials", None),
         ("Wal-Mart said it was the most pre-ordered DVD in its history.", "Wal-Mart", None),
         ("Police said a man had been arrested.", "Police", None),
+        # a body named by a common noun whose second sense is a group (WordNet: the embassy
+        # is a building first, a diplomatic mission second)
+        ("The French embassy said the crash site had been found.", "French embassy", None),
+        (
+            "The meteorological office said twelve people had been killed.",
+            "meteorological office",
+            None,
+        ),
         (
             "\u201cThe battle has ended,\u201d Brig. Gen. James Glynn said.",
             "James Glynn",

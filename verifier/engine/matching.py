@@ -177,9 +177,7 @@ def _same_measures(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> 
     if not measures:
         return 0.0
     return sum(
-        1
-        for q in measures
-        if any(c.unit and compatible(q, c) and agree(q, c, 0.0) for c in source)
+        1 for q in measures if any(c.unit and compatible(q, c) and agree(q, c, 0.0) for c in source)
     ) / len(measures)
 
 

@@ -2,7 +2,7 @@
 
 Opposites (antonyms, spread to derived adverbs, nouns and verbs) with the rank of the sense
 they hold in, and compounds of the compass points ("southeast" / "northwest"); the nouns
-whose commonest sense is a person or a group of people; the words WordNet writes in lower
+one of whose two commonest senses is a person or a group; the words WordNet writes in lower
 case only (never a name); adjectives of places; British and American spellings of a word; the
 words that name a unit of measure.
 """
