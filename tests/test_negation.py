@@ -134,6 +134,19 @@ from verifier.engine.opposites import polarity_differs
             "Continued coalition presence will be conditions-based, Dillon said.",
             True,
         ),
+        # both deny, each another part: the claim affirms the part the statement denies
+        (
+            "Buildings in Taipei did not shake during the quake.",
+            "So far there are no reports of damage, injuries or deaths, but reports say that"
+            " buildings located in Taipei swayed and shook during the quake.",
+            True,
+        ),
+        (
+            "So far nobody has been hurt, and there are no reports of damage.",
+            "So far there are no reports of damage, injuries or deaths, but reports say that"
+            " buildings located in Taipei swayed and shook during the quake.",
+            False,
+        ),
     ],
     ids=lambda v: str(v)[:30],
 )

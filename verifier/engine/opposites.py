@@ -231,7 +231,11 @@ def polarity_differs(statement: StatementFeatures, claim: Claim) -> bool:
         claim_negated = is_negated(_CONDITION.sub(" ", claim.text))
     said = fact_polarity(said_negated, statement.text, claim.text)
     if said == fact_polarity(claim_negated, claim.text, statement.text):
-        return False
+        # both deny something: a claim of several parts may deny another part than the
+        # statement's ("no reports of damage, but buildings in Taipei shook" against
+        # "buildings in Taipei did not shake")
+        theirs = _parts(claim.text) if said else []
+        return len(theirs) > 1 and any(_part_differs(p, theirs) for p in _parts(statement.text))
     denying, other = (statement.text, claim.text) if said else (claim.text, statement.text)
     denied = denied_stems(denying)
     if denied and denied.isdisjoint(content_stems(other)):
