@@ -134,6 +134,21 @@ def test_a_claim_is_read_with_its_paragraph_and_the_sentences_beside_it() -> Non
     assert article.around(elsewhere) == article.everything
 
 
+def test_a_thing_called_back_by_its_common_noun_keeps_its_name() -> None:
+    text = (
+        "BP shut down the Prudhoe Bay oil field on Sunday.\n\nTraders were surprised.\n\n"
+        "Oil prices rose.\n\nBP officials do not know how long the field will stay offline."
+        "\n\nThe company did not comment."
+    )
+    article = article_words("Oil prices rise", text, " ".join(set(text.lower().split())))
+    quote = "BP officials do not know how long the field will stay offline."
+    claim = replace(
+        _claim(quote, None), start=text.index(quote), end=text.index(quote) + len(quote)
+    )
+    assert {"prudhoe", "bay"} <= article.around(claim)  # "the field": the Prudhoe Bay field
+    assert article.called_back("The company did not comment.") == frozenset()  # never named
+
+
 def test_the_family_name_decides_who_is_speaking() -> None:
     claim = _claim("About 5,000 troops will remain.", "Kevin Joseph Ryan")
     assert speaker_matches("Gen. Ryan", claim)

@@ -231,9 +231,27 @@ class ArticleWords:
             if first < claim.end and last > claim.start:
                 start, end = min(start, first), max(end, last)
         near = self.title | with_named_parts(words(self.text[start:end]))
+        near |= self.called_back(claim.quote)
         # a person named in full elsewhere is the same person here by surname alone
         given = {w for surname in near & self.given.keys() for w in self.given[surname]}
         return near | given | self.acronyms
+
+    def called_back(self, quote: str) -> frozenset[str]:
+        """Return the names the article gives a thing a quote calls back by its common noun:
+        "Prudhoe Bay" for "the field" of "the Prudhoe Bay oil field", named a paragraph
+        before. One pass over the article for each such noun."""
+        found: set[str] = set()
+        for noun in {m.group(1) for m in _CALLED_BACK.finditer(quote)} - STOPWORDS:
+            for named in re.finditer(rf"{_NAMED_BEFORE}{re.escape(noun)}\b", self.text):
+                found.update(w for w in words(named.group(1)) if w not in STOPWORDS)
+        return frozenset(found)
+
+
+# "the field", "the company": a thing named before, called back by its common noun
+_CALLED_BACK = re.compile(r"\b[Tt]he\s+([a-z]{3,20})\b")
+# capitalized words just before a common noun ("Prudhoe Bay oil field"), at most one other
+# lower-case word between
+_NAMED_BEFORE = r"((?:\b[A-Z][\w'-]{0,30}\s++){1,4})(?:[a-z]{1,20}\s++)?"
 
 
 def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
