@@ -134,6 +134,20 @@ from verifier.engine.opposites import polarity_differs
             "Continued coalition presence will be conditions-based, Dillon said.",
             True,
         ),
+        # a denial with its verb phrase left out denies the clause before it
+        (
+            "Peter de Haan van der Weg said the Swiss are better at cutting harmful emissions"
+            " than anyone else.",
+            '"The Swiss think they are better at cutting harmful emissions than anyone else,'
+            ' but they are not," says researcher Peter de Haan van der Weg.',
+            True,
+        ),
+        (
+            "A record 42 countries entered the 52nd edition of the Eurovision Song Contest.",
+            "A record 42 countries entered the 52nd edition of the Eurovision Song Contest, but"
+            " 18 didn't make it through the selection rounds.",
+            False,
+        ),
         # both deny, each another part: the claim affirms the part the statement denies
         (
             "Buildings in Taipei did not shake during the quake.",

@@ -246,9 +246,21 @@ def polarity_differs(statement: StatementFeatures, claim: Claim) -> bool:
     return any(_part_differs(part, theirs) for part in mine)
 
 
+# A clause of a subject, an auxiliary and a denial only ("..., but they are not"): its verb
+# phrase is the clause's before it, which it denies.
+_ELLIPSIS = re.compile(
+    r"^\W*\w+\s+(?:is|are|was|were|am|do|does|did|has|have|had|can|could|will|would|should"
+    r"|may|might|must)(?:\s+not|n't)\s*(?:[,.;:!?\"\u201d']|$)",
+    re.IGNORECASE,
+)
+
+
 def _parts(text: str) -> list[tuple[str, frozenset[str]]]:
     fronted = _FRONTED.match(text)
     split = _PARTS.split(text[fronted.end() :] if fronted else text)
+    for i in range(len(split) - 1, 0, -1):
+        if _ELLIPSIS.match(split[i]):  # "they think they are better, but they are not"
+            split[i - 1 : i + 1] = [f"{split[i - 1]}, but {split[i]}"]
     side = [fronted.group(1)] if fronted else []
     pieces = [p for p in [*side, *split] if len(content_stems(p)) >= 2]
     return [(p, frozenset(content_stems(p))) for p in pieces] or [(text, frozenset())]
