@@ -86,3 +86,6 @@ def test_a_relative_date_bears_out_a_statements_date() -> None:
         engine,
     )
     assert verify("Fires were lit near Yanchep on February 4.", engine).verdict == SUPPORTED
+    # the article's year too
+    assert verify("Fires were lit near Yanchep on February 4, 2007.", engine).verdict == SUPPORTED
+    assert verify("Fires were lit near Yanchep in 2006.", engine).verdict != SUPPORTED

@@ -45,12 +45,13 @@ _RELATIVE = re.compile(
     rf"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|{_WEEKDAY})\b",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # What is still to come is dated forward: "will meet on Friday", "expected on Wednesday".
 _FUTURE = re.compile(r"\b(?:will|shall|expected|forecast|scheduled|due|next|plans?\s+to)\b", re.I)
 
 
 def resolve_relative(text: str, published: date) -> tuple[Quantity, ...]:
-    """Return the dates a text gives relative to its article's day, as day and month.
+    """Return the dates a text gives relative to its article's day: day, month and year.
 
     "yesterday" is the day before; "today", "this morning" the day itself; a weekday the
     last such day up to it (news reports what has happened), or the next one after it in a
@@ -75,6 +76,8 @@ def resolve_relative(text: str, published: date) -> tuple[Quantity, ...]:
         raw = f"{month.title()} {day.day}"
         found.append(Quantity(float(day.day), "day", month, RELATIVE, raw))
         found.append(Quantity(day.month, "month", None, RELATIVE, month.title()))
+        if not _YEAR.search(text):  # "yesterday" is in the article's year, unless it says
+            found.append(Quantity(day.year, "year", None, RELATIVE, str(day.year)))
     return tuple(dict.fromkeys(found))
 
 
