@@ -96,7 +96,7 @@ def test_number_forms(text: str, value: float, kind: str, qualifier: str | None)
         ("1e309 troops", [("unreadable", math.inf)]),
         ("9" * 2000, [("unreadable", math.inf)]),
         ("", []),
-        ("5G towers and COVID19 cases at 10am", []),
+        ("5G towers and COVID19 cases at 10am", [("clock", 600)]),  # a time of day
         ("On March 3 200 people left", [("month", 3), ("day", 3), ("count", 200)]),
         ("2 in 2011", [("count", 2), ("year", 2011)]),
         ("lost 2 in 4 minutes", [("count", 2), ("count", 4)]),

@@ -18,7 +18,8 @@ class Quantity:
     """A number found in text: a count, a percentage, a year, a month or a weekday."""
 
     value: float
-    kind: str  # "count" | "percent" | "year" | "month" | "day" | "weekday" | "ordinal" | "tally"
+    # "count" | "percent" | "year" | "month" | "day" | "weekday" | "ordinal" | "tally" | "clock"
+    kind: str
     unit: str | None = None  # what is counted ("troops"), stemmed; None when unknown
     qualifier: str | None = None  # "approx" | "more" | "less" | "at_least" | "at_most" | "nearly"
     raw: str = ""
@@ -43,7 +44,7 @@ class Quantity:
 
     def describe(self) -> str:
         """Render the quantity as a journalist would read it."""
-        if self.kind in ("month", "weekday", "tally"):
+        if self.kind in ("month", "weekday", "tally", "clock"):
             return self.raw or str(self.value)
         number = f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:,g}"
         if self.kind == "year":

@@ -17,6 +17,7 @@ VALUE_CODES = {
     "percent": "number_mismatch",
     "ordinal": "number_mismatch",
     "tally": "number_mismatch",
+    "clock": "time_mismatch",
 }
 
 

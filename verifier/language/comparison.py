@@ -16,8 +16,9 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
     """Tell whether two quantities speak of the same thing (kind and unit)."""
     if statement.kind != claim.kind:
         return False
-    if statement.kind == "day" and statement.unit and claim.unit:
-        return statement.unit == claim.unit  # the day of one month says nothing of another's
+    if statement.kind in ("day", "clock") and statement.unit and claim.unit:
+        # the day of one month says nothing of another's, nor a time of one zone of another's
+        return statement.unit == claim.unit
     if statement.kind != "count":
         return True
     if statement.unit is None or claim.unit is None:
@@ -46,7 +47,7 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
         s_end = statement.value + (9 if statement.qualifier == "decade" else 0)
         c_end = claim.value + (9 if claim.qualifier == "decade" else 0)
         return statement.value <= c_end and claim.value <= s_end
-    if statement.kind in ("year", "month", "weekday", "day"):
+    if statement.kind in ("year", "month", "weekday", "day", "clock"):
         return statement.value == claim.value
     if (converted := in_claims_unit(statement, claim)) is not statement:
         # a figure converted is rounded as the writer saw fit ("100 kilometres (around 62

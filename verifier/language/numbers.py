@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 
+from verifier.language.clock import find_clocks
 from verifier.language.dates import (
     MONTH_NAMES,
     decade,
@@ -93,12 +94,14 @@ def _is_capitalized(raw: str, all_caps: bool) -> bool:
 
 def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Return every quantity, year, month and weekday a text states."""
-    text = normalize_measures(clean(text))
+    clocks, text = find_clocks(clean(text))
+    text = normalize_measures(text)
     # one score either way round: "Canada won 57-50" is "Australia lost 50-57"
     tallies = tuple(
         Quantity(tally_value(a, b), "tally", None, None, raw) for a, b, raw in find_tallies(text)
     )
-    return _counted(text) + tallies  # a tally's numbers are counts too: "223-202" / "233 to 202"
+    # a tally's numbers are counts too: "223-202" / "233 to 202"
+    return _counted(text) + tallies + tuple(clocks)
 
 
 def _counted(text: str) -> tuple[Quantity, ...]:

@@ -1,0 +1,65 @@
+"""Times of day, the many ways news copy writes them, read as minutes after midnight.
+
+"4:53 p.m.", "9 pm", "6 a.m.", "16:53", "0600 local time", "21.00 GMT", "22.00 UTC", "noon"
+and "midnight" are each a time of day, not a count: "9 pm" and "21.00" are one time, and a
+draft saying "at 3:10 am" of a flight "set to leave at 2:10 am" gives another. A time names
+its zone when the text does ("local time", "GMT", "UTC"); two times in different zones are
+not compared. The pattern reads a bounded stretch at each place, so a pass is linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.models import Quantity
+
+_ZONE = r"(?:GMT|UTC|local\s+time)"
+_CLOCK = re.compile(
+    # "4:53 p.m.", "9 pm", "6 a.m.", "11am"
+    r"\b(?:(?P<h12>1[0-2]|0?[1-9])(?::(?P<m12>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
+    # "16:53", "4:53"
+    r"|(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?"
+    # "0600 local time", "21.00 GMT"; "21.00 and 22.00 local time"
+    rf"|(?P<hz>[01]\d|2[0-3])[.:]?(?P<mz>[0-5]\d)(?=\s?{_ZONE}\b"
+    rf"|\s+(?:and|to)\s+\d\d[.:]?\d\d\s?{_ZONE})"
+    r"|(?P<word>noon|midnight))"
+    rf"(?:\s?\(?(?P<zone>{_ZONE})\b)?",
+    re.IGNORECASE,
+)
+# Where the cheap test says a text may hold a time: a colon, a.m./p.m., a zone or a word.
+_MAY_HOLD = re.compile(r":|\d\s?[apAP]\.?\s?[mM]\b|GMT|UTC|local time|noon|midnight")
+
+
+def find_clocks(text: str) -> tuple[list[Quantity], str]:
+    """Return the times of day a text gives, and the text with each written "a time" (its
+    digits then count nothing)."""
+    if not _MAY_HOLD.search(text):
+        return [], text
+    found: list[Quantity] = []
+
+    def read(match: re.Match[str]) -> str:
+        found.append(
+            Quantity(
+                _minutes(match), "clock", _zone(match.group("zone")), None, match.group(0).strip()
+            )
+        )
+        return "a time"
+
+    return found, _CLOCK.sub(read, text)
+
+
+def _minutes(match: re.Match[str]) -> float:
+    if match.group("word"):
+        return 720.0 if match.group("word").lower() == "noon" else 0.0
+    if match.group("h12"):
+        hour = int(match.group("h12")) % 12 + (12 if match.group("half").lower() == "p" else 0)
+        return float(hour * 60 + int(match.group("m12") or 0))
+    if match.group("h"):
+        return float(int(match.group("h")) * 60 + int(match.group("m")))
+    return float(int(match.group("hz")) * 60 + int(match.group("mz")))
+
+
+def _zone(zone: str | None) -> str | None:
+    if zone is None:
+        return None
+    return "local" if zone.lower().startswith("local") else "utc"  # GMT is UTC's time
