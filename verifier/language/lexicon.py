@@ -105,6 +105,7 @@ def base_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=65536)
 def opposite_of(word: str, other: str) -> bool:
     """Tell whether two words are opposites in the common senses of some base form of each,
     or compounds of such words ("southeast" / "northwest", "southeastern" / "southwestern")."""
@@ -148,6 +149,7 @@ def _compass() -> frozenset[str]:
     return frozenset(str(w) for w in _table()["compass"])
 
 
+@lru_cache(maxsize=65536)
 def opposites(lemma: str, pos: str | None = None) -> frozenset[str]:
     """Return the words opposite to a lemma in its common senses (of one part of speech)."""
     return frozenset(o for o, p in _opposites().get(lemma.lower(), ()) if pos in (None, p))
@@ -217,6 +219,7 @@ def _passive(tokens: list[str], at: int) -> bool:
     return 0 < at < len(tokens) - 1 and tokens[at - 1] in _BE and tokens[at + 1] == "by"
 
 
+@lru_cache(maxsize=65536)
 def _has_opposite(word: str) -> bool:
     return any(opposites(form) for form in base_forms(word))
 
