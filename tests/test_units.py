@@ -23,6 +23,9 @@ def _pair(said: str, source: str) -> tuple[bool, bool]:
         ("able to travel 62 miles", "able to travel 100 kilometres", True, True),
         ("the wreck lies 3.5 km west of Na'ameh", "three-and-a-half km west", True, True),
         ("the wreck lies 35 miles west", "three-and-a-half km west", True, False),
+        # a cap converted is the same cap
+        ("gusts of up to 209 km/h", "gusts of up to 130 mph", True, True),
+        ("gusts of up to 250 km/h", "gusts of up to 130 mph", True, False),
         # periods of time
         ("seven days of mourning", "Nigeria will observe a week of mourning", True, True),
         ("a month of mourning", "Nigeria will observe a week of mourning", True, False),

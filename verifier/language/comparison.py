@@ -51,9 +51,10 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
         return statement.value == claim.value
     if (converted := in_claims_unit(statement, claim)) is not statement:
         # a figure converted is rounded as the writer saw fit ("100 kilometres (around 62
-        # miles)"): within CONVERSION_SLACK of the claim's it is the same figure
-        if converted.qualifier is None and claim.qualifier is None:
-            return math.isclose(converted.value, claim.value, rel_tol=CONVERSION_SLACK)
+        # miles)", "209 km/h" of "130 mph"): within CONVERSION_SLACK of the claim's it is the
+        # same figure
+        if math.isclose(converted.value, claim.value, rel_tol=CONVERSION_SLACK):
+            converted = replace(converted, value=claim.value)
         statement = converted
     s_lo, s_hi = statement.interval(tolerance)
     c_lo, c_hi = claim.interval(tolerance)
