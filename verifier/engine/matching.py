@@ -220,14 +220,15 @@ def _slot_overlap(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> f
 
 
 def _same_figures(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> float:
-    """Share of the statement's counts, percentages, tallies and times of day that the claim
-    states with the same value.
+    """Share of the statement's counts, percentages, tallies, times of day and days of a month
+    that the claim states with the same value.
 
     An exact figure tells which of several close claims a statement is about ("40,000 troops
-    before 2011" is the 40,000 claim, not "roughly 4,000 to remain"). Years and dates are left
-    out: many facts share a year.
+    before 2011" is the 40,000 claim, not "roughly 4,000 to remain"; "as soon as the 30th of
+    June" is "as early as June 30"). Years, months and weekdays are left out: many facts
+    share one.
     """
-    figures = [q for q in said if q.kind in ("count", "percent", "tally", "clock")]
+    figures = [q for q in said if q.kind in ("count", "percent", "tally", "clock", "day")]
     if not figures:
         return 0.0
     return sum(
