@@ -96,6 +96,19 @@ from verifier.engine.opposites import polarity_differs
             " along with another plotter, Fawaz al-Rabeiee, who has yet to be captured.",
             True,
         ),
+        # a denial of the second of two joined verbs denies that verb's part only
+        (
+            "Niyazov proclaimed himself president for life in 1999.",
+            'President Niyazov of Turkmenistan had declared himself to be "President For Life"'
+            " in 1999 after his last elected victory in 1992 and had not selected a successor.",
+            False,
+        ),
+        (
+            "Niyazov had selected a successor.",
+            'President Niyazov of Turkmenistan had declared himself to be "President For Life"'
+            " in 1999 after his last elected victory in 1992 and had not selected a successor.",
+            True,
+        ),
         # a denial reported inside a side clause is that clause's
         (
             "The Samajwadi Party joined the Left in street protests against the price hike.",

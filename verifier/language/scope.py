@@ -4,7 +4,9 @@ A denial of a thing denies that thing: "on the charge of 'education without perm
 denies the permission, not the summons; "no permit was issued" the permit. A denial in a
 side clause denies that clause: "Fawaz al-Rabeiee, who has yet to be captured" says nothing
 against "Al-Bedawi was serving a death sentence", nor "The mayor, who did not resign, was
-re-elected" against "The mayor was re-elected". A statement that speaks of none of the
+re-elected" against "The mayor was re-elected"; a denial of the second of two joined verbs
+denies that one ("declared himself President For Life and had not selected a successor"). A
+statement that speaks of none of the
 denied words is not turned around by such a denial. A denied main verb ("will not be
 conditions-based"), or a denied subject of the sentence ("No passengers were injured"),
 stays the whole sentence's denial.
@@ -90,6 +92,10 @@ def _scope(cue: Token) -> list[Token] | None:
     # the government could not take their support for granted")
     while verb.dep_ in _REPORTED and verb.head.i != verb.i and verb.head.dep_ != "ROOT":
         verb = verb.head
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # the second of two verbs joined by "and": "had declared himself President For Life
+        # in 1999 ... and had not selected a successor" denies the choice, not the declaring
+        return list(verb.subtree)
     if verb.dep_ not in _SIDE_CLAUSES or _infinitive(verb):
         return None  # "not", "never", "no longer" of the main verb: the sentence's denial
     return list(verb.subtree)
