@@ -31,6 +31,8 @@ from verifier.language.vocabulary import STOPWORDS
         ("soared", "fell", True),
         ("surged", "fell", True),
         ("waddle", "stay", False),  # "move" has too many ways for each to oppose "stay"
+        # a British spelling against an American one (WordNet pairs the -ize forms)
+        ("decentralising", "centralized", True),
     ],
 )
 def test_opposites_in_common_senses(word: str, other: str, opposed: bool) -> None:
@@ -60,6 +62,12 @@ def test_opposites_in_common_senses(word: str, other: str, opposed: bool) -> Non
             "JAL stock has soared over the past few days.",
             "JAL stock has fallen by over ninety percent in the last few days.",
             ("soared", "fallen"),
+        ),
+        # a present participle against a past one: both verb forms
+        (
+            "Niyazov was decentralising power across the nation.",
+            "Niyazov had centralized power across the nation.",
+            ("decentralising", "centralized"),
         ),
         # the word itself elsewhere in the claim: the opposite in its place still counts
         (

@@ -96,13 +96,21 @@ _DETACHMENTS = (
 
 @lru_cache(maxsize=65536)
 def base_forms(word: str) -> frozenset[str]:
-    """Return the word and the base forms it may inflect ('acquitted' -> 'acquit')."""
+    """Return the word and the base forms it may inflect ('acquitted' -> 'acquit'), each
+    in its other spelling too ('decentralising' -> 'decentralise', 'decentralize')."""
     word = word.lower()
     forms = {word, *_exceptions().get(word, ())}
     for ending, base in _DETACHMENTS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             forms.add(word[: -len(ending)] + base)
-    return frozenset(forms)
+    other = _other_spelling()
+    return frozenset(forms | {other[form] for form in forms if form in other})
+
+
+@lru_cache(maxsize=1)
+def _other_spelling() -> dict[str, str]:
+    pairs = spellings()
+    return {a: b for a, b in pairs} | {b: a for a, b in pairs}
 
 
 @lru_cache(maxsize=65536)
@@ -204,11 +212,10 @@ def _fit(left: set[str], right: set[str], tokens: list[str], at: int, window: in
 
 
 def _ending(word: str) -> str:
-    """The inflection a word shows: a past or a present participle, regular or irregular
-    ("soared", "fallen")."""
-    if word.endswith("ed") or (word in _exceptions() and not word.endswith("s")):
-        return "ed"
-    return "ing" if word.endswith("ing") else ""
+    """The inflection a word shows: a participle, past or present, regular or irregular
+    ("soared", "fallen", "decentralising"), against none."""
+    verbal = word.endswith(("ed", "ing")) or (word in _exceptions() and not word.endswith("s"))
+    return "verb" if verbal else ""
 
 
 _BE = frozenset("is are was were be been being".split())
