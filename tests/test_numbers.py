@@ -334,3 +334,22 @@ def test_a_rank_of_thousands_of_digits_reads_without_error() -> None:
     # characters raised ValueError, an API 500, before any of this session's changes
     for text in ("9" * 4400 + "th", "9" * 4400 + "th August", "1" + ",000" * 1200 + "th"):
         assert [q for q in extract_quantities(text) if q.kind == "ordinal"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a whole number with a bare "m" and nothing counted after it is a distance
+        ("Bolt smashes 100m world record with 9.69 run", 100, "metres"),
+        ("Tyson Gay did not make it into the 100m final.", 100, "metres"),
+        ("Bolt also won the 200m.", 200, "metres"),
+        # with a currency, a decimal or a plural noun after it, millions
+        ("a $100m deal", 100_000_000, "dollar"),
+        ("1.5m people", 1_500_000, "people"),
+        ("100m people live there", 100_000_000, "people"),
+        ("10m barrels a day", 10_000_000, "barrels"),
+    ],
+)
+def test_a_bare_m_is_metres_or_millions(text: str, value: float, unit: str) -> None:
+    first = extract_quantities(text)[0]
+    assert (first.value, first.unit) == (value, unit)

@@ -245,6 +245,22 @@ _WORD_STARTS = frozenset(
 )
 
 
+# A whole number with a bare "m" and nothing counted after it: metres, not millions ("the
+# 100m final", "Bolt won the 200m"); "100m people", "$100m", "1.5m" stay millions.
+_BARE_M = re.compile(r"\d{1,5}m")
+
+
+def _metres(tokens: Tokens, i: int, j: int) -> bool:
+    if j != i + 1 or not _BARE_M.fullmatch(tokens.raw[i].removesuffix(".")):
+        return False
+    following = tokens.low[j] if j < len(tokens.low) and not tokens.raw[i].endswith(".") else ""
+    plural = following.endswith("s") or following in _IRREGULAR_PLURALS
+    return not (plural and following.isalpha())
+
+
+_IRREGULAR_PLURALS = frozenset("people children men women feet teeth mice geese".split())
+
+
 def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     """Turn a parsed number at tokens[i:j] into a quantity, reading its scale and unit."""
     first_raw = tokens.raw[i]
@@ -260,6 +276,8 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     qualifier = span[0] if span else None
     first = i - span[1] if span else i
     raw = " ".join(tokens.low[first:i] + tokens.raw[i:j]).removesuffix(".")
+    if _metres(tokens, i, j):  # "the 100m final", "a 400m runner" (not "100m people")
+        return Quantity(value / 1e6, "count", "metres", qualifier, raw)
     if first_raw.endswith("%"):
         return Quantity(value, "percent", "percent", qualifier, raw)
     # Once the sentence has ended ("the only one."), nothing after it says what it counts.
