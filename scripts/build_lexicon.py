@@ -193,7 +193,7 @@ def spellings(
     found = set()
     for synsets in data.values():
         for _, lemmas, _ in synsets.values():
-            single = sorted({w.lower() for w in lemmas if w.isalpha()})
+            single = sorted({w for w in lemmas if w.isalpha() and w.islower()})  # no names
             found |= {(a, b) for a in single for b in single if a < b and same_word(a, b)}
     return sorted([a, b] for a, b in found)
 
@@ -253,6 +253,10 @@ def peoples(
 ) -> list[list[str]]:
     """[adjective, proper noun] pairs an adjective pertains to: "Turkish" -> "Turkey", and
     each one-word name of the place ("Soviet" -> "USSR")."""
+    places: dict[str, int] = {}  # how many places a name names ("China": the PRC, Taiwan)
+    for lex_file, lemmas, _ in data["noun"].values():
+        for lemma in lemmas if lex_file == PLACE else ():
+            places[lemma.lower()] = places.get(lemma.lower(), 0) + 1
     found = set()
     for _, (_, lemmas, pointers) in data["adj"].items():
         for symbol, target, target_pos, source, word in pointers:
@@ -261,9 +265,12 @@ def peoples(
             adjective = lemmas[source - 1]
             if data["noun"][target][0] != PLACE or "_" in adjective or adjective.islower():
                 continue
-            # every one-word name of the place: "Soviet" -> "Soviet Union", "USSR"
+            named = data["noun"][target][1][word - 1]
+            # every one-word name of the place that names no other place: "Soviet" -> "Soviet
+            # Union", "USSR" (not "Russia"); "Taiwanese" -> "Taiwan" (not "China")
             for noun in data["noun"][target][1]:
-                if noun[:1].isupper() and "_" not in noun and len(noun) > 2:  # not "US": "us"
+                one_place = noun == named or places.get(noun.lower()) == 1
+                if noun[:1].isupper() and "_" not in noun and len(noun) > 2 and one_place:
                     found.add((adjective.lower(), noun.lower()))
     return sorted([a, n] for a, n in found)
 

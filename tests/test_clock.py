@@ -24,6 +24,11 @@ def _clocks(text: str) -> list[tuple[float, str | None]]:
         ("Officers raided the house at 6 a.m. local time.", [(360, "local")]),
         ("The flight was delayed until 2:35.", [(155, None)]),
         ("The rally began at noon.", [(720, None)]),
+        # found by review
+        ("The polls close at 4.30pm.", [(16 * 60 + 30, None)]),
+        ("Midnight is the deadline.", [(0, None)]),
+        ("The rally began at 12 noon.", [(720, None)]),
+        ("She finished in 2:01:40.", [(2 * 60 + 1 + 40 / 60, None)]),
         # no time of day: a year and a count, a score
         ("In 1999, 2300 people were killed.", []),
         ("Japan won 6-4.", []),

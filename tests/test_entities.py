@@ -137,6 +137,7 @@ def test_a_claim_is_read_with_its_paragraph_and_the_sentences_beside_it() -> Non
 def test_a_thing_called_back_by_its_common_noun_keeps_its_name() -> None:
     text = (
         "BP shut down the Prudhoe Bay oil field on Sunday.\n\nTraders were surprised.\n\n"
+        "The oil field began shutdown procedures.\n\n"  # names nothing: the naming stands
         "Oil prices rose.\n\nBP officials do not know how long the field will stay offline."
         "\n\nThe company did not comment."
     )
@@ -146,7 +147,12 @@ def test_a_thing_called_back_by_its_common_noun_keeps_its_name() -> None:
         _claim(quote, None), start=text.index(quote), end=text.index(quote) + len(quote)
     )
     assert {"prudhoe", "bay"} <= article.around(claim)  # "the field": the Prudhoe Bay field
-    assert article.called_back("The company did not comment.") == frozenset()  # never named
+    end = len(text)
+    assert article.called_back("The company did not comment.", end) == frozenset()  # unnamed
+    # the nearest naming before the quote only (found by review)
+    two = "Output at the Kuparuk River field is normal.\n\n" + text
+    later = article_words("Oil", two, " ".join(set(two.lower().split())))
+    assert later.called_back(quote, two.index(quote)) == {"prudhoe", "bay"}
 
 
 def test_the_family_name_decides_who_is_speaking() -> None:

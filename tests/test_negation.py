@@ -168,6 +168,12 @@ from verifier.engine.opposites import polarity_differs
             " buildings located in Taipei swayed and shook during the quake.",
             True,
         ),
+        (  # found by review: the statement's denial is the claim's
+            "No one was injured when the explosion damaged three shops in the market in Kano.",
+            "Nobody was injured in the blast, but the explosion damaged three shops in the"
+            " market in Kano.",
+            False,
+        ),
         (
             "So far nobody has been hurt, and there are no reports of damage.",
             "So far there are no reports of damage, injuries or deaths, but reports say that"

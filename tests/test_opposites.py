@@ -69,6 +69,12 @@ def test_opposites_in_common_senses(word: str, other: str, opposed: bool) -> Non
             "Niyazov had centralized power across the nation.",
             ("decentralising", "centralized"),
         ),
+        # an irregular form that is no participle here (found by review)
+        (
+            "The convoy turned left at the border crossing.",
+            "The convoy turned right at the border crossing.",
+            ("left", "right"),
+        ),
         # the word itself elsewhere in the claim: the opposite in its place still counts
         (
             "The epicenter was located 20 kilometers southeast of Borrego Springs.",

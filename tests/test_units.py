@@ -26,6 +26,14 @@ def _pair(said: str, source: str) -> tuple[bool, bool]:
         # a cap converted is the same cap
         ("gusts of up to 209 km/h", "gusts of up to 130 mph", True, True),
         ("gusts of up to 250 km/h", "gusts of up to 130 mph", True, False),
+        # one unit spelled two ways: no rounding allowed (found by review)
+        ("the border is 96 km away", "the border is 100 kilometres away", True, False),
+        # a converted figure rounded by more than 2% is another figure (found by review)
+        ("able to travel 60 miles", "able to travel 100 kilometres", True, False),
+        ("temperatures reached 101F", "temperatures reached 40oC", True, False),
+        ("talks lasted 115 minutes", "talks lasted two hours", True, False),
+        # a ton of cargo is a tonne in news copy (pint's ton is the short ton)
+        ("10 tons of cocaine", "10 tonnes of cocaine", True, True),
         # periods of time
         ("seven days of mourning", "Nigeria will observe a week of mourning", True, True),
         ("a month of mourning", "Nigeria will observe a week of mourning", True, False),

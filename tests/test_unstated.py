@@ -35,6 +35,8 @@ def engine() -> Engine:
             SUPPORTED,
             None,
         ),
+        # an event in other words is a paraphrase (found by review)
+        ("The Romanian Government backs the Bucharest GayFest.", SUPPORTED, None),
         # an opposite is a contradiction, not a fact left unstated
         ("The Romanian Government opposes the Bucharest GayFest.", CONTRADICTED, None),
     ],

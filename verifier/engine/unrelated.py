@@ -7,6 +7,7 @@ from verifier.engine.matching import Match, StatementFeatures, fuzzy_hit, is_lig
 from verifier.engine.opposites import antonym_flip, polarity_differs
 from verifier.engine.people import opens_with_a_name, swapped_name
 from verifier.language.entities import find_entities, missing_entities
+from verifier.language.parse import parse
 from verifier.language.places import countries, moved, says_common_word
 from verifier.language.text import content_stems, stem, words
 from verifier.models import UNVERIFIED, Claim, Reason, Verdict
@@ -55,8 +56,9 @@ def unstated(statement: StatementFeatures, match: Match) -> list[str]:
     A claim naming the same people and places may still not state what the statement says
     of them: "Perth is the capital of Western Australia" of "the bush fires around Perth
     the Western Australian government ...", "Ethiopian Airlines is headquartered in Addis
-    Ababa" of "bound for Addis Ababa". A figure is judged apart (the figures say which fact a
-    statement is about), so statements with one are left to that.
+    Ababa" of "bound for Addis Ababa". Only statements of what something is (_describes) are
+    judged so: an event told in other words is a paraphrase. A figure is judged apart (the
+    figures say which fact a statement is about), so statements with one are left to that.
     """
     if not statement.entities or statement.quantities:
         return []
@@ -67,7 +69,21 @@ def unstated(statement: StatementFeatures, match: Match) -> list[str]:
         return []
     if antonym_flip(statement, match.claim) or polarity_differs(statement, match.claim):
         return []  # "oppose GayFest" of "supported by": a contradiction, not another fact
-    return rest
+    return rest if _describes(statement.text) else []
+
+
+def _describes(text: str) -> bool:
+    """Tell whether a statement says what something is rather than what happened: its main
+    verb is "be" ("Perth is the capital of ...") or a passive without an agent ("is
+    headquartered in", "is based in"). An event in other words ("died" / "was killed",
+    "closed" / "shut", "was carried out by") is a paraphrase the topic score judges."""
+    root = next((t for t in parse(text) if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    if root.lemma_ == "be":
+        return True
+    kinds = {child.dep_ for child in root.children}
+    return "auxpass" in kinds and "agent" not in kinds
 
 
 def moved_country(statement: StatementFeatures, match: Match) -> tuple[list[str], list[str]] | None:

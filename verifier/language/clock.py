@@ -15,19 +15,19 @@ from verifier.models import Quantity
 
 _ZONE = r"(?:GMT|UTC|local\s+time)"
 _CLOCK = re.compile(
-    # "4:53 p.m.", "9 pm", "6 a.m.", "11am"
-    r"\b(?:(?P<h12>1[0-2]|0?[1-9])(?::(?P<m12>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
-    # "16:53", "4:53"
-    r"|(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?"
+    # "4:53 p.m.", "4.30pm", "9 pm", "6 a.m.", "11am"
+    r"\b(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
+    # "16:53", "4:53", "2:01:40"
+    r"|(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
     # "0600 local time", "21.00 GMT"; "21.00 and 22.00 local time"
     rf"|(?P<hz>[01]\d|2[0-3])[.:]?(?P<mz>[0-5]\d)(?=\s?{_ZONE}\b"
     rf"|\s+(?:and|to)\s+\d\d[.:]?\d\d\s?{_ZONE})"
-    r"|(?P<word>noon|midnight))"
+    r"|(?:12\s+)?(?P<word>noon|midnight))"
     rf"(?:\s?\(?(?P<zone>{_ZONE})\b)?",
     re.IGNORECASE,
 )
 # Where the cheap test says a text may hold a time: a colon, a.m./p.m., a zone or a word.
-_MAY_HOLD = re.compile(r":|\d\s?[apAP]\.?\s?[mM]\b|GMT|UTC|local time|noon|midnight")
+_MAY_HOLD = re.compile(r":|\d\s?[ap]\.?\s?m\b|GMT|UTC|local time|noon|midnight", re.I)
 
 
 def find_clocks(text: str) -> tuple[list[Quantity], str]:
@@ -55,7 +55,8 @@ def _minutes(match: re.Match[str]) -> float:
         hour = int(match.group("h12")) % 12 + (12 if match.group("half").lower() == "p" else 0)
         return float(hour * 60 + int(match.group("m12") or 0))
     if match.group("h"):
-        return float(int(match.group("h")) * 60 + int(match.group("m")))
+        seconds = int(match.group("s") or 0) / 60
+        return float(int(match.group("h")) * 60 + int(match.group("m"))) + seconds
     return float(int(match.group("hz")) * 60 + int(match.group("mz")))
 
 

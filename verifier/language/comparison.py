@@ -8,7 +8,7 @@ from dataclasses import replace
 from verifier.language.measures import MEASURE_UNITS
 from verifier.language.number_words import HEDGES
 from verifier.language.text import stem
-from verifier.language.units import convert, convertible
+from verifier.language.units import convert, convertible, same_unit
 from verifier.models import Quantity
 
 
@@ -49,7 +49,8 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
         return statement.value <= c_end and claim.value <= s_end
     if statement.kind in ("year", "month", "weekday", "day", "clock"):
         return statement.value == claim.value
-    if (converted := in_claims_unit(statement, claim)) is not statement:
+    converted = in_claims_unit(statement, claim)
+    if converted is not statement and converted.value != statement.value:
         # a figure converted is rounded as the writer saw fit ("100 kilometres (around 62
         # miles)", "209 km/h" of "130 mph"): within CONVERSION_SLACK of the claim's it is the
         # same figure
@@ -77,7 +78,7 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
 
 
 # How far a figure converted into another unit may be from the claim's and still be it.
-CONVERSION_SLACK = 0.05
+CONVERSION_SLACK = 0.02
 
 
 def in_claims_unit(statement: Quantity, claim: Quantity) -> Quantity:
@@ -85,6 +86,8 @@ def in_claims_unit(statement: Quantity, claim: Quantity) -> Quantity:
     measure one thing ("3.5 km" as 2.17 miles); the figure itself otherwise."""
     if not (statement.unit and claim.unit) or stem(statement.unit) == stem(claim.unit):
         return statement
+    if same_unit(statement.unit, claim.unit):  # "96 km" of "100 kilometres": no rounding
+        return replace(statement, unit=claim.unit)
     value = convert(statement.value, statement.unit, claim.unit)
     return statement if value is None else replace(statement, value=value, unit=claim.unit)
 

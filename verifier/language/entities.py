@@ -231,24 +231,34 @@ class ArticleWords:
             if first < claim.end and last > claim.start:
                 start, end = min(start, first), max(end, last)
         near = self.title | with_named_parts(words(self.text[start:end]))
-        near |= self.called_back(claim.quote)
+        near |= self.called_back(claim.quote, claim.start)
         # a person named in full elsewhere is the same person here by surname alone
         given = {w for surname in near & self.given.keys() for w in self.given[surname]}
         return near | given | self.acronyms
 
-    def called_back(self, quote: str) -> frozenset[str]:
-        """Return the names the article gives a thing a quote calls back by its common noun:
-        "Prudhoe Bay" for "the field" of "the Prudhoe Bay oil field", named a paragraph
-        before. One pass over the article for each such noun."""
+    def called_back(self, quote: str, at: int) -> frozenset[str]:
+        """Return the names the article last gave, before `at`, to the things a quote calls
+        back by their common noun: "Prudhoe Bay" for "the field" of "the Prudhoe Bay oil
+        field", named a paragraph before (the nearest naming only: "the Kuparuk River field"
+        further back is another field). A bounded stretch before the quote is read, for a
+        few nouns."""
         found: set[str] = set()
-        for noun in {m.group(1) for m in _CALLED_BACK.finditer(quote)} - STOPWORDS:
-            for named in re.finditer(rf"{_NAMED_BEFORE}{re.escape(noun)}\b", self.text):
-                found.update(w for w in words(named.group(1)) if w not in STOPWORDS)
+        before = self.text[max(0, at - CALLBACK_REACH) : at]
+        nouns = list(dict.fromkeys(m.group(1) for m in _CALLED_BACK.finditer(quote)))
+        for noun in [n for n in nouns if n not in STOPWORDS][:CALLBACK_NOUNS]:
+            last: list[str] = []
+            for named in re.finditer(rf"{_NAMED_BEFORE}{re.escape(noun)}\b", before):
+                # "The oil field" names nothing: the naming before it still stands
+                last = [w for w in words(named.group(1)) if w not in STOPWORDS] or last
+            found.update(last)
         return frozenset(found)
 
 
-# "the field", "the company": a thing named before, called back by its common noun
+# "the field", "the company": a thing named before, called back by its common noun; looked
+# for in the characters before the quote, for its first few such nouns
 _CALLED_BACK = re.compile(r"\b[Tt]he\s+([a-z]{3,20})\b")
+CALLBACK_REACH = 3000
+CALLBACK_NOUNS = 3
 # capitalized words just before a common noun ("Prudhoe Bay oil field"), at most one other
 # lower-case word between
 _NAMED_BEFORE = r"((?:\b[A-Z][\w'-]{0,30}\s++){1,4})(?:[a-z]{1,20}\s++)?"

@@ -189,7 +189,7 @@ def aligned_opposites(
         # the source saying the word itself, as much in its place, is no opposition
         itself = max((_fit(left, right, source, j, window) for j in _at(source, word)), default=0)
         for j, other in enumerate(source):
-            if other in said_words or _ending(word) != _ending(other):
+            if other in said_words or not _same_form(word, other):
                 continue  # "defeated" against "victory": a verb against a noun, no pair
             if not opposite_of(word, other):
                 continue
@@ -214,8 +214,15 @@ def _fit(left: set[str], right: set[str], tokens: list[str], at: int, window: in
 def _ending(word: str) -> str:
     """The inflection a word shows: a participle, past or present, regular or irregular
     ("soared", "fallen", "decentralising"), against none."""
-    verbal = word.endswith(("ed", "ing")) or (word in _exceptions() and not word.endswith("s"))
-    return "verb" if verbal else ""
+    if word.endswith(("ed", "ing")):
+        return "verb"
+    # an irregular form may be a participle or not ("fallen"; "left" of "turned left")
+    return "any" if word in _exceptions() and not word.endswith("s") else ""
+
+
+def _same_form(word: str, other: str) -> bool:
+    mine, theirs = _ending(word), _ending(other)
+    return mine == theirs or "any" in (mine, theirs)
 
 
 _BE = frozenset("is are was were be been being".split())

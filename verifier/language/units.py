@@ -25,13 +25,24 @@ def _registry() -> pint.UnitRegistry[Any]:
     return registry
 
 
+# Words news copy uses for another unit than pint's: a "ton" of cargo is a metric tonne more
+# often than a short ton, and no story's figure is that precise.
+_NEWS_UNITS = {"ton": "tonne", "tons": "tonnes"}
+
+
+def same_unit(unit: str, other: str) -> bool:
+    """Tell whether two words name one unit ("km", "kilometres")."""
+    mine, theirs = _unit(unit), _unit(other)
+    return mine is not None and mine == theirs
+
+
 @lru_cache(maxsize=4096)
 def _unit(word: str) -> pint.Unit | None:
     """The unit a word names, if it names one pint knows."""
     if word in CURRENCY_UNITS or not (word in MEASURE_UNITS or is_unit_word(word)):
         return None
     try:
-        unit = _registry().parse_units(word)
+        unit = _registry().parse_units(_NEWS_UNITS.get(word, word))
     except (pint.errors.PintError, AttributeError, TypeError, ValueError, SyntaxError):
         return None  # a word WordNet knows as a unit and pint does not ("quire")
     return None if unit.dimensionless else unit
