@@ -235,9 +235,9 @@ def polarity_differs(statement: StatementFeatures, claim: Claim) -> bool:
         # statement's ("no reports of damage, but buildings in Taipei shook" against
         # "buildings in Taipei did not shake")
         theirs = _parts(claim.text) if said else []
-        denying = [stems for text, stems in theirs if is_negated(text)]
+        denials = [stems for text, stems in theirs if is_negated(text)]
         return len(theirs) > 1 and any(
-            _part_differs(p, theirs) and all(p[1].isdisjoint(d) for d in denying)
+            _part_differs(p, theirs) and all(p[1].isdisjoint(d) for d in denials)
             for p in _parts(statement.text)
         )  # a part speaking of what the claim denies too denies the same ("no one injured")
     denying, other = (statement.text, claim.text) if said else (claim.text, statement.text)
