@@ -25,9 +25,18 @@ def test_every_article_bears_out_its_own_sentences() -> None:
 @pytest.mark.parametrize(
     ("name", "floor"),
     # Written blind by helpers who never saw the code; first scores (before any tuning on
-    # them) were 0.711 (set P), 0.653 (set Q), 0.700 (set S), 0.714 (set T) and 0.714 (set U).
-    # Development sets from then on.
-    [("set_p", 0.82), ("set_q", 0.80), ("set_s", 0.88), ("set_t", 0.78), ("set_u", 0.75)],
+    # them) were 0.711 (set P), 0.653 (set Q), 0.700 (set S), 0.714 (set T), 0.714 (set U),
+    # 0.743 (set V), 0.600 (set W) and 0.645 (set X). Development sets from then on.
+    [
+        ("set_p", 0.84),
+        ("set_q", 0.82),
+        ("set_s", 0.90),
+        ("set_t", 0.80),
+        ("set_u", 0.76),
+        ("set_v", 0.74),
+        ("set_w", 0.65),
+        ("set_x", 0.75),
+    ],
 )
 def test_labelled_statements_about_real_articles(name: str, floor: float) -> None:
     data = load_articles_set(DATA / "statements" / f"{name}.jsonl", ARTICLES, name)
