@@ -116,6 +116,17 @@ def test_a_later_surname_or_pronoun_is_joined_to_the_full_name() -> None:
     ]
 
 
+def test_a_pronoun_stands_for_the_person_its_own_sentence_names_before_it() -> None:
+    text = (
+        "Lula arrested\n\n"
+        "The current president, Dilma Rousseff, said Lula's arrest was unnecessary.\n\n"
+        "After Lula's release, he described his arrest as \u201cjudicial authoritarianism\u201d."
+        "\n\nHe said the investigation was political."
+    )
+    claims = extract_claims(Article("a-1", "Lula arrested", text))
+    assert [c.speaker for c in claims] == ["Dilma Rousseff", "Lula", "Lula"]
+
+
 def test_a_quotation_over_several_sentences_is_credited_whole() -> None:
     text = (
         "Holy men threaten boycott\n\n"

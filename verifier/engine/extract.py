@@ -147,7 +147,11 @@ def attribute(
     """Work out whom a sentence credits: itself, or the speaker named before it."""
     text = clean(sentence)
     if speaker is not None and speaker.kind == "pronoun":
-        speaker = known.named or known.last if speaker.name.lower() in ("he", "she") else None
+        personal = speaker.name.lower() in ("he", "she")
+        if personal and speaker.named_before:  # "After Lula's release, he described ..."
+            speaker = known.resolve(Speaker(speaker.named_before))
+        else:
+            speaker = known.named or known.last if personal else None
     elif speaker is not None:
         speaker = known.resolve(speaker)
     elif known.last is not None and text.startswith(('"', "\u201c")):

@@ -72,6 +72,9 @@ class Speaker:
     role: str | None = None
     kind: str = "person"  # person | organisation | name (not typed) | group | pronoun
     setting: tuple[str, ...] = ()  # where and when it was said ("said in Miami")
+    # for a pronoun, the one person its sentence names before it ("After Lula's release, he
+    # described ..."): whom it stands for, before anyone named in earlier sentences
+    named_before: str | None = None
 
 
 def find_speaker(doc: Doc | Span) -> Speaker | None:
@@ -204,7 +207,9 @@ def _fronted_role(verb: Token, subject: Token) -> str | None:
 def _speaker_of(head: Token, fronted: str | None) -> Speaker:
     """Split the noun phrase headed by a verb's subject into name and role."""
     if head.lower_ in _PRONOUNS:
-        return Speaker(head.text, None, "pronoun")
+        people = {e.text for e in head.doc.ents if e.label_ in PERSON_LABELS and e.end <= head.i}
+        antecedent = _strip_possessive(people.pop()) if len(people) == 1 else None
+        return Speaker(head.text, None, "pronoun", named_before=antecedent)
     named = _named(head)
     if named is not None:  # "a sadhu named Hari Chaitanaya Brahmachari"
         return Speaker(_join(_phrase(named)), _text_without(head, named), "person")
@@ -227,6 +232,10 @@ def _speaker_of(head: Token, fronted: str | None) -> Speaker:
     phrase = _strip_article(_join(tokens))
     kind = "name" if head.pos_ == "PROPN" else "group"
     return Speaker(phrase, role, kind)
+
+
+def _strip_possessive(name: str) -> str:
+    return name.removesuffix("'s").removesuffix("\u2019s")
 
 
 def _named(head: Token) -> Token | None:
