@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from verifier.language.text import content_stems, words
+from verifier.language.text import words
 from verifier.models import Article, ArticleRef, Claim
 from verifier.store.interface import NotFoundError, PreparedRows, WriteCounts
-from verifier.store.rows import CLAIM_FIELDS, claim_from_row, prepare_rows
+from verifier.store.rows import CLAIM_FIELDS, claim_from_row, claim_page_filter, prepare_rows
 from verifier.store.schema import StoreSchema
 from verifier.store.stats import IndexStats, quote_term
+
+# A claim holding every stem, by the full-text index (FTS5 MATCH of quoted terms).
+_FTS_MATCH = (
+    "rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
+    lambda stems: " ".join(quote_term(s) for s in stems),
+)
 
 # Batches of at least this many claims are indexed in one statement rather than row by row.
 BULK_ROWS = 1_000
@@ -212,20 +218,11 @@ class SQLiteStore(IndexStats, StoreSchema):
         after: str | None = None,
     ) -> list[Claim]:
         """Page through claims by id, optionally filtered by words or article."""
-        where, params = ["1 = 1"], []
-        if article_id:
-            where.append("article_id = ?")
-            params.append(article_id)
-        if after:
-            where.append("id > ?")
-            params.append(after)
-        if query:
-            stems = content_stems(query, drop_numbers=False)
-            if not stems:
-                return []
-            where.append("rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-            params.append(" ".join(quote_term(s) for s in stems))
-        sql = f"SELECT * FROM claims WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
+        found = claim_page_filter(query, article_id, after, "?", _FTS_MATCH)
+        if found is None:
+            return []
+        where, params = found
+        sql = f"SELECT * FROM claims WHERE {where} ORDER BY id LIMIT ?"
         cursor = self.db.execute(sql, [*params, limit])
         return [claim_from_row(self._row(r, "claims")) for r in cursor.fetchall()]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -129,3 +129,31 @@ def claim_from_row(record: dict[str, Any]) -> Claim:
             "quantities": _quantity_records(record["quantities"]),
         }
     )
+
+
+def claim_page_filter(
+    query: str | None,
+    article_id: str | None,
+    after: str | None,
+    mark: str,
+    matching: tuple[str, Callable[[list[str]], str]],
+) -> tuple[str, list[str]] | None:
+    """The WHERE clause (and its parameters) of a page of claims by id, as both backends
+    write it: of one article, after a cursor, holding every stem of the query. `mark` is the
+    backend's placeholder; `matching` its clause for a claim holding every stem, with the
+    function that writes its one parameter. None when the query has no words: no claim."""
+    where, params = ["1 = 1"], []
+    if article_id:
+        where.append(f"article_id = {mark}")
+        params.append(article_id)
+    if after:
+        where.append(f"id > {mark}")
+        params.append(after)
+    if query:
+        stems = content_stems(query, drop_numbers=False)
+        if not stems:
+            return None
+        clause, parameter = matching
+        where.append(clause)
+        params.append(parameter(stems))
+    return " AND ".join(where), params

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from verifier.keys import ApiKey
-from verifier.language.text import content_stems
 from verifier.models import Article, ArticleRef, Claim
 from verifier.store.databases import display
 from verifier.store.interface import BackupUnsupportedError, NotFoundError
@@ -16,7 +15,7 @@ from verifier.store.postgres.index import CLAIM_COLUMNS_SQL
 from verifier.store.postgres.schema import PgSchema
 from verifier.store.postgres.terms import all_of
 from verifier.store.postgres.writes import ARTICLE_FIELDS, PgWrites, _vocabulary, storable
-from verifier.store.rows import CLAIM_FIELDS, claim_from_row, prepare_rows
+from verifier.store.rows import CLAIM_FIELDS, claim_from_row, claim_page_filter, prepare_rows
 
 _ARTICLE_COLUMNS = ", ".join((*ARTICLE_FIELDS, "text"))
 _BACKUP = (
@@ -67,22 +66,12 @@ class PostgresStore(PgWrites, PgSchema):
         """Page through claims by id (keyset), optionally filtered by words or article."""
         if not storable(article_id or ""):
             return []
-        where, params = ["true"], []
-        if article_id:
-            where.append("article_id = %s")
-            params.append(article_id)
-        if after:
-            where.append("id > %s")
-            params.append(after)
-        if query:
-            stems = content_stems(query, drop_numbers=False)
-            if not stems:
-                return []
-            where.append("terms @@ %s::tsquery")
-            params.append(all_of(stems))
+        found = claim_page_filter(query, article_id, after, "%s", ("terms @@ %s::tsquery", all_of))
+        if found is None:
+            return []
+        where, params = found
         rows = self._fetch(
-            f"SELECT {CLAIM_COLUMNS_SQL} FROM claims WHERE {' AND '.join(where)} "
-            "ORDER BY id LIMIT %s",
+            f"SELECT {CLAIM_COLUMNS_SQL} FROM claims WHERE {where} ORDER BY id LIMIT %s",
             [*params, limit],
         )
         return [_claim(row) for row in rows]
