@@ -101,8 +101,11 @@ def unverified(statement: StatementFeatures, strong: list[Match], matches: list[
         said, source = swap
         detail = f"The closest claim speaks of {source}, not {said}."
         reason = Reason("other_entity", detail, said, source)
-    elif strong and not absent_names(statement, strong[0]) and unstated(statement, strong[0]):
-        told = set(unstated(statement, strong[0]))
+    elif (
+        strong
+        and not absent_names(statement, strong[0])
+        and (told := set(unstated(statement, strong[0])))
+    ):
         shown = ", ".join(dict.fromkeys(w for w in words(statement.text) if stem(w) in told))
         detail = f"The closest claim names the same, but says nothing of {shown}."
         reason = Reason("unstated", detail, shown)

@@ -61,7 +61,6 @@ def convertible(unit: str, other: str) -> bool:
 
 def convert(value: float, unit: str, into: str) -> float | None:
     """A figure in `unit` written in `into`, or None when the two measure different things."""
-    mine, theirs = _unit(unit), _unit(into)
-    if mine is None or theirs is None or mine.dimensionality != theirs.dimensionality:
+    if not convertible(unit, into):
         return None
-    return float(_registry().Quantity(value, mine).to(theirs).magnitude)
+    return float(_registry().Quantity(value, _unit(unit)).to(_unit(into)).magnitude)
