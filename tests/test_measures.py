@@ -27,7 +27,7 @@ from verifier.language.numbers import extract_quantities
         ("104oF in the shade", 104, "fahrenheit"),
         ("the car gets 235 mpg", 235, "mpg"),
         ("more than 10,000 hectares", 10_000, "hectares"),
-        ("sentenced to a decade in prison", 10, None),
+        ("sentenced to a decade in prison", 10, "years"),
     ],
     ids=lambda v: str(v)[:28],
 )

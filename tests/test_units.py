@@ -2,6 +2,7 @@
 
 import pytest
 
+from verifier.engine.figures import compare_quantities
 from verifier.language.comparison import agree, compatible
 from verifier.language.numbers import extract_quantities
 from verifier.language.units import convert
@@ -55,3 +56,34 @@ def test_conversion_needs_two_units_of_one_dimension() -> None:
     assert convert(1, "week", "days") == pytest.approx(7)
     assert convert(1, "km", "hours") is None
     assert convert(1, "quire", "km") is None  # WordNet's unit, unknown to pint
+
+
+@pytest.mark.parametrize(
+    ("said", "source", "conflict"),
+    [
+        # two spans of time of one count are two figures, not one count of two things
+        ("Nigeria will observe a month of mourning", "a week of mourning", "1 week"),
+        # years are what a span counts, even after a name ("gave Turkmenistan 25 years")
+        ("His rule gave Turkmenistan 25 years of peace", "led to 21 years of peace", "21 years"),
+        ("can bring up to 3 years in jail", "can bring up to 3 months in jail", "up to 3 months"),
+        ("The outbreak is the worst in 20 years", "the worst outbreak in 20 years", None),
+        # a figure given again in brackets is bounded as the first is
+        ("weighed more than 220 pounds", "weighing over 100 kilograms (220 pounds)", None),
+        ("weighed more than 220 pounds", "weighing 100 kilograms (220 pounds)", "220 pounds"),
+        ("winds of up to 130 mph", "winds of up to 209 km/h (130 mph)", None),
+    ],
+)
+def test_spans_and_restated_figures(said: str, source: str, conflict: str | None) -> None:
+    covered, conflicts = compare_quantities(
+        extract_quantities(said), extract_quantities(source), 0.1
+    )
+    assert [reason.claim_value for reason in conflicts][:1] == ([conflict] if conflict else [])
+    if conflict is None:
+        assert covered
+
+
+def test_a_bracketed_figure_takes_the_bound_of_the_one_it_restates() -> None:
+    *_, kilos, pounds = extract_quantities("weighing over 100 kilograms (220 pounds)")
+    assert (kilos.qualifier, pounds.qualifier, pounds.raw) == ("more", "more", "over 220")
+    *_, money = extract_quantities("cost over 100 euros (85 pounds)")
+    assert money.qualifier is None  # money is no weight: nothing restated

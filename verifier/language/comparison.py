@@ -29,7 +29,8 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
 def same_count(statement: Quantity, claim: Quantity) -> bool:
     """Tell whether two counts of things named differently are one figure: "1,500 workers"
     for "1,500 employees", "seventy million people" for "70 million pilgrims". Only the
-    very same value, qualified alike, and never money or a measure ("1,500 dollars")."""
+    very same value, qualified alike, and never money or a measure ("1,500 dollars", "a
+    week" for "a month")."""
     return (
         statement.kind == claim.kind == "count"
         and statement.value == claim.value
@@ -38,6 +39,7 @@ def same_count(statement: Quantity, claim: Quantity) -> bool:
         and claim.unit is not None
         and statement.unit not in MEASURE_UNITS
         and claim.unit not in MEASURE_UNITS
+        and not convertible(statement.unit, claim.unit)
     )
 
 

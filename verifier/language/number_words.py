@@ -146,7 +146,9 @@ NOT_UNITS = frozenset(
 )
 # Words that end the search for what a number counts ("40,000 before the withdrawal"), but
 # say nothing about whether a bare four-digit number is a year ("arrested 1800 over...").
-NO_UNIT_AFTER = NOT_UNITS | frozenset(
+# A four-digit number before "years" stays a year (dates.is_year reads NOT_UNITS), but
+# "years" is what a span of time counts ("21 years of peace", "up to 3 years in jail").
+NO_UNIT_AFTER = (NOT_UNITS - {"year", "years"}) | frozenset(
     """before after during over under into about around up down out off while when where
     because if each all some then there here now so but not no yet also only just still
     again via among between through across against within without ahead earlier later

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from verifier.language.clock import find_clocks
 from verifier.language.dates import (
@@ -40,6 +41,7 @@ from verifier.language.number_words import (
 )
 from verifier.language.ranks import digit_rank, top_ranks, word_compound, word_rank
 from verifier.language.text import clean, is_mostly_upper
+from verifier.language.units import restates
 from verifier.language.vocabulary import ALIASES
 from verifier.models import Quantity
 
@@ -124,6 +126,7 @@ def _counted(text: str) -> tuple[Quantity, ...]:
     all_caps = calendar and is_mostly_upper(text)
     found: list[Quantity] = []
     after = 0
+    last = -9  # where the last quantity read began
     for i in starts:
         if i < after:  # inside the quantity just read ("four thousand")
             continue
@@ -137,8 +140,23 @@ def _counted(text: str) -> tuple[Quantity, ...]:
                 continue
             quantity, after = _proportion(tokens, quantity, after)
         if quantity is not None:
+            if found and last == i - 3 and tokens.raw[i - 1] == "(":
+                quantity = restated(found[-1], quantity)
             found.append(quantity)
+            last = i
     return tuple(found)
+
+
+def restated(first: Quantity, again: Quantity) -> Quantity:
+    """A figure given again in another unit, in brackets after the first, is bounded as the
+    first is: "over 100 kilograms (220 pounds)" says more than 220 pounds too."""
+    if again.qualifier or not first.qualifier or not (first.unit and again.unit):
+        return again
+    if not restates(first.unit, again.unit):
+        return again
+    words = first.raw.split()
+    bound = " ".join(words[: -len(again.raw.split()) or None]) if len(words) > 1 else ""
+    return replace(again, qualifier=first.qualifier, raw=f"{bound} {again.raw}".strip())
 
 
 def _proportion(tokens: Tokens, share: Quantity, j: int) -> tuple[Quantity, int]:

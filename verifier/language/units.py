@@ -59,6 +59,14 @@ def convertible(unit: str, other: str) -> bool:
     return mine is not None and theirs is not None and mine.dimensionality == theirs.dimensionality
 
 
+def restates(unit: str, other: str) -> bool:
+    """Tell whether a figure in `other` may give again one in `unit`: both measure one thing,
+    and "pounds" after a weight is one ("100 kilograms (220 pounds)"), not money."""
+    if other in ("pound", "pounds") and (mine := _unit(unit)) is not None:
+        return bool(mine.dimensionality == _registry().parse_units("pound").dimensionality)
+    return convertible(unit, other)
+
+
 def convert(value: float, unit: str, into: str) -> float | None:
     """A figure in `unit` written in `into`, or None when the two measure different things."""
     if not convertible(unit, into):
