@@ -53,16 +53,18 @@ def compare_quantities(
             if j not in used and compatible(s, c) and c.qualifier != RELATIVE
         ]
         if rivals:
-            c = rivals[0]
-            conflicts.append(
-                Reason(
-                    VALUE_CODES[s.kind],
-                    f"The source says {show(c)}, not {show(s)}.",
-                    show(s),
-                    show(c),
-                )
-            )
+            conflicts.append(mismatch(s, rivals[0]))
     return covered, conflicts
+
+
+def mismatch(said: Quantity, source: Quantity) -> Reason:
+    """The reason a statement's figure is not the claim's, both written as they are."""
+    return Reason(
+        VALUE_CODES[said.kind],
+        f"The source says {show(source)}, not {show(said)}.",
+        show(said),
+        show(source),
+    )
 
 
 def _tally_in_counts(said: Quantity, source: tuple[Quantity, ...]) -> bool:

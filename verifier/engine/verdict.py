@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from verifier.engine.figures import compare_quantities, not_in_source
+from verifier.engine.attachment import given_for_another
+from verifier.engine.figures import compare_quantities, mismatch, not_in_source
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.engine.opposites import antonym_flip, opposed_anywhere, polarity_differs
 from verifier.engine.people import other_person, swapped_name
@@ -82,6 +83,11 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
             )
         )
     covered, value_conflicts = compare_quantities(statement.quantities, claim.quantities, tolerance)
+    for said, source in given_for_another(
+        statement.text, statement.quantities, claim.text, claim.quantities, covered, tolerance
+    ):
+        covered.discard(statement.quantities.index(said))
+        value_conflicts.append(mismatch(said, source))
     return Assessment(match, tuple(conflicts + value_conflicts), frozenset(covered))
 
 

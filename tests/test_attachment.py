@@ -1,0 +1,52 @@
+"""A figure the claim gives for one thing, repeated by a statement for another thing."""
+
+import pytest
+
+from verifier.engine.attachment import given_for_another
+from verifier.engine.figures import compare_quantities
+from verifier.language.numbers import extract_quantities
+
+RAIN = (
+    "At least 370 millimetres fell in Gwadar on Friday; 208 millimetres in Jiwani, "
+    "139 millimetres in Pasni, 63 millimetres in Turbat and 60 in Ormara."
+)
+LIFE = (
+    'Niyazov had declared himself to be "President For Life" in 1999 after his last '
+    "elected victory in 1992 and had not selected a successor."
+)
+STORM = "The storm killed 12 people in Texas and 3 in Oklahoma on Sunday."
+
+
+def _given_for(said: str, source: str) -> list[tuple[str, str]]:
+    mine, theirs = extract_quantities(said), extract_quantities(source)
+    covered, _ = compare_quantities(mine, theirs, 0.1)
+    found = given_for_another(said, mine, source, theirs, covered, 0.1)
+    return [(a.raw, b.raw) for a, b in found]
+
+
+@pytest.mark.parametrize(
+    ("said", "source", "expected"),
+    [
+        # one item of a list: the place tells which figure
+        ("Turbat recorded 139 millimetres of rain.", RAIN, [("139", "63")]),
+        ("Pasni recorded 139 millimetres of rain.", RAIN, []),
+        ("Some 63 millimetres of rain fell on Turbat.", RAIN, []),
+        # two events of one sentence, each with its year
+        ("Niyazov declared himself President For Life in 1992.", LIFE, [("1992", "1999")]),
+        ("Niyazov declared himself President For Life in 1999.", LIFE, []),
+        ("Niyazov's last elected victory came in 1992.", LIFE, []),
+        # two counts joined by "and"
+        ("Oklahoma lost 12 people.", STORM, [("12", "3")]),
+        # a word around both figures tells neither
+        ("Oklahoma lost 12 people in the storm.", STORM, []),
+        ("The storm killed 12 people in Texas.", STORM, []),
+        # nothing around the figure to tell it by: no judgement
+        ("The storm killed 12.", STORM, []),
+        # a number written in words is not looked for
+        ("Twelve people died in Oklahoma.", STORM, []),
+    ],
+)
+def test_a_figure_is_given_for_what_its_words_say(
+    said: str, source: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _given_for(said, source) == expected

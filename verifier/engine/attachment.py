@@ -1,0 +1,106 @@
+"""Which thing a figure is given for, when a claim gives several figures of one sort.
+
+A sentence may give a figure for each of several things: "208 millimetres in Jiwani, 139 in
+Pasni, 63 in Turbat"; "declared himself President For Life in 1999 after his last elected
+victory in 1992". A statement that repeats one of its figures may still give it for another
+thing ("Turbat recorded 139 millimetres"; "declared himself President For Life in 1992"). The
+words a figure stands among tell what it is given for: when the statement's words around
+its figure are among the words around another figure of the claim, and none is among the
+words around the figure it repeats, the claim gives that other figure for the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.language.comparison import agree, compatible
+from verifier.language.dateline import RELATIVE
+from verifier.language.lexicon import is_unit_word
+from verifier.language.text import clean, stem
+from verifier.language.vocabulary import STOPWORDS
+from verifier.models import Quantity
+
+# How many content words on each side of a figure tell what it is given for; a comma, a
+# semicolon, a bracket, "and", "or", "but" or another figure ends the stretch (one item of a
+# list).
+SIDE_WORDS = 3
+_PIECE = re.compile(r"[^\s,;:()\[\]]+|[,;:()\[\]]")
+_BREAKS = frozenset(",;:()[]")
+_JOINS = frozenset({"and", "or", "but"})
+_KINDS = frozenset({"count", "percent", "year", "day", "clock"})
+
+
+def given_for_another(
+    said_text: str,
+    said: tuple[Quantity, ...],
+    source_text: str,
+    source: tuple[Quantity, ...],
+    covered: set[int],
+    tolerance: float,
+) -> list[tuple[Quantity, Quantity]]:
+    """Return (statement figure, claim figure) for each figure the statement repeats from
+    the claim but gives for what the claim gives another figure for."""
+    found = []
+    for i, figure in enumerate(said):
+        if i not in covered or figure.kind not in _KINDS:
+            continue
+        alike = [c for c in source if compatible(figure, c)]
+        same = [c for c in alike if agree(figure, c, 0.0)]
+        rivals = [c for c in alike if not agree(figure, c, tolerance) and c.qualifier != RELATIVE]
+        if len(same) != 1 or not rivals:
+            continue
+        units = _unit_stems(figure, *alike)
+        mine = _around(said_text, figure, units)
+        if not mine or _around(source_text, same[0], units) is None:
+            continue
+        if mine & (_around(source_text, same[0], units) or set()):
+            continue
+        fitting = [c for c in rivals if mine & (_around(source_text, c, units) or set())]
+        if len(fitting) == 1:
+            found.append((figure, fitting[0]))
+    return found
+
+
+def _unit_stems(*figures: Quantity) -> frozenset[str]:
+    return frozenset(stem(q.unit) for q in figures if q.unit)
+
+
+def _around(text: str, figure: Quantity, units: frozenset[str]) -> set[str] | None:
+    """The content words on each side of a figure in a text (None when its number is not
+    written there once, as read)."""
+    pieces = _PIECE.findall(clean(text))
+    number = _number_of(figure)
+    if number is None:
+        return None
+    at = [k for k, piece in enumerate(pieces) if _bare(piece) == number]
+    if len(at) != 1:
+        return None
+    k = at[0]
+    return _side(reversed(pieces[:k]), units) | _side(pieces[k + 1 :], units)
+
+
+def _number_of(figure: Quantity) -> str | None:
+    """The written number of a figure as it stands in the text ("139", "1,500", "$5")."""
+    digits = [piece for piece in figure.raw.split() if any(ch.isdigit() for ch in piece)]
+    return _bare(digits[-1]) if len(digits) == 1 else None
+
+
+def _bare(piece: str) -> str:
+    return piece.strip(".'\"!?").lower()
+
+
+def _side(pieces: object, units: frozenset[str]) -> set[str]:
+    found: set[str] = set()
+    for piece in pieces:  # type: ignore[attr-defined]
+        word = _bare(piece)
+        if piece in _BREAKS or word in _JOINS or any(ch.isdigit() for ch in piece):
+            break
+        if not word.isalpha() or word in STOPWORDS:
+            continue
+        stemmed = stem(word)
+        if stemmed in units or is_unit_word(word):
+            continue
+        found.add(stemmed)
+        if len(found) >= SIDE_WORDS:
+            break
+    return found
