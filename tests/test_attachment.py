@@ -14,6 +14,10 @@ LIFE = (
     'Niyazov had declared himself to be "President For Life" in 1999 after his last '
     "elected victory in 1992 and had not selected a successor."
 )
+MEETINGS = (
+    "Chavez met Chinese President Hu Jintao on Thursday, senior leader Wu Bangguo and "
+    "Premier Wen Jiabao on Friday."
+)
 STORM = "The storm killed 12 people in Texas and 3 in Oklahoma on Sunday."
 
 
@@ -40,6 +44,9 @@ def _given_for(said: str, source: str) -> list[tuple[str, str]]:
         # a word around both figures tells neither
         ("Oklahoma lost 12 people in the storm.", STORM, []),
         ("The storm killed 12 people in Texas.", STORM, []),
+        # the day each of several meetings was held
+        ("Chavez met Chinese President Hu Jintao on Friday.", MEETINGS, [("Friday", "Thursday")]),
+        ("Chavez met Premier Wen Jiabao on Friday.", MEETINGS, []),
         # nothing around the figure to tell it by: no judgement
         ("The storm killed 12.", STORM, []),
         # a number written in words is not looked for

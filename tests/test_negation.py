@@ -198,6 +198,19 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
             " in many cars.",
             "supported",
         ),
+        # a verb that denies what follows, against its opposite: one opposition, no cancel
+        (
+            "Jintao refused to support Venezuela's bid for a Security Council seat.",
+            "Chavez said that Jintao agreed to support Venezuela's bid to join the United"
+            " Nations Security Council.",
+            "contradicted",
+        ),
+        (
+            "Jintao agreed to support Venezuela's bid for a Security Council seat.",
+            "Chavez said that Jintao agreed to support Venezuela's bid to join the United"
+            " Nations Security Council.",
+            "supported",
+        ),
         # a verdict the other way: "acquitted" against "found guilty" (a hand pair: WordNet
         # opposes acquit/convict and guilty/innocent, never the verb to the adjective)
         (

@@ -27,7 +27,8 @@ SIDE_WORDS = 3
 _PIECE = re.compile(r"[^\s,;:()\[\]]+|[,;:()\[\]]")
 _BREAKS = frozenset(",;:()[]")
 _JOINS = frozenset({"and", "or", "but"})
-_KINDS = frozenset({"count", "percent", "year", "day", "clock"})
+_KINDS = frozenset({"count", "percent", "year", "day", "clock", "weekday", "month"})
+_NAMED = frozenset({"weekday", "month"})  # figures written as a word: "Friday", "May"
 
 
 def given_for_another(
@@ -80,7 +81,10 @@ def _around(text: str, figure: Quantity, units: frozenset[str]) -> set[str] | No
 
 
 def _number_of(figure: Quantity) -> str | None:
-    """The written number of a figure as it stands in the text ("139", "1,500", "$5")."""
+    """The written number of a figure as it stands in the text ("139", "1,500", "$5"), or
+    the word of a weekday or a month ("friday")."""
+    if figure.kind in _NAMED:
+        return _bare(figure.raw) if len(figure.raw.split()) == 1 else None
     digits = [piece for piece in figure.raw.split() if any(ch.isdigit() for ch in piece)]
     return _bare(digits[-1]) if len(digits) == 1 else None
 

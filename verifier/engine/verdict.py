@@ -26,6 +26,7 @@ from verifier.language.entities import (
     speaker_matches,
 )
 from verifier.language.quoting import quoted
+from verifier.language.scope import is_denying_word
 from verifier.models import (
     CONTRADICTED,
     SUPPORTED,
@@ -63,6 +64,8 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
     conflicts: list[Reason] = []
     # a denial and an opposite cancel: "lacks the features" is "has none of the features"
     denied, flip = polarity_differs(statement, claim), antonym_flip(statement, claim)
+    if denied and flip is not None and is_denying_word(flip[0]) != is_denying_word(flip[1]):
+        denied = False  # one opposition, not two that cancel: "refused to" / "agreed to"
     if denied and flip is None and not opposed_anywhere(statement, claim):
         conflicts.append(_negation_reason(statement, match))
     elif flip is not None and not denied:

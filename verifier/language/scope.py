@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from verifier.language.lexicon import base_forms
 from verifier.language.parse import parse
 from verifier.language.text import content_stems
 
@@ -35,6 +36,11 @@ _MODIFIERS = frozenset({"advmod", "amod", "npadvmod", "aux", "auxpass", "xcomp"}
 # adverbial clause (of its verb's event).
 _SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 _REPORTED = frozenset({"ccomp", "xcomp"})
+
+
+def is_denying_word(word: str) -> bool:
+    """Tell whether a word is a verb that denies what follows it ("refused to support")."""
+    return any(form in _DENYING_VERBS for form in base_forms(word))
 
 
 def denied_stems(text: str) -> frozenset[str] | None:
