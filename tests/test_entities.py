@@ -267,3 +267,24 @@ def test_a_name_in_the_place_of_another(
     source = claim_from_fields({"text": claim, "article_id": "a"})
     candidate = Candidate(source.id, (), (), lambda: (source, frozenset()))
     assert swapped_name(prepare_statement(statement), Match(candidate, 1.0)) == swap
+
+
+def test_two_parts_of_one_full_name_are_one_person_and_initials_of_a_names_head() -> None:
+    from verifier.engine.extract import claim_from_fields
+    from verifier.engine.matching import Match, prepare_statement
+    from verifier.engine.people import swapped_name
+    from verifier.language.entities import article_words, initials
+    from verifier.models import Candidate
+
+    text = (
+        "Chavez in Beijing\n\nChavez met Chinese President Hu Jintao on Thursday.\n\n"
+        "Chavez said that Jintao agreed to support the bid."
+    )
+    given = article_words("Chavez in Beijing", text, "").given
+    source = claim_from_fields({"text": "Chavez said that Jintao agreed to support the bid."})
+    candidate = Candidate(source.id, (), (), lambda: (source, frozenset()))
+    statement = prepare_statement("Chavez said that Hu agreed to support the bid.")
+    assert swapped_name(statement, Match(candidate, 1.0)) == ("Hu", "Jintao")
+    assert swapped_name(statement, Match(candidate, 1.0), given) is None
+    # "UN" is the head of "the United Nations Security Council"
+    assert {"unsc", "un"} <= initials("a seat on the United Nations Security Council")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.language.attribution import PERSON_LABELS
@@ -80,11 +80,14 @@ def opens_with_a_name(text: str) -> bool:
     return first.pos_ in ("PROPN", "NOUN") and not is_common_word(first.text)
 
 
-def swapped_name(statement: StatementFeatures, match: Match) -> tuple[str, str] | None:
+def swapped_name(
+    statement: StatementFeatures, match: Match, given: Mapping[str, frozenset[str]] = {}
+) -> tuple[str, str] | None:
     """Return (the statement's name, the claim's) when the statement puts another name in the
     place the claim's sentence gives one: "east of Amherstburg" for "east of Boisbriand",
-    "Cypriot officials" for "Lebanese officials". A name the claim's sentence also gives, or
-    one with nothing beside it in common, is no swap."""
+    "Cypriot officials" for "Lebanese officials". A name the claim's sentence also gives, one
+    with nothing beside it in common, or another part of one full name the article gives
+    (`given`: each surname's given names; "Hu" of "Hu Jintao" for "Jintao") is no swap."""
     said_words, fact = words(statement.text), words(match.claim.text)
     # a name is held against the claim's names, not its common words: "South Australia" is
     # not "the south west of Western Australia"
@@ -107,6 +110,8 @@ def swapped_name(statement: StatementFeatures, match: Match) -> tuple[str, str] 
     for name in mine:
         left, right = _beside(said_words, name)
         for other in theirs:
+            if name in given.get(other, ()) or other in given.get(name, ()):
+                continue  # one person: "Hu" and "Jintao" of "Chinese President Hu Jintao"
             their_left, their_right = _beside(fact, other)
             if left & their_left or right & their_right:
                 return _written(name, statement.text), _written(other, match.claim.text)

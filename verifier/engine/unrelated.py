@@ -3,6 +3,8 @@ another country, another name in the same place; and statements too short to che
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from verifier.engine.matching import Match, StatementFeatures, fuzzy_hit, is_light
 from verifier.engine.opposites import antonym_flip, polarity_differs
 from verifier.engine.people import opens_with_a_name, swapped_name
@@ -91,13 +93,18 @@ def moved_country(statement: StatementFeatures, match: Match) -> tuple[list[str]
     return moved(statement.countries, countries(match.claim.text))
 
 
-def unverified(statement: StatementFeatures, strong: list[Match], matches: list[Match]) -> Verdict:
+def unverified(
+    statement: StatementFeatures,
+    strong: list[Match],
+    matches: list[Match],
+    given: Mapping[str, frozenset[str]] = {},
+) -> Verdict:
     best = matches[0].score if matches else 0.0
     if strong and (places := moved_country(statement, strong[0])):
         said, source = (", ".join(p) for p in places)
         detail = f"The closest claim speaks of {source}, not {said}."
         reason = Reason("other_place", detail, said, source)
-    elif strong and (swap := swapped_name(statement, strong[0])):
+    elif strong and (swap := swapped_name(statement, strong[0], given)):
         said, source = swap
         detail = f"The closest claim speaks of {source}, not {said}."
         reason = Reason("other_entity", detail, said, source)

@@ -284,11 +284,13 @@ def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
 
 
 def initials(text: str) -> frozenset[str]:
-    """Return the initials of the names a text writes out ("fema", "wa"), lower-cased."""
-    return frozenset(
-        "".join(w[0] for w in _initialled(match.group(0))).lower()
-        for match in _PROPER_NAME.finditer(text)
-    )
+    """Return the initials of the names a text writes out ("fema", "wa"), lower-cased, and
+    of the name each begins with ("un" of "the United Nations Security Council")."""
+    found: set[str] = set()
+    for match in _PROPER_NAME.finditer(text):
+        letters = "".join(w[0] for w in _initialled(match.group(0))).lower()
+        found.update(letters[:end] for end in range(2, len(letters) + 1))
+    return frozenset(found)
 
 
 def _initialled(name: str) -> list[str]:
