@@ -127,6 +127,21 @@ def test_a_pronoun_stands_for_the_person_its_own_sentence_names_before_it() -> N
     assert [c.speaker for c in claims] == ["Dilma Rousseff", "Lula", "Lula"]
 
 
+@pytest.mark.parametrize("mark", ["\u201c\u201d", '""'])
+def test_a_reporting_verb_inside_a_quotation_is_the_quoted_words_not_the_attribution(
+    mark: str,
+) -> None:
+    opening, closing = mark
+    text = (
+        "Floods in Dire Dawa\n\n"
+        "Regional police inspector Beniam Fikru said some of the dead were being buried. "
+        f"{opening}Relatives are reporting that 300 people are missing,{closing} he said,"
+        f" {opening}but the search goes on.{closing}"
+    )
+    claims = extract_claims(Article("a-9", "Floods in Dire Dawa", text))
+    assert [c.speaker for c in claims[1:]] == ["Beniam Fikru", "Beniam Fikru"]
+
+
 def test_a_quotation_over_several_sentences_is_credited_whole() -> None:
     text = (
         "Holy men threaten boycott\n\n"

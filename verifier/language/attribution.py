@@ -85,11 +85,14 @@ def find_speaker(doc: Doc | Span) -> Speaker | None:
                 if obj.dep_ == "pobj" and _can_speak(obj):
                     return _speaker_of(obj, None)
     # The reporting must be what the sentence says ("X said ...", "'...,' X said"), not a
-    # side clause of it ("After Baghdad declared it had won, troops left").
+    # side clause of it ("After Baghdad declared it had won, troops left"), nor the words of
+    # a quotation ('"Relatives are reporting that 300 are missing," he said').
+    quoted = _surely_quoted(doc)
     verbs = [
         t
         for t in doc
-        if t.pos_ in ("VERB", "AUX")
+        if t.i not in quoted
+        and t.pos_ in ("VERB", "AUX")
         and t.lemma_.lower() in REPORTING
         and (
             t.dep_ == "ROOT"
@@ -118,7 +121,7 @@ def find_speaker(doc: Doc | Span) -> Speaker | None:
             )
         ):
             speaker = _speaker_of(subjects[0], _fronted_role(verb, subjects[0]))
-            return replace(speaker, setting=report_setting(verb, _quoted(doc)))
+            return replace(speaker, setting=report_setting(verb, quoted))
     return _quoting_subject(doc)
 
 
@@ -128,9 +131,19 @@ def _after_a_quote(verb: Token) -> bool:
     return any(t.text in _CLOSING_QUOTES for t in before)
 
 
-def _quoted(doc: Doc | Span) -> set[int]:
-    """The positions of the tokens inside quotation marks."""
-    inside, found = False, set()
+def _surely_quoted(doc: Doc | Span) -> set[int]:
+    """The positions of the tokens inside quotation marks, however the sentence began: a
+    sentence of straight marks, an odd number of them, may go on with a quotation opened
+    before it ('This is a truly exciting discovery," said Mary Dawson')."""
+    found = _quoted(doc)
+    if sum(1 for t in doc if t.text == '"') % 2:
+        found &= _quoted(doc, inside=True)
+    return found
+
+
+def _quoted(doc: Doc | Span, inside: bool = False) -> set[int]:
+    """The positions of the tokens inside quotation marks (`inside`: one is open before)."""
+    found = set()
     for token in doc:
         if token.text in _QUOTES:
             inside = still_quoting(token.text, inside)
