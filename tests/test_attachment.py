@@ -47,13 +47,26 @@ def _given_for(said: str, source: str) -> list[tuple[str, str]]:
         # the day each of several meetings was held
         ("Chavez met Chinese President Hu Jintao on Friday.", MEETINGS, [("Friday", "Thursday")]),
         ("Chavez met Premier Wen Jiabao on Friday.", MEETINGS, []),
+        # nothing around the claim's figure to tell it by: a range's end
+        ("It can mean one year in jail.", "It can be jailed from 3 months to 1 year.", []),
         # nothing around the figure to tell it by: no judgement
         ("The storm killed 12.", STORM, []),
-        # a number written in words is not looked for
-        ("Twelve people died in Oklahoma.", STORM, []),
+        # a number written in words is looked for as written
+        ("Twelve people died in Oklahoma.", STORM, [("Twelve", "3")]),
+        ("Twelve people died in Texas.", STORM, []),
     ],
 )
 def test_a_figure_is_given_for_what_its_words_say(
     said: str, source: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _given_for(said, source) == expected
+
+
+def test_of_several_rival_figures_the_one_given_for_the_same_thing_is_shown() -> None:
+    said = "Labor won 14 seats and the Greens took four."
+    source = "The party has won 14 seats while the Liberals have won seven, the Greens two."
+    mine, theirs = extract_quantities(said), extract_quantities(source)
+    _, untold = compare_quantities(mine, theirs, 0.1)
+    _, told = compare_quantities(mine, theirs, 0.1, (said, source))
+    assert [r.claim_value for r in untold] == ["seven"]  # the first, when nothing tells
+    assert [r.claim_value for r in told] == ["two"]

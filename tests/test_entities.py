@@ -280,11 +280,30 @@ def test_two_parts_of_one_full_name_are_one_person_and_initials_of_a_names_head(
         "Chavez in Beijing\n\nChavez met Chinese President Hu Jintao on Thursday.\n\n"
         "Chavez said that Jintao agreed to support the bid."
     )
-    given = article_words("Chavez in Beijing", text, "").given
+    article = article_words("Chavez in Beijing", text, "")
     source = claim_from_fields({"text": "Chavez said that Jintao agreed to support the bid."})
     candidate = Candidate(source.id, (), (), lambda: (source, frozenset()))
     statement = prepare_statement("Chavez said that Hu agreed to support the bid.")
     assert swapped_name(statement, Match(candidate, 1.0)) == ("Hu", "Jintao")
-    assert swapped_name(statement, Match(candidate, 1.0), given) is None
+    assert swapped_name(statement, Match(candidate, 1.0), article) is None
     # "UN" is the head of "the United Nations Security Council"
     assert {"unsc", "un"} <= initials("a seat on the United Nations Security Council")
+
+
+def test_what_the_claim_calls_back_by_its_common_noun_is_no_swap() -> None:
+    from verifier.engine.matching import Match, prepare_statement
+    from verifier.engine.people import swapped_name
+    from verifier.language.entities import article_words
+    from verifier.models import Candidate, Claim
+
+    text = (
+        "Labor wins\n\nThe Australian Labor Party has claimed victory in Tasmania.\n\n"
+        "The party has won 14 seats while the Liberals have won seven."
+    )
+    start = text.index("The party")
+    source = Claim("c", "a", text[start:], text[start:], start, len(text))
+    candidate = Candidate(source.id, (), (), lambda: (source, frozenset()))
+    statement = prepare_statement("Labor has won 14 seats.")
+    assert swapped_name(statement, Match(candidate, 1.0)) == ("Labor", "Liberals")
+    article = article_words("Labor wins", text, "")
+    assert swapped_name(statement, Match(candidate, 1.0), article) is None

@@ -12,6 +12,7 @@ words around the figure it repeats, the claim gives that other figure for the sa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from verifier.language.comparison import agree, compatible
 from verifier.language.dateline import RELATIVE
@@ -51,15 +52,24 @@ def given_for_another(
         if len(same) != 1 or not rivals:
             continue
         units = _unit_stems(figure, *alike)
-        mine = _around(said_text, figure, units)
-        if not mine or _around(source_text, same[0], units) is None:
-            continue
-        if mine & (_around(source_text, same[0], units) or set()):
-            continue
+        mine, theirs = _around(said_text, figure, units), _around(source_text, same[0], units)
+        if not mine or not theirs or mine & theirs:
+            continue  # nothing to tell either by ("from 3 months to 1 year"), or the same
         fitting = [c for c in rivals if mine & (_around(source_text, c, units) or set())]
         if len(fitting) == 1:
             found.append((figure, fitting[0]))
     return found
+
+
+def closest(said_text: str, figure: Quantity, source_text: str, rivals: list[Quantity]) -> Quantity:
+    """The rival figure given for what the statement's figure is given for: the one whose
+    words around it share the most with the figure's; the first when none does."""
+    units = _unit_stems(figure, *rivals)
+    mine = _around(said_text, figure, units)
+    if not mine or len(rivals) == 1:
+        return rivals[0]
+    shared = [len(mine & (_around(source_text, c, units) or set())) for c in rivals]
+    return rivals[shared.index(max(shared))]
 
 
 def _unit_stems(*figures: Quantity) -> frozenset[str]:
@@ -69,23 +79,42 @@ def _unit_stems(*figures: Quantity) -> frozenset[str]:
 def _around(text: str, figure: Quantity, units: frozenset[str]) -> set[str] | None:
     """The content words on each side of a figure in a text (None when its number is not
     written there once, as read)."""
-    pieces = _PIECE.findall(clean(text))
     number = _number_of(figure)
     if number is None:
         return None
-    at = [k for k, piece in enumerate(pieces) if _bare(piece) == number]
+    pieces, places = _pieces(text)
+    at = places.get(number, ())
     if len(at) != 1:
         return None
     k = at[0]
-    return _side(reversed(pieces[:k]), units) | _side(pieces[k + 1 :], units)
+    before = pieces[max(0, k - SIDE_REACH) : k]
+    return _side(reversed(before), units) | _side(pieces[k + 1 : k + 1 + SIDE_REACH], units)
+
+
+# How far from a figure its words are looked for, in pieces (words and marks): a run of
+# stop words is no reason to read on, and each figure's look stays bounded.
+SIDE_REACH = 12
+
+
+@lru_cache(maxsize=16)
+def _pieces(text: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """A text's pieces, and where each is written (read once per text, for all its figures)."""
+    pieces = tuple(_PIECE.findall(clean(text)))
+    places: dict[str, list[int]] = {}
+    for k, piece in enumerate(pieces):
+        places.setdefault(_bare(piece), []).append(k)
+    return pieces, {piece: tuple(at) for piece, at in places.items()}
 
 
 def _number_of(figure: Quantity) -> str | None:
-    """The written number of a figure as it stands in the text ("139", "1,500", "$5"), or
-    the word of a weekday or a month ("friday")."""
+    """The written number of a figure as it stands in the text ("139", "1,500", "$5",
+    "four"), or the word of a weekday or a month ("friday")."""
     if figure.kind in _NAMED:
         return _bare(figure.raw) if len(figure.raw.split()) == 1 else None
-    digits = [piece for piece in figure.raw.split() if any(ch.isdigit() for ch in piece)]
+    pieces = figure.raw.split()
+    digits = [piece for piece in pieces if any(ch.isdigit() for ch in piece)]
+    if not digits:  # written in words: "four", "about twelve"
+        return _bare(pieces[-1]) if pieces and pieces[-1].isalpha() else None
     return _bare(digits[-1]) if len(digits) == 1 else None
 
 

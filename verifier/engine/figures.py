@@ -3,6 +3,7 @@ which it contradicts, and how each is written in an explanation."""
 
 from __future__ import annotations
 
+from verifier.engine.attachment import closest
 from verifier.language.comparison import agree, compatible, same_count
 from verifier.language.dateline import RELATIVE
 from verifier.language.measures import tally_scores
@@ -22,12 +23,18 @@ VALUE_CODES = {
 
 
 def compare_quantities(
-    said: tuple[Quantity, ...], source: tuple[Quantity, ...], tolerance: float
+    said: tuple[Quantity, ...],
+    source: tuple[Quantity, ...],
+    tolerance: float,
+    texts: tuple[str, str] | None = None,
 ) -> tuple[set[int], list[Reason]]:
     """Align quantities by what they count; a value with no agreeing peer is a conflict.
 
     A bound is held against the claim's bound of the same sort when it gives one: "as high
-    as 170" against "as high as 140", not against "at least 70" in the same sentence.
+    as 170" against "as high as 140", not against "at least 70" in the same sentence. Of
+    several rivals, the one given for what the statement's figure is given for is shown,
+    when the `texts` (statement, claim) tell it ("the Greens took four" against "the Greens
+    two", not against "the Liberals have won seven").
     """
     covered = {
         i
@@ -53,7 +60,8 @@ def compare_quantities(
             if j not in used and compatible(s, c) and c.qualifier != RELATIVE
         ]
         if rivals:
-            conflicts.append(mismatch(s, rivals[0]))
+            rival = closest(texts[0], s, texts[1], rivals) if texts else rivals[0]
+            conflicts.append(mismatch(s, rival))
     return covered, conflicts
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.language.attribution import PERSON_LABELS
@@ -81,13 +81,17 @@ def opens_with_a_name(text: str) -> bool:
 
 
 def swapped_name(
-    statement: StatementFeatures, match: Match, given: Mapping[str, frozenset[str]] = {}
+    statement: StatementFeatures, match: Match, article: ArticleWords | None = None
 ) -> tuple[str, str] | None:
     """Return (the statement's name, the claim's) when the statement puts another name in the
     place the claim's sentence gives one: "east of Amherstburg" for "east of Boisbriand",
     "Cypriot officials" for "Lebanese officials". A name the claim's sentence also gives, one
     with nothing beside it in common, or another part of one full name the article gives
-    (`given`: each surname's given names; "Hu" of "Hu Jintao" for "Jintao") is no swap."""
+    ("Hu" of "Hu Jintao" for "Jintao"), or the name of what the claim calls back by its
+    common noun ("Labor" for "The party", of "the Australian Labor Party" before), is no
+    swap: the claim's `article` tells."""
+    given = article.given if article is not None else {}
+    called = article.called_back(match.claim.quote, match.claim.start) if article else set()
     said_words, fact = words(statement.text), words(match.claim.text)
     # a name is held against the claim's names, not its common words: "South Australia" is
     # not "the south west of Western Australia"
@@ -97,6 +101,7 @@ def swapped_name(
         for w in statement.entities
         if _title_cased(w, statement.text)
         and missing_entities((w,), claim_names)
+        and w not in called
         and not (w == said_words[0] and w in fact)  # "Fighting ..." for "fighting"
     ]
     if not mine:

@@ -3,12 +3,10 @@ another country, another name in the same place; and statements too short to che
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from verifier.engine.matching import Match, StatementFeatures, fuzzy_hit, is_light
 from verifier.engine.opposites import antonym_flip, polarity_differs
 from verifier.engine.people import opens_with_a_name, swapped_name
-from verifier.language.entities import find_entities, missing_entities
+from verifier.language.entities import ArticleWords, find_entities, missing_entities
 from verifier.language.parse import parse
 from verifier.language.places import countries, moved, says_common_word
 from verifier.language.text import content_stems, stem, words
@@ -97,14 +95,14 @@ def unverified(
     statement: StatementFeatures,
     strong: list[Match],
     matches: list[Match],
-    given: Mapping[str, frozenset[str]] = {},
+    article: ArticleWords | None = None,
 ) -> Verdict:
     best = matches[0].score if matches else 0.0
     if strong and (places := moved_country(statement, strong[0])):
         said, source = (", ".join(p) for p in places)
         detail = f"The closest claim speaks of {source}, not {said}."
         reason = Reason("other_place", detail, said, source)
-    elif strong and (swap := swapped_name(statement, strong[0], given)):
+    elif strong and (swap := swapped_name(statement, strong[0], article)):
         said, source = swap
         detail = f"The closest claim speaks of {source}, not {said}."
         reason = Reason("other_entity", detail, said, source)

@@ -85,7 +85,9 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
                 claim.speaker,
             )
         )
-    covered, value_conflicts = compare_quantities(statement.quantities, claim.quantities, tolerance)
+    covered, value_conflicts = compare_quantities(
+        statement.quantities, claim.quantities, tolerance, (statement.text, claim.text)
+    )
     for said, source in given_for_another(
         statement.text, statement.quantities, claim.text, claim.quantities, covered, tolerance
     ):
@@ -123,7 +125,7 @@ def decide(
         for m in strong
         if not absent_names(statement, m)
         and not moved_country(statement, m)
-        and not swapped_name(statement, m, article(m.claim.article_id).given)
+        and not swapped_name(statement, m, article(m.claim.article_id))
         and not unstated(statement, m)
         # a statement crediting a speaker is judged by speaker_mismatch, in assess()
         and (statement.speaker is not None or other_person(statement, m, article) is None)
@@ -132,8 +134,8 @@ def decide(
         if strong and (swap := other_person(statement, strong[0], article)) is not None:
             lead = Assessment(strong[0], (swap,), frozenset())
             return _verdict(statement, CONTRADICTED, [lead], (swap,), thresholds, articles)
-        given = article(strong[0].claim.article_id).given if strong else {}
-        return unverified(statement, strong, matches, given)
+        words_of = article(strong[0].claim.article_id) if strong else None
+        return unverified(statement, strong, matches, words_of)
     best = on_topic[0]
     assessed = [assess(statement, m, thresholds.tolerance) for m in on_topic]
     contenders = [a for a in assessed if a.match.score >= best.score - thresholds.margin]

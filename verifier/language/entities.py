@@ -239,15 +239,16 @@ class ArticleWords:
     def called_back(self, quote: str, at: int) -> frozenset[str]:
         """Return the names the article last gave, before `at`, to the things a quote calls
         back by their common noun: "Prudhoe Bay" for "the field" of "the Prudhoe Bay oil
-        field", named a paragraph before (the nearest naming only: "the Kuparuk River field"
-        further back is another field). A bounded stretch before the quote is read, for a
+        field", named a paragraph before, "Labor" for "the party" of "the Australian Labor
+        Party" (the nearest naming only: "the Kuparuk River field" further back is another
+        field). A bounded stretch before the quote is read, for a
         few nouns."""
         found: set[str] = set()
         before = self.text[max(0, at - CALLBACK_REACH) : at]
         nouns = list(dict.fromkeys(m.group(1) for m in _CALLED_BACK.finditer(quote)))
         for noun in [n for n in nouns if n not in STOPWORDS][:CALLBACK_NOUNS]:
             last: list[str] = []
-            for named in re.finditer(rf"{_NAMED_BEFORE}{re.escape(noun)}\b", before):
+            for named in re.finditer(rf"{_NAMED_BEFORE}(?i:{re.escape(noun)})\b", before):
                 # "The oil field" names nothing: the naming before it still stands
                 last = [w for w in words(named.group(1)) if w not in STOPWORDS] or last
             found.update(last)
