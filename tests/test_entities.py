@@ -242,6 +242,12 @@ def test_the_uk_is_britain_not_the_us() -> None:
             "Col. Ryan Dillon, a U.S. Army spokesman, said so.",
             ("U.S. Marine Corps", "U.S. Army"),  # an abbreviation keeps its stop
         ),
+        # a word capitalized for opening the statement, no name
+        (
+            "Federal government gives go-ahead to the pulp mill.",
+            "The Australian government has announced that the pulp mill will go ahead.",
+            None,
+        ),
         # the same names in other forms are no swap
         (
             "The WA government offered a reward.",

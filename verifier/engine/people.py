@@ -102,7 +102,9 @@ def swapped_name(
         if _title_cased(w, statement.text)
         and missing_entities((w,), claim_names)
         and w not in called
-        and not (w == said_words[0] and w in fact)  # "Fighting ..." for "fighting"
+        # a word capitalized for opening the statement: "Fighting ..." for "fighting",
+        # "Federal government gives go-ahead" (an adjective, no name)
+        and not (w == said_words[0] and (w in fact or not opens_with_a_name(statement.text)))
     ]
     if not mine:
         return None
