@@ -127,3 +127,41 @@ def test_wordnet_tells_words_it_writes_in_lower_case_only(word: str, common: boo
     from verifier.language.lexicon import is_common_word
 
     assert is_common_word(word) == common
+
+
+@pytest.mark.parametrize(
+    ("statement", "claim", "pair"),
+    [
+        # "A before B" is "B after A": the relation words speak of different things
+        (
+            "Before ruling Turkmenistan, Niyazov spent years serving in the Communist Party.",
+            "His rule over Turkmenistan came after years of service in the Communist Party.",
+            None,
+        ),
+        (
+            "Estrada spent more than five years under house arrest before his conviction.",
+            "After six years of luxurious house arrest, Joseph Estrada was convicted.",
+            None,
+        ),
+        # of the same thing, an opposition
+        (
+            "The earthquake struck just before the Wikimania convention in Taipei.",
+            "The quake struck just after the Wikimedia Foundation held its Wikimania convention.",
+            ("before", "after"),
+        ),
+        (
+            "The vote came before the debate.",
+            "The vote came after the debate.",
+            ("before", "after"),
+        ),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_a_relation_and_its_converse(
+    statement: str, claim: str, pair: tuple[str, str] | None
+) -> None:
+    from verifier.engine.extract import claim_from_fields
+    from verifier.engine.matching import prepare_statement
+    from verifier.engine.opposites import antonym_flip
+
+    assert antonym_flip(prepare_statement(statement), claim_from_fields({"text": claim})) == pair

@@ -116,7 +116,34 @@ def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] 
     flip = _flip(statement, claim)
     if flip and told_from_the_other_side(statement.text, flip[0], claim.text, flip[1]):
         return None
+    if flip and _converse(statement.text, flip[0], claim.text, flip[1]):
+        return None
     return flip
+
+
+# Words that relate two things, each the other's converse: "A before B" is "B after A".
+_RELATIONS = frozenset("before after above below ahead behind".split())
+_OBJECT = re.compile(r"[^,;:.!?()]{0,80}")
+
+
+def _converse(text: str, word: str, other_text: str, other: str) -> bool:
+    """Tell whether two relation words speak of different things after them, each sentence
+    then saying the same the other way round: "Before ruling Turkmenistan, he spent years
+    in the party" is "His rule came after years in the party"; "before the debate" against
+    "after the debate" is an opposition."""
+    if word.lower() not in _RELATIONS or other.lower() not in _RELATIONS:
+        return False
+    mine, theirs = _object_of(text, word), _object_of(other_text, other)
+    return bool(mine and theirs) and mine.isdisjoint(theirs)
+
+
+def _object_of(text: str, word: str) -> frozenset[str]:
+    """The content words after a relation word, up to a mark that ends its phrase."""
+    found = re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
+    if found is None:
+        return frozenset()
+    after = _OBJECT.match(text, found.end())
+    return frozenset(content_stems(after.group(0) if after else ""))
 
 
 def _flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
