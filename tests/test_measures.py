@@ -86,13 +86,6 @@ def test_tallies(text: str, tallies: list[str]) -> None:
         ("Under Article 263, running a school without a permit is a crime.", []),
         ("The new Terminal 3 will open in January.", []),
         ("On Monday 5 people died.", [5]),
-        # a singular noun after a number above one is no count of it: the number names
-        ("a section of the Highway 15 overpass collapsed", []),
-        ("The Boeing 737 vanished from radar screens.", []),
-        # a plural noun or a unit after it is counted
-        ("Kenya 2 goals ahead at half time", [2]),
-        ("It gave Turkmenistan 25 years of peace.", [25]),
-        ("Japan 15 km offshore", [15]),
     ],
 )
 def test_a_number_in_a_name_counts_nothing(text: str, counts: list[float]) -> None:

@@ -6,15 +6,7 @@ import math
 import re
 from typing import NamedTuple
 
-from verifier.language.lexicon import is_unit_word
-from verifier.language.number_words import (
-    IRREGULAR_PLURALS,
-    MONTHS,
-    SCALES,
-    SMALL,
-    SUFFIX_SCALES,
-    WEEKDAYS,
-)
+from verifier.language.number_words import MONTHS, SCALES, SMALL, SUFFIX_SCALES, WEEKDAYS
 from verifier.models import Quantity
 
 _STOP_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -116,9 +108,7 @@ def names_a_thing(tokens: Tokens, i: int, quantity: Quantity) -> bool:
     """Tell whether a bare number is part of a name ("Article 263", "Terminal 3", "Flight
     409"): it follows a capitalized word that is no month or weekday, and counts nothing. A
     number a dash joins to another is a score or a range ("to Canada 50-57"), no name."""
-    if i == 0 or quantity.qualifier or not tokens.raw[i].isdigit():
-        return False
-    if quantity.unit and not _counts_nothing(tokens, i, quantity):
+    if i == 0 or quantity.qualifier or quantity.unit or not tokens.raw[i].isdigit():
         return False
     if tokens.raw[i + 1 : i + 2] in (["-"], ["\u2013"], ["\u2014"]):
         return False
@@ -131,25 +121,6 @@ def names_a_thing(tokens: Tokens, i: int, quantity: Quantity) -> bool:
         and len(tokens.raw[i]) <= 4
         and not (len(tokens.raw[i]) == 4 and tokens.raw[i][:2] in ("19", "20"))  # a year
     )
-
-
-def _counts_nothing(tokens: Tokens, i: int, quantity: Quantity) -> bool:
-    """Tell whether the noun after a number is no count of it: a singular noun after a
-    number above one ("the Highway 15 overpass", "a Boeing 737 jet"), not a unit ("15 km")."""
-    following = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
-    return (
-        quantity.value != 1
-        and following.isalpha()
-        and not looks_plural(following)
-        and not is_unit_word(following)
-    )
-
-
-def looks_plural(word: str) -> bool:
-    """Tell whether a word reads as a plural noun, what a count is usually followed by."""
-    if word in IRREGULAR_PLURALS:
-        return True
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def number_terms(quantities: tuple[Quantity, ...]) -> list[str]:
