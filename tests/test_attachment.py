@@ -47,6 +47,29 @@ def _given_for(said: str, source: str) -> list[tuple[str, str]]:
         # the day each of several meetings was held
         ("Chavez met Chinese President Hu Jintao on Friday.", MEETINGS, [("Friday", "Thursday")]),
         ("Chavez met Premier Wen Jiabao on Friday.", MEETINGS, []),
+        # paraphrases whose figures stand among other words (found by review): only a name
+        # around both figures tells, and a clause ends where "after" or "having" begins
+        (
+            "The storm killed 12 people in Texas.",
+            "In Texas, 12 people died; in Oklahoma, the storm killed 3.",
+            [],
+        ),
+        (
+            "He has led the party since 1992, having joined it in 1985.",
+            "He joined the party in 1985 and became its leader in 1992.",
+            [],
+        ),
+        (
+            "Prices rose 5 percent in March after falling 2 percent in February.",
+            "In February prices fell 2 percent, and in March they rose 5 percent.",
+            [],
+        ),
+        # a possessive just before the next figure is that figure's
+        (
+            "Labor won fourteen seats in Tasmania to the Liberals' seven.",
+            "The party has won 14 seats while the Liberals have won seven, the Greens two.",
+            [],
+        ),
         # nothing around the claim's figure to tell it by: a range's end
         ("It can mean one year in jail.", "It can be jailed from 3 months to 1 year.", []),
         # nothing around the figure to tell it by: no judgement

@@ -142,6 +142,15 @@ def test_a_reporting_verb_inside_a_quotation_is_the_quoted_words_not_the_attribu
     assert [c.speaker for c in claims[1:]] == ["Beniam Fikru", "Beniam Fikru"]
 
 
+def test_a_reporting_verb_in_the_middle_sentence_of_a_long_quotation_is_quoted_words() -> None:
+    text = (
+        'Flood\n\nJohn Smith spoke on Monday. "The water is still rising. Engineers told us'
+        ' the levee would hold," Smith said, "but it has not. We need help now."'
+    )  # found by review: the middle sentence opens inside the quotation
+    claims = extract_claims(Article("a-10", "Flood", text))
+    assert [c.speaker for c in claims] == [None] + ["John Smith"] * 3
+
+
 def test_a_quotation_over_several_sentences_is_credited_whole() -> None:
     text = (
         "Holy men threaten boycott\n\n"

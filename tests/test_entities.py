@@ -313,3 +313,31 @@ def test_what_the_claim_calls_back_by_its_common_noun_is_no_swap() -> None:
     assert swapped_name(statement, Match(candidate, 1.0)) == ("Labor", "Liberals")
     article = article_words("Labor wins", text, "")
     assert swapped_name(statement, Match(candidate, 1.0), article) is None
+
+
+@pytest.mark.parametrize(
+    ("article", "statement", "verdict"),
+    [
+        # a title-case headline joins no names (found by review)
+        (
+            "Chelsea Beat Arsenal\n\nChelsea beat Arsenal 2-1 on Sunday. Arsenal manager Arsene"
+            " Wenger blamed the referee for the defeat.",
+            "Chelsea manager Arsene Wenger blamed the referee for the defeat.",
+            "unverified",
+        ),
+        (
+            "Uganda Negotiates Peace Deal\n\nUganda negotiated a peace deal with the rebels.",
+            "The UN negotiated a peace deal with the rebels.",
+            "unverified",
+        ),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_headline_words_make_no_names_and_no_initials(
+    article: str, statement: str, verdict: str
+) -> None:
+    from verifier.engine.service import Engine, ingest_article, open_store, verify
+
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(article, engine, id="a")
+    assert verify(statement, engine).verdict == verdict

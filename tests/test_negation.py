@@ -205,6 +205,12 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
             " Nations Security Council.",
             "contradicted",
         ),
+        (  # a denial of the denying verb: the two cancel (found by review)
+            "Jintao never refused to support Venezuela's bid for a Security Council seat.",
+            "Chavez said that Jintao agreed to support Venezuela's bid to join the United"
+            " Nations Security Council.",
+            "supported",
+        ),
         (
             "Jintao agreed to support Venezuela's bid for a Security Council seat.",
             "Chavez said that Jintao agreed to support Venezuela's bid to join the United"

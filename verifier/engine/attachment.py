@@ -4,30 +4,37 @@ A sentence may give a figure for each of several things: "208 millimetres in Jiw
 Pasni, 63 in Turbat"; "declared himself President For Life in 1999 after his last elected
 victory in 1992". A statement that repeats one of its figures may still give it for another
 thing ("Turbat recorded 139 millimetres"; "declared himself President For Life in 1992"). The
-words a figure stands among tell what it is given for: when the statement's words around
-its figure are among the words around another figure of the claim, and none is among the
-words around the figure it repeats, the claim gives that other figure for the same thing.
+words a figure stands among tell what it is given for: when a name around the statement's
+figure (a place, a person, a title) is also around another figure of the claim, and no word
+around it is around the figure it repeats, the claim gives that other figure for that thing.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from verifier.language.comparison import agree, compatible
 from verifier.language.dateline import RELATIVE
 from verifier.language.lexicon import is_unit_word
-from verifier.language.text import clean, stem
+from verifier.language.number_words import MONTHS, WEEKDAYS
+from verifier.language.text import NUMBER_WORDS, clean, stem
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Quantity
 
 # How many content words on each side of a figure tell what it is given for; a comma, a
-# semicolon, a bracket, "and", "or", "but" or another figure ends the stretch (one item of a
-# list).
+# semicolon, a bracket, a conjunction ("and", "after", "while") or another figure ends the
+# stretch (one item of a list, one clause).
 SIDE_WORDS = 3
 _PIECE = re.compile(r"[^\s,;:()\[\]]+|[,;:()\[\]]")
 _BREAKS = frozenset(",;:()[]")
-_JOINS = frozenset({"and", "or", "but"})
+_JOINS = frozenset(
+    "and or but after before while when whereas since until having because although".split()
+)
+# another figure, written as a word (in full: "may" and "march" are verbs too, "mar" a word)
+_CALENDAR = frozenset(w for w in [*MONTHS, *WEEKDAYS] if len(w) > 5)
+_FIGURE_WORDS = (NUMBER_WORDS - {"percent", "per", "cent", "k", "m", "bn", "%"}) | _CALENDAR
 _KINDS = frozenset({"count", "percent", "year", "day", "clock", "weekday", "month"})
 _NAMED = frozenset({"weekday", "month"})  # figures written as a word: "Friday", "May"
 
@@ -55,7 +62,9 @@ def given_for_another(
         mine, theirs = _around(said_text, figure, units), _around(source_text, same[0], units)
         if not mine or not theirs or mine & theirs:
             continue  # nothing to tell either by ("from 3 months to 1 year"), or the same
-        fitting = [c for c in rivals if mine & (_around(source_text, c, units) or set())]
+        # a name around both tells (a place, a person, a title); a common word may be
+        # said of the whole sentence ("the storm killed 12 in Texas and 3 in Oklahoma")
+        fitting = [c for c in rivals if _names(mine & (_around(source_text, c, units) or set()))]
         if len(fitting) == 1:
             found.append((figure, fitting[0]))
     return found
@@ -72,6 +81,10 @@ def closest(said_text: str, figure: Quantity, source_text: str, rivals: list[Qua
     return rivals[shared.index(max(shared))]
 
 
+def _names(stems: set[str]) -> bool:
+    return any(s.isupper() for s in stems)
+
+
 def _unit_stems(*figures: Quantity) -> frozenset[str]:
     return frozenset(stem(q.unit) for q in figures if q.unit)
 
@@ -82,13 +95,22 @@ def _around(text: str, figure: Quantity, units: frozenset[str]) -> set[str] | No
     number = _number_of(figure)
     if number is None:
         return None
-    pieces, places = _pieces(text)
+    pieces, places, figures = _pieces(text)
     at = places.get(number, ())
     if len(at) != 1:
         return None
     k = at[0]
-    before = pieces[max(0, k - SIDE_REACH) : k]
-    return _side(reversed(before), units) | _side(pieces[k + 1 : k + 1 + SIDE_REACH], units)
+    # a possessive just before the next figure is that one's ("fourteen seats in Tasmania to
+    # the Liberals' seven": the Liberals are the seven's)
+    j = bisect.bisect_right(figures, k)
+    end = min(k + 1 + SIDE_REACH, figures[j] if j < len(figures) else len(pieces))
+    if end - 1 > k and pieces[end - 1].endswith(_POSSESSIVE) and end in figures[j : j + 1]:
+        end -= 1
+    start = max(0, k - SIDE_REACH)
+    return _side(reversed(pieces[start:k]), units) | _side(pieces[k + 1 : end], units)
+
+
+_POSSESSIVE = ("'", "'s")
 
 
 # How far from a figure its words are looked for, in pieces (words and marks): a run of
@@ -97,13 +119,21 @@ SIDE_REACH = 12
 
 
 @lru_cache(maxsize=16)
-def _pieces(text: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
-    """A text's pieces, and where each is written (read once per text, for all its figures)."""
+def _pieces(
+    text: str,
+) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """A text's pieces, where each is written, and where its figures are (read once per text,
+    for all its figures)."""
     pieces = tuple(_PIECE.findall(clean(text)))
     places: dict[str, list[int]] = {}
     for k, piece in enumerate(pieces):
         places.setdefault(_bare(piece), []).append(k)
-    return pieces, {piece: tuple(at) for piece, at in places.items()}
+    figures = tuple(
+        k
+        for k, piece in enumerate(pieces)
+        if any(ch.isdigit() for ch in piece) or _bare(piece) in _FIGURE_WORDS
+    )
+    return pieces, {piece: tuple(at) for piece, at in places.items()}, figures
 
 
 def _number_of(figure: Quantity) -> str | None:
@@ -124,9 +154,12 @@ def _bare(piece: str) -> str:
 
 def _side(pieces: object, units: frozenset[str]) -> set[str]:
     found: set[str] = set()
+    taken = 0
     for piece in pieces:  # type: ignore[attr-defined]
         word = _bare(piece)
-        if piece in _BREAKS or word in _JOINS or any(ch.isdigit() for ch in piece):
+        if piece in _BREAKS or word in _JOINS or word in _CALENDAR:
+            break
+        if any(ch.isdigit() for ch in piece):
             break
         if not word.isalpha() or word in STOPWORDS:
             continue
@@ -134,6 +167,9 @@ def _side(pieces: object, units: frozenset[str]) -> set[str]:
         if stemmed in units or is_unit_word(word):
             continue
         found.add(stemmed)
-        if len(found) >= SIDE_WORDS:
+        if piece[:1].isupper():  # a name: its stem in capitals too
+            found.add(stemmed.upper())
+        taken += 1
+        if taken >= SIDE_WORDS:
             break
     return found

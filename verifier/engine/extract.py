@@ -223,8 +223,10 @@ def extract_claims(article: Article, min_words: int = 4) -> list[Claim]:
     published = publication_day(article.published)
     docs = parse_many(_cased(clean(article.text[start:end])) for start, end in spans)
     credited, named = [], []
+    inside = False  # a quotation open before the sentence
     for (start, end), doc in zip(spans, docs, strict=True):
-        speaker = speaker_in(doc)
+        speaker = speaker_in(doc, inside)
+        inside = _quote_open(article.text[start:end], inside)
         credited.append(attribute(article.text[start:end], speaker, known, article.author))
         named.append(speaker is not None)
         known.meet(people(doc))

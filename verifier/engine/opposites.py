@@ -8,7 +8,7 @@ from verifier.engine.extract import is_negated
 from verifier.engine.matching import StatementFeatures
 from verifier.language.lexicon import aligned_opposites, opposite_of
 from verifier.language.roles import told_from_the_other_side
-from verifier.language.scope import denied_stems
+from verifier.language.scope import denied_stems, is_denying_word
 from verifier.language.text import content_stems, words
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Claim
@@ -335,3 +335,14 @@ def _cancels(plain: list[str], denying: list[str]) -> bool:
 
 
 _DENIALS = frozenset("not no none never cannot nor neither n't".split())
+
+
+def denial_is_the_opposite(said: str, source: str, flip: tuple[str, str]) -> bool:
+    """Tell whether the one denial between two texts is the denying verb of an opposite pair
+    ("refused to support" / "agreed to support"), with no other denial ("never refused")."""
+    mine, theirs = is_denying_word(flip[0]), is_denying_word(flip[1])
+    if mine == theirs:
+        return False
+    text, word = (said, flip[0]) if mine else (source, flip[1])
+    rest = re.sub(rf"\b{re.escape(word)}\b", " ", text, flags=re.IGNORECASE)
+    return not is_negated(rest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from verifier.engine.matching import Match, StatementFeatures
@@ -90,7 +91,6 @@ def swapped_name(
     ("Hu" of "Hu Jintao" for "Jintao"), or the name of what the claim calls back by its
     common noun ("Labor" for "The party", of "the Australian Labor Party" before), is no
     swap: the claim's `article` tells."""
-    given = article.given if article is not None else {}
     called = article.called_back(match.claim.quote, match.claim.start) if article else set()
     said_words, fact = words(statement.text), words(match.claim.text)
     # a name is held against the claim's names, not its common words: "South Australia" is
@@ -117,12 +117,23 @@ def swapped_name(
     for name in mine:
         left, right = _beside(said_words, name)
         for other in theirs:
-            if name in given.get(other, ()) or other in given.get(name, ()):
+            if article is not None and _one_name(name, other, article):
                 continue  # one person: "Hu" and "Jintao" of "Chinese President Hu Jintao"
             their_left, their_right = _beside(fact, other)
             if left & their_left or right & their_right:
                 return _written(name, statement.text), _written(other, match.claim.text)
     return None
+
+
+def _one_name(name: str, other: str, article: ArticleWords) -> bool:
+    """Tell whether two words are parts of one full name the article's body writes, side by
+    side ("Hu Jintao"; not the headline's "Chelsea Beat Arsenal", title case throughout)."""
+    given = article.given
+    if name not in given.get(other, ()) and other not in given.get(name, ()):
+        return False
+    body = article.text.split("\n", 1)[-1]
+    a, b = re.escape(name), re.escape(other)
+    return re.search(rf"\b(?:{a}\s+{b}|{b}\s+{a})\b", body, re.IGNORECASE) is not None
 
 
 def _written(name: str, text: str) -> str:

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from verifier.engine.attachment import given_for_another
 from verifier.engine.figures import compare_quantities, mismatch, not_in_source
 from verifier.engine.matching import Match, StatementFeatures
-from verifier.engine.opposites import antonym_flip, opposed_anywhere, polarity_differs
+from verifier.engine.opposites import (
+    antonym_flip,
+    denial_is_the_opposite,
+    opposed_anywhere,
+    polarity_differs,
+)
 from verifier.engine.people import other_person, swapped_name
 from verifier.engine.unrelated import (
     absent_names,
@@ -26,7 +31,6 @@ from verifier.language.entities import (
     speaker_matches,
 )
 from verifier.language.quoting import quoted
-from verifier.language.scope import is_denying_word
 from verifier.models import (
     CONTRADICTED,
     SUPPORTED,
@@ -64,7 +68,7 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
     conflicts: list[Reason] = []
     # a denial and an opposite cancel: "lacks the features" is "has none of the features"
     denied, flip = polarity_differs(statement, claim), antonym_flip(statement, claim)
-    if denied and flip is not None and is_denying_word(flip[0]) != is_denying_word(flip[1]):
+    if denied and flip is not None and denial_is_the_opposite(statement.text, claim.text, flip):
         denied = False  # one opposition, not two that cancel: "refused to" / "agreed to"
     if denied and flip is None and not opposed_anywhere(statement, claim):
         conflicts.append(_negation_reason(statement, match))

@@ -77,8 +77,12 @@ class Speaker:
     named_before: str | None = None
 
 
-def find_speaker(doc: Doc | Span) -> Speaker | None:
-    """Return whom a parsed sentence credits, or None when no one is reported speaking."""
+def find_speaker(doc: Doc | Span, inside: bool | None = None) -> Speaker | None:
+    """Return whom a parsed sentence credits, or None when no one is reported speaking.
+
+    `inside`: whether a quotation is open before the sentence, when its text tells (an
+    article's sentence after one that opens a quotation); else what is quoted however the
+    sentence began is set aside."""
     for token in doc:
         if token.lower_ == "according" and (to := _child(token, "prep", "to")) is not None:
             for obj in to.children:
@@ -87,7 +91,7 @@ def find_speaker(doc: Doc | Span) -> Speaker | None:
     # The reporting must be what the sentence says ("X said ...", "'...,' X said"), not a
     # side clause of it ("After Baghdad declared it had won, troops left"), nor the words of
     # a quotation ('"Relatives are reporting that 300 are missing," he said').
-    quoted = _surely_quoted(doc)
+    quoted = _surely_quoted(doc) if inside is None else _quoted(doc, inside)
     verbs = [
         t
         for t in doc

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from verifier.language.lexicon import place_forms
+from verifier.language.lexicon import is_agent, place_forms
 from verifier.language.measures import normalize_measures
 from verifier.language.number_words import MONTHS, WEEKDAYS
 from verifier.language.text import (
@@ -286,11 +286,16 @@ def article_words(title: str, text: str, vocabulary: str) -> ArticleWords:
 
 def initials(text: str) -> frozenset[str]:
     """Return the initials of the names a text writes out ("fema", "wa"), lower-cased, and
-    of the name each begins with ("un" of "the United Nations Security Council")."""
+    of the name a body's name begins with ("un" of "the United Nations Security Council",
+    whose last word WordNet gives as a group of people)."""
     found: set[str] = set()
     for match in _PROPER_NAME.finditer(text):
-        letters = "".join(w[0] for w in _initialled(match.group(0))).lower()
-        found.update(letters[:end] for end in range(2, len(letters) + 1))
+        parts = _initialled(match.group(0))
+        letters = "".join(w[0] for w in parts).lower()
+        found.add(letters)
+        if parts and is_agent(parts[-1]):  # a body's name: "the United Nations Security
+            # Council"; not a headline's words ("Uganda Negotiates Peace Deal")
+            found.update(letters[:end] for end in range(2, len(letters)))
     return frozenset(found)
 
 
