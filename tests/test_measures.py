@@ -106,3 +106,58 @@ def test_a_number_in_a_name_counts_nothing(text: str, counts: list[float]) -> No
 )
 def test_rates_are_read_one_way(text: str, figures: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for q in extract_quantities(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "counts"),
+    [
+        # the number of a name is a label, held only against the same name's
+        ("It strengthened into a Category 4 hurricane.", ["Category 4"], []),
+        ("The Boeing 737 vanished from radar screens.", ["Boeing 737"], []),
+        ("A section of the Highway 15 overpass collapsed.", ["Highway 15"], []),
+        # a count is of a plural, after an adjective too (found by review)
+        ("A spokesman told Reuters 12 Iraqi soldiers died.", [], [12]),
+        ("In Mosul 15 Iraqi policemen were killed.", [], [15]),
+        ("It gave Turkmenistan 25 years of peace.", [], [25]),
+    ],
+)
+def test_a_number_in_a_name_is_a_label(text: str, labels: list[str], counts: list[float]) -> None:
+    found = extract_quantities(text)
+    assert [q.raw for q in found if q.kind == "label"] == labels
+    assert [q.value for q in found if q.kind == "count"] == counts
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement", "verdict"),
+    [
+        (
+            "The storm strengthened into a Category 4 hurricane on Monday.",
+            "The storm strengthened into a Category 2 hurricane on Monday.",
+            "contradicted",
+        ),
+        (
+            "A Boeing 737 jet carrying 120 people vanished from radar.",
+            "A Boeing 747 jet carrying 120 people vanished from radar.",
+            "contradicted",
+        ),
+        (
+            "The agency raised the alert to Level 3 status on Tuesday.",
+            "The agency raised the alert to Level 3 status on Tuesday.",
+            "supported",
+        ),
+        # a name's number the claim does not give is no missing figure
+        (
+            "The Boeing jet left Beirut at night. The passenger plane disappeared from radar"
+            " five minutes after takeoff.",
+            "The Boeing 737 disappeared from radar five minutes after takeoff.",
+            "supported",
+        ),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_labels_are_compared_with_the_same_names(claim: str, statement: str, verdict: str) -> None:
+    from verifier.engine.service import Engine, ingest_article, open_store, verify
+
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(f"Report\n\n{claim}", engine, id="a")
+    assert verify(statement, engine).verdict == verdict

@@ -44,7 +44,7 @@ class Quantity:
 
     def describe(self) -> str:
         """Render the quantity as a journalist would read it."""
-        if self.kind in ("month", "weekday", "tally", "clock"):
+        if self.kind in ("month", "weekday", "tally", "clock", "label"):
             return self.raw or str(self.value)
         number = f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:,g}"
         if self.kind == "year":

@@ -19,6 +19,7 @@ VALUE_CODES = {
     "ordinal": "number_mismatch",
     "tally": "number_mismatch",
     "clock": "time_mismatch",
+    "label": "number_mismatch",
 }
 
 

@@ -213,7 +213,8 @@ def _slot_overlap(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> f
     Values are not compared here (that is the verdict's job); only whether the claim speaks
     of the same sort of figure, which tells "170,000 troops in 2007" from "60 percent".
     """
-    said = tuple(q for q in said if q.kind != "ordinal")  # a rank is no sort of figure
+    # a rank, or the number of a name ("Boeing 737"), is no sort of figure
+    said = tuple(q for q in said if q.kind not in ("ordinal", "label"))
     if not said:
         return 0.0
     return sum(1 for q in said if any(compatible(q, c) for c in source)) / len(said)

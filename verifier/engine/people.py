@@ -91,7 +91,9 @@ def swapped_name(
     ("Hu" of "Hu Jintao" for "Jintao"), or the name of what the claim calls back by its
     common noun ("Labor" for "The party", of "the Australian Labor Party" before), is no
     swap: the claim's `article` tells."""
-    called = article.called_back(match.claim.quote, match.claim.start) if article else set()
+    claim = match.claim
+    at_its_span = article is not None and article.text[claim.start : claim.end] == claim.quote
+    called = article.called_back(claim.quote, claim.start) if article and at_its_span else set()
     said_words, fact = words(statement.text), words(match.claim.text)
     # a name is held against the claim's names, not its common words: "South Australia" is
     # not "the south west of Western Australia"

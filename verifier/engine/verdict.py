@@ -277,14 +277,19 @@ def _uncovered(
     """Return the indices of the statement's quantities that no agreeing claim vouches for.
 
     A rank ("the first", "tied for 12th") is only checked against another rank: it counts
-    when a close claim gives one.
+    when a close claim gives one; the number of a name ("Boeing 737") when a close claim
+    gives the same name a number.
     """
     covered = frozenset().union(*(a.covered for a in agreeing))
-    ranked = any(q.kind == "ordinal" for a in contenders for q in a.match.claim.quantities)
+    given = [q for a in contenders for q in a.match.claim.quantities]
+    ranked = any(q.kind == "ordinal" for q in given)
+    labels = {q.unit for q in given if q.kind == "label"}
     return {
         i
         for i, q in enumerate(statement.quantities)
-        if i not in covered and (q.kind != "ordinal" or ranked)
+        if i not in covered
+        and (q.kind != "ordinal" or ranked)
+        and (q.kind != "label" or q.unit in labels)
     }
 
 

@@ -16,8 +16,9 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
     """Tell whether two quantities speak of the same thing (kind and unit)."""
     if statement.kind != claim.kind:
         return False
-    if statement.kind in ("day", "clock") and statement.unit and claim.unit:
-        # the day of one month says nothing of another's, nor a time of one zone of another's
+    if statement.kind in ("day", "clock", "label") and statement.unit and claim.unit:
+        # the day of one month says nothing of another's, nor a time of one zone of another's,
+        # nor the number of one name of another's ("Category 4", "Boeing 737")
         return statement.unit == claim.unit
     if statement.kind != "count":
         return True
@@ -49,7 +50,7 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
         s_end = statement.value + (9 if statement.qualifier == "decade" else 0)
         c_end = claim.value + (9 if claim.qualifier == "decade" else 0)
         return statement.value <= c_end and claim.value <= s_end
-    if statement.kind in ("year", "month", "weekday", "day", "clock"):
+    if statement.kind in ("year", "month", "weekday", "day", "clock", "label"):
         return statement.value == claim.value
     converted = in_claims_unit(statement, claim)
     if converted is not statement and converted.value != statement.value:

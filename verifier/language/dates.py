@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from verifier.language.number_tokens import Tokens
+from verifier.language.number_tokens import Tokens, looks_plural
 from verifier.language.number_words import (
     DECADE_WORDS,
-    IRREGULAR_PLURALS,
     MONTHS,
     NOT_UNITS,
     YEAR_CUES,
@@ -127,7 +126,7 @@ def is_year(tokens: Tokens, i: int, j: int, value: float) -> bool:
     nxt = tokens.low[j] if j < len(tokens.low) else ""
     if text[:1].isalpha():  # "in two thousand three", not "in two thousand homes"
         after_cue = i > 0 and tokens.low[i - 1] in ("in", "since", "until", "by", "from")
-        return after_cue and value % 1 == 0 and 1600 <= value < 2100 and not _looks_plural(nxt)
+        return after_cue and value % 1 == 0 and 1600 <= value < 2100 and not looks_plural(nxt)
     if j != i + 1 or not _YEAR.fullmatch(text):
         return False
     prev = tokens.low[i - 1].rstrip(".") if i > 0 else ""
@@ -138,17 +137,10 @@ def is_year(tokens: Tokens, i: int, j: int, value: float) -> bool:
     if prev in _ADJECTIVE_CUES or prev.endswith("'s"):
         # "a 2016 American film", "Hush (2016 film)", "Bush's 2003 tax cuts" are years;
         # "a 2016 votes" is not English, "2000 people" (no cue) stays a count.
-        return tokens.raw[j][:1].isupper() or not _looks_plural(nxt)
+        return tokens.raw[j][:1].isupper() or not looks_plural(nxt)
     # "the complete 2011 withdrawal": counts are of plural nouns, units are short ("km")
-    return len(nxt) >= 5 and not _looks_plural(nxt)
+    return len(nxt) >= 5 and not looks_plural(nxt)
 
 
 # Words after which a bare four-digit number is a year used as an adjective.
 _ADJECTIVE_CUES = frozenset("a an ( his her their its our my your this that".split())
-
-
-def _looks_plural(word: str) -> bool:
-    """Tell whether a word reads as a plural noun, what a count is usually followed by."""
-    if word in IRREGULAR_PLURALS:
-        return True
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))

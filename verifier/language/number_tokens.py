@@ -6,7 +6,15 @@ import math
 import re
 from typing import NamedTuple
 
-from verifier.language.number_words import MONTHS, SCALES, SMALL, SUFFIX_SCALES, WEEKDAYS
+from verifier.language.lexicon import is_unit_word
+from verifier.language.number_words import (
+    IRREGULAR_PLURALS,
+    MONTHS,
+    SCALES,
+    SMALL,
+    SUFFIX_SCALES,
+    WEEKDAYS,
+)
 from verifier.models import Quantity
 
 _STOP_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -121,6 +129,37 @@ def names_a_thing(tokens: Tokens, i: int, quantity: Quantity) -> bool:
         and len(tokens.raw[i]) <= 4
         and not (len(tokens.raw[i]) == 4 and tokens.raw[i][:2] in ("19", "20"))  # a year
     )
+
+
+def name_label(tokens: Tokens, i: int, quantity: Quantity) -> Quantity | None:
+    """Read a number that is part of a name as the label it is, held only against the same
+    name's: "a Category 4 hurricane", "the Boeing 737 vanished", "the Highway 15 overpass".
+    It follows a capitalized word and what it would count is no plural and no unit (a count
+    is of a plural: "told Reuters 12 Iraqi soldiers died")."""
+    if i == 0 or quantity.qualifier or not tokens.raw[i].isdigit() or not quantity.unit:
+        return None
+    before, unit = tokens.raw[i - 1], quantity.unit
+    if not (before[:1].isupper() and before.isalpha()) or tokens.low[i - 1] in CALENDAR_WORDS:
+        return None
+    if len(tokens.raw[i]) > 4 or (len(tokens.raw[i]) == 4 and tokens.raw[i][:2] in ("19", "20")):
+        return None
+    if quantity.value == 1 or looks_plural(unit) or is_unit_word(unit) or not unit.isalpha():
+        return None
+    if not tokens.raw[i + 1 : i + 2] or not tokens.raw[i + 1][:1].islower():
+        return None  # what it names stands right after it: "In Mosul 15 Iraqi policemen" counts
+    return Quantity(quantity.value, "label", tokens.low[i - 1], None, f"{before} {tokens.raw[i]}")
+
+
+def looks_plural(word: str) -> bool:
+    """Tell whether a word reads as a plural noun, what a count is usually followed by."""
+    if word in IRREGULAR_PLURALS:
+        return True
+    if word.endswith(("men", "people", "children")):  # "policemen", "townspeople"
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+CALENDAR_WORDS = frozenset([*MONTHS, *WEEKDAYS])
 
 
 def number_terms(quantities: tuple[Quantity, ...]) -> list[str]:

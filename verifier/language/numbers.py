@@ -20,6 +20,7 @@ from verifier.language.measures import find_tallies, normalize_measures, tally_v
 from verifier.language.number_tokens import (
     Tokens,
     join_spaced_thousands,
+    name_label,
     names_a_thing,
     parse_number,
     parse_words,
@@ -137,6 +138,9 @@ def _counted(text: str) -> tuple[Quantity, ...]:
         quantity, after = _read_quantity(tokens, i, all_caps)
         if quantity is not None and quantity.kind == "count":
             if names_a_thing(tokens, i, quantity):
+                continue
+            if (label := name_label(tokens, i, quantity)) is not None:
+                found.append(label)
                 continue
             quantity, after = _proportion(tokens, quantity, after)
         if quantity is not None:
