@@ -217,6 +217,23 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
             " Nations Security Council.",
             "supported",
         ),
+        # a denial by "denied" and a gerund, and a clause denied by "without ... being"
+        (
+            "Don Brash denied knowing that the Exclusive Brethren planned to release brochures.",
+            "Don Brash, leader of the National Party, admitted that he was aware that the"
+            " Exclusive Brethren were going to release brochures.",
+            "contradicted",
+        ),
+        (
+            "The pamphlets made the Church's involvement obvious.",
+            "The pamphlets were published without the link to the Church being obvious.",
+            "contradicted",
+        ),
+        (
+            "The pamphlets were published without a permit from the council.",
+            "The pamphlets were published without a permit from the council.",
+            "supported",
+        ),
         # a verdict the other way: "acquitted" against "found guilty" (a hand pair: WordNet
         # opposes acquit/convict and guilty/innocent, never the verb to the adjective)
         (

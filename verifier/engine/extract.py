@@ -36,8 +36,11 @@ _NEGATION = re.compile(
     r"(?!\s+only)"
     # "without coordinating", "without coordination"; "without a permit" denies nothing
     r"|\bwithout\s+(?!(?:a|an|the|any|its|his|her|their|our|this|that)\b)"
+    # "without the link to the Church being obvious": a clause it denies
+    r"|\bwithout\s+(?:a|an|the|any|its|his|her|their)\s+[^,.;:]{0,60}?\bbeing\b"
     r"|n't\b"
-    r"|\bden(?:y|ies|ied|ying) that\b"  # "Dillon denied that ..." says it is not so
+    # "Dillon denied that ...", "Brash denied knowing ...": says it is not so
+    r"|\bden(?:y|ies|ied|ying) (?:that|[a-z]{2,20}ing)\b"
     r"|\bfar from (?:over|done|finished|ended|complete|certain|clear|settled)\b"
     r"|\b(?:(?:refus|declin|fail)(?:e[ds]?|ing|s)?|(?:ha[sd]|have|is|are|was|were) yet) to\b"
     r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$])))"
