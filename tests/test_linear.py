@@ -154,8 +154,9 @@ def test_text_entry_points_take_linear_time(
         ("ellipses", lambda t: list(split_sentences(t)), "... " * 25_000 + "Iraq."),
         ("u.s. before a capital", lambda t: list(split_sentences(t)), "u.s. The " * 11_000),
         ("spaced groups", extract_quantities, "123 " * 25_000 + "troops 000"),
+        ("glued units", extract_quantities, "1," * 50_000 + "5km"),
     ],
-    ids=["stops", "?!", "ellipses", "u.s. before a capital", "spaced groups"],
+    ids=["stops", "?!", "ellipses", "u.s. before a capital", "spaced groups", "glued units"],
 )
 def test_the_reported_inputs_take_linear_time(
     what: str, run: Callable[[str], object], value: str

@@ -28,6 +28,9 @@ from verifier.language.numbers import extract_quantities
         ("the car gets 235 mpg", 235, "mpg"),
         ("more than 10,000 hectares", 10_000, "hectares"),
         ("sentenced to a decade in prison", 10, "years"),
+        # a figure written close up to its unit
+        ("Dire Dawa, 500km east of the capital", 500, "km"),
+        ("the suitcase weighed 40kg", 40, "kg"),
     ],
     ids=lambda v: str(v)[:28],
 )

@@ -42,7 +42,7 @@ from verifier.language.number_words import (
 )
 from verifier.language.ranks import digit_rank, top_ranks, word_compound, word_rank
 from verifier.language.text import clean, is_mostly_upper
-from verifier.language.units import restates
+from verifier.language.units import is_measure, restates
 from verifier.language.vocabulary import ALIASES
 from verifier.models import Quantity
 
@@ -99,12 +99,25 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Return every quantity, year, month and weekday a text states."""
     clocks, text = find_clocks(clean(text))
     text = normalize_measures(text)
+    text = _GLUED.sub(_unglued, text)
     # one score either way round: "Canada won 57-50" is "Australia lost 50-57"
     tallies = tuple(
         Quantity(tally_value(a, b), "tally", None, None, raw) for a, b, raw in find_tallies(text)
     )
     # a tally's numbers are counts too: "223-202" / "233 to 202"
     return _counted(text) + tallies + tuple(clocks)
+
+
+# A figure written close up to its unit: "500km", "40kg", "10mm" (not "100m", "5G", "10am").
+_GLUED = re.compile(r"\b(\d{1,9}(?:[.,]\d{1,3}){0,4})([A-Za-z]{2,4})\b")
+_NOT_GLUED = frozenset({"am", "pm", "th", "st", "nd", "rd", "bn", "mn", "s"})
+
+
+def _unglued(match: re.Match[str]) -> str:
+    number, letters = match.group(1), match.group(2)
+    if letters.lower() in _NOT_GLUED or not is_measure(letters.lower()):
+        return match.group(0)
+    return f"{number} {letters}"
 
 
 def _counted(text: str) -> tuple[Quantity, ...]:
