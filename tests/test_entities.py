@@ -291,7 +291,7 @@ def test_two_parts_of_one_full_name_are_one_person_and_initials_of_a_names_head(
     candidate = Candidate(source.id, (), (), lambda: (source, frozenset()))
     statement = prepare_statement("Chavez said that Hu agreed to support the bid.")
     assert swapped_name(statement, Match(candidate, 1.0)) == ("Hu", "Jintao")
-    assert swapped_name(statement, Match(candidate, 1.0), article) is None
+    assert swapped_name(statement, Match(candidate, 1.0), lambda: article) is None
     # "UN" is the head of "the United Nations Security Council"
     assert {"unsc", "un"} <= initials("a seat on the United Nations Security Council")
 
@@ -312,7 +312,7 @@ def test_what_the_claim_calls_back_by_its_common_noun_is_no_swap() -> None:
     statement = prepare_statement("Labor has won 14 seats.")
     assert swapped_name(statement, Match(candidate, 1.0)) == ("Labor", "Liberals")
     article = article_words("Labor wins", text, "")
-    assert swapped_name(statement, Match(candidate, 1.0), article) is None
+    assert swapped_name(statement, Match(candidate, 1.0), lambda: article) is None
 
 
 @pytest.mark.parametrize(

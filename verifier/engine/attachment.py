@@ -73,9 +73,11 @@ def given_for_another(
 def closest(said_text: str, figure: Quantity, source_text: str, rivals: list[Quantity]) -> Quantity:
     """The rival figure given for what the statement's figure is given for: the one whose
     words around it share the most with the figure's; the first when none does."""
+    if len(rivals) == 1:
+        return rivals[0]
     units = _unit_stems(figure, *rivals)
     mine = _around(said_text, figure, units)
-    if not mine or len(rivals) == 1:
+    if not mine:
         return rivals[0]
     shared = [len(mine & (_around(source_text, c, units) or set())) for c in rivals]
     return rivals[shared.index(max(shared))]

@@ -82,7 +82,9 @@ def opens_with_a_name(text: str) -> bool:
 
 
 def swapped_name(
-    statement: StatementFeatures, match: Match, article: ArticleWords | None = None
+    statement: StatementFeatures,
+    match: Match,
+    article: Callable[[], ArticleWords] | None = None,
 ) -> tuple[str, str] | None:
     """Return (the statement's name, the claim's) when the statement puts another name in the
     place the claim's sentence gives one: "east of Amherstburg" for "east of Boisbriand",
@@ -90,10 +92,7 @@ def swapped_name(
     with nothing beside it in common, or another part of one full name the article gives
     ("Hu" of "Hu Jintao" for "Jintao"), or the name of what the claim calls back by its
     common noun ("Labor" for "The party", of "the Australian Labor Party" before), is no
-    swap: the claim's `article` tells."""
-    claim = match.claim
-    at_its_span = article is not None and article.text[claim.start : claim.end] == claim.quote
-    called = article.called_back(claim.quote, claim.start) if article and at_its_span else set()
+    swap: the claim's `article` tells (read only when a swap is in sight)."""
     said_words, fact = words(statement.text), words(match.claim.text)
     # a name is held against the claim's names, not its common words: "South Australia" is
     # not "the south west of Western Australia"
@@ -103,7 +102,6 @@ def swapped_name(
         for w in statement.entities
         if _title_cased(w, statement.text)
         and missing_entities((w,), claim_names)
-        and w not in called
         # a word capitalized for opening the statement: "Fighting ..." for "fighting",
         # "Federal government gives go-ahead" (an adjective, no name)
         and not (w == said_words[0] and (w in fact or not opens_with_a_name(statement.text)))
@@ -116,10 +114,17 @@ def swapped_name(
         if _title_cased(w, match.claim.text)
         and missing_entities((w,), statement.words | initials(statement.text))
     ]
+    if not theirs:
+        return None
+    words_of = article() if article is not None else None
+    claim = match.claim
+    if words_of is not None and words_of.text[claim.start : claim.end] == claim.quote:
+        called = words_of.called_back(claim.quote, claim.start)
+        mine = [w for w in mine if w not in called]
     for name in mine:
         left, right = _beside(said_words, name)
         for other in theirs:
-            if article is not None and _one_name(name, other, article):
+            if words_of is not None and _one_name(name, other, words_of):
                 continue  # one person: "Hu" and "Jintao" of "Chinese President Hu Jintao"
             their_left, their_right = _beside(fact, other)
             if left & their_left or right & their_right:

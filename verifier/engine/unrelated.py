@@ -3,6 +3,8 @@ another country, another name in the same place; and statements too short to che
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from verifier.engine.matching import Match, StatementFeatures, fuzzy_hit, is_light
 from verifier.engine.opposites import antonym_flip, polarity_differs
 from verifier.engine.people import opens_with_a_name, swapped_name
@@ -95,7 +97,7 @@ def unverified(
     statement: StatementFeatures,
     strong: list[Match],
     matches: list[Match],
-    article: ArticleWords | None = None,
+    article: Callable[[], ArticleWords] | None = None,
 ) -> Verdict:
     best = matches[0].score if matches else 0.0
     if strong and (places := moved_country(statement, strong[0])):

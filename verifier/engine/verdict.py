@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -129,7 +130,7 @@ def decide(
         for m in strong
         if not absent_names(statement, m)
         and not moved_country(statement, m)
-        and not swapped_name(statement, m, article(m.claim.article_id))
+        and not swapped_name(statement, m, functools.partial(article, m.claim.article_id))
         and not unstated(statement, m)
         # a statement crediting a speaker is judged by speaker_mismatch, in assess()
         and (statement.speaker is not None or other_person(statement, m, article) is None)
@@ -138,7 +139,7 @@ def decide(
         if strong and (swap := other_person(statement, strong[0], article)) is not None:
             lead = Assessment(strong[0], (swap,), frozenset())
             return _verdict(statement, CONTRADICTED, [lead], (swap,), thresholds, articles)
-        words_of = article(strong[0].claim.article_id) if strong else None
+        words_of = functools.partial(article, strong[0].claim.article_id) if strong else None
         return unverified(statement, strong, matches, words_of)
     best = on_topic[0]
     assessed = [assess(statement, m, thresholds.tolerance) for m in on_topic]
