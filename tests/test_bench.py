@@ -62,10 +62,12 @@ def test_bench_statements_get_the_verdicts_they_were_made_for(report: dict[str, 
 
 
 def test_bench_holds_the_results_against_the_targets(report: dict[str, Any]) -> None:
-    # Only the size-independent target applies to a 300-claim store.
-    (target,) = report["targets"]
-    assert target["target"] == "bulk import (claims/s) at 300"
-    assert target["ok"] == (target["value"] >= 20_000)
+    # Only the size-independent targets apply to a 300-claim store.
+    draft, bulk = report["targets"]
+    assert draft["target"] == "1,000-word draft p50 (ms) at 300"
+    assert draft["ok"] == (draft["value"] <= 1000)
+    assert bulk["target"] == "bulk import (claims/s) at 300"
+    assert bulk["ok"] == (bulk["value"] >= 10_000)
 
 
 def test_bench_table_has_a_row_per_measurement(report: dict[str, Any]) -> None:
@@ -73,7 +75,9 @@ def test_bench_table_has_a_row_per_measurement(report: dict[str, Any]) -> None:
     for label in ("bulk import", "verify all p50/p95/p99", "floor", "brute force", "draft check"):
         assert label in table
     assert "targets:" in table
-    assert ("[PASS]" in table) != ("[FAIL]" in table)
+    for target in report["targets"]:
+        verdict = "[PASS]" if target["ok"] else "[FAIL]"
+        assert f"{verdict} {target['target']}" in table
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="worker RSS is read from /proc")

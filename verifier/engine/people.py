@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.language.attribution import PERSON_LABELS
@@ -186,7 +187,13 @@ def _beside(tokens: list[str], name: str) -> tuple[set[str], set[str]]:
 
 def _title_cased(name: str, text: str) -> bool:
     """A name written as a name ("Boisbriand"), not in capitals ("DVD", "FEMA")."""
-    return any(
-        w.lower().strip(".,;:'\"") == name and w[:1].isupper() and not w.isupper()
-        for w in text.split()
+    return name in _title_cased_words(text)
+
+
+@lru_cache(maxsize=64)
+def _title_cased_words(text: str) -> frozenset[str]:
+    """The words a text writes as names, lower-cased: read once per text, for all its names
+    (a statement of thousands of names is read in linear time)."""
+    return frozenset(
+        w.lower().strip(".,;:'\"") for w in text.split() if w[:1].isupper() and not w.isupper()
     )

@@ -29,17 +29,21 @@ from verifier.measure.metrics import percentiles
 SEED = 20240611
 EXPECTED = {"paraphrase": "supported", "number_change": "contradicted", "unrelated": "unverified"}
 # What the team must meet: (label, store size or None for every size, result path, sense, bound).
+# Issue 19 set the budgets of the parsing engine: verify p50 at 100k <= 8 ms, a 1,000-word
+# draft <= 1 s, import >= 10,000 claims/s, a worker's RSS at 1M <= 400 MB; the others are the
+# earlier issues' own.
 TARGETS = (
     ("verify p50 at 1M (ms)", 1_000_000, "verify.all.p50_ms", "<=", 5.0),
     ("verify p99 at 1M (ms)", 1_000_000, "verify.all.p99_ms", "<=", 25.0),
-    ("verify p50 at 100k (ms)", 100_000, "verify.all.p50_ms", "<=", 2.0),
+    ("verify p50 at 100k (ms)", 100_000, "verify.all.p50_ms", "<=", 8.0),
+    ("1,000-word draft p50 (ms)", None, "draft.p50_ms", "<=", 1000.0),
     ("brute force / verify at 100k", 100_000, "ratios.brute_over_verify", ">=", 100.0),
     ("verify / floor at 100k", 100_000, "ratios.verify_over_floor", "<=", 3.0),
     ("HTTP req/s at 100k, 2 workers", 100_000, "http.rps", ">=", 400.0),
     ("HTTP p99 at 100k (ms)", 100_000, "http.p99_ms", "<=", 50.0),
-    ("bulk import (claims/s)", None, "import.rate", ">=", 20_000.0),
+    ("bulk import (claims/s)", None, "import.rate", ">=", 10_000.0),
     ("1M store build (s)", 1_000_000, "import.build_s", "<=", 120.0),
-    ("worker peak RSS at 1M (MB)", 1_000_000, "http.max_rss_mb", "<=", 300.0),
+    ("worker peak RSS at 1M (MB)", 1_000_000, "http.max_rss_mb", "<=", 400.0),
 )
 
 
