@@ -63,7 +63,9 @@ def open_database(database: str | None, create: bool = False) -> str:
         click.echo(f"Creating database {store.display(path)} with the seed claims.", err=True)
     replica = load_settings()["READ_DATABASE"]
     try:
-        opened = service.open_store(path, replica=replica)
+        # a store just created is counted on the primary: a replica may not have replayed
+        # its tables yet ("relation articles does not exist" on a standby, found by CI)
+        opened = service.open_store(path, replica=replica if exists else "")
         counts = (opened.count_articles(), opened.count_claims())  # from the replica, if any
     except (ValueError, store.BackendMissingError, store.DatabaseUnavailableError) as error:
         raise click.ClickException(str(error)) from None
