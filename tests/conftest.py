@@ -22,7 +22,7 @@ from tests import postgres
 from verifier import create_app
 from verifier.engine.bulk import import_claims
 from verifier.engine.semantic import Embedder
-from verifier.engine.service import Engine, open_store
+from verifier.engine.service import Engine, ingest_article, open_store, verify
 
 BACKENDS = ("sqlite", "postgresql")
 
@@ -59,6 +59,13 @@ def tied_engine(path: Path, negated_first: bool, embedder: Embedder | None = Non
     records = [{"text": text, "article_id": f"a-{i}"} for i, text in enumerate(TIED_CLAIMS)]
     assert sum(import_claims(records if negated_first else records[::-1], engine)) == 2
     return engine
+
+
+def verdict_in(article: str, statement: str) -> str:
+    """The verdict on a statement in a store of one article ("Headline\n\nbody"), no seed."""
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(article, engine, id="a")
+    return verify(statement, engine).verdict
 
 
 def seed_dev_rows() -> list[dict[str, Any]]:

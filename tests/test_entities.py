@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from tests.conftest import verdict_in
 from verifier.language.entities import (
     article_words,
     capitals_as_places,
@@ -336,8 +337,4 @@ def test_what_the_claim_calls_back_by_its_common_noun_is_no_swap() -> None:
 def test_headline_words_make_no_names_and_no_initials(
     article: str, statement: str, verdict: str
 ) -> None:
-    from verifier.engine.service import Engine, ingest_article, open_store, verify
-
-    engine = Engine(open_store(":memory:", seed=False))
-    ingest_article(article, engine, id="a")
-    assert verify(statement, engine).verdict == verdict
+    assert verdict_in(article, statement) == verdict

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import verdict_in
 from verifier.engine.extract import claim_from_fields
 from verifier.engine.matching import prepare_statement
 from verifier.engine.opposites import polarity_differs
@@ -292,8 +293,4 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
     ids=lambda v: str(v)[:30],
 )
 def test_denials_opposites_and_floors(statement: str, claim: str, verdict: str) -> None:
-    from verifier.engine.service import Engine, ingest_article, open_store, verify
-
-    engine = Engine(open_store(":memory:", seed=False))
-    ingest_article(f"Report\n\n{claim}", engine)
-    assert verify(statement, engine).verdict == verdict
+    assert verdict_in(f"Report\n\n{claim}", statement) == verdict
