@@ -4,83 +4,107 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.engine.extract import extract_claims
-from verifier.language.attribution import find_speaker
-from verifier.language.parse import parse
+from verifier.engine.extract import extract_claims, statement_speaker
+from verifier.language.attribution import find_speaker, speaker_stretch
+from verifier.language.parse import parse, parse_syntax
 from verifier.models import Article
 
+SHAPES = [
+    (
+        "Premier Alan Carpenter, who is visiting the area of the fires said, "
+        '"It is almost inconceivable".',
+        "Alan Carpenter",
+        "Premier",
+    ),
+    (
+        "Tom Brennan, who owns a hardware store, said the bridge was unsafe.",
+        "Tom Brennan",
+        None,
+    ),
+    (
+        "The road is closed, according to the Department of Transportation.",
+        "Department of Transportation",
+        None,
+    ),
+    (
+        "Spokesman for the Department of Environment and Conservation, Murray Mitchel says "
+        "that firefighters were trying to consolidate the fire.",
+        "Murray Mitchel",
+        "Spokesman for the Department of Environment and Conservation",
+    ),
+    ("Mayor Linda Okafor said the bridge is the spine of downtown.", "Linda Okafor", "Mayor"),
+    (
+        "Steve Nickerson, president of Summit Home Entertainment, said sales were strong.",
+        "Steve Nickerson",
+        "president of Summit Home Entertainment",
+    ),
+    (
+        "It is too early to say, said Ghazi Aridi, the transport minister.",
+        "Ghazi Aridi",
+        "transport minister",
+    ),
+    (
+        "The transport minister, Ghazi Aridi, said it was too early.",
+        "Ghazi Aridi",
+        "transport minister",
+    ),
+    (
+        "Lebanese army Brigadier Saleh Haj Suleiman told Reuters that the search goes on.",
+        "Saleh Haj Suleiman",
+        "Lebanese army Brigadier",
+    ),
+    ("Lebanese officials say it is too soon to blame the pilot.", "Lebanese officials", None),
+    ("Wal-Mart said it was the most pre-ordered DVD in its history.", "Wal-Mart", None),
+    ("Police said a man had been arrested.", "Police", None),
+    # a body named by a common noun whose second sense is a group (WordNet: the embassy
+    # is a building first, a diplomatic mission second)
+    ("The French embassy said the crash site had been found.", "French embassy", None),
+    (
+        "The meteorological office said twelve people had been killed.",
+        "meteorological office",
+        None,
+    ),
+    (
+        "\u201cThe battle has ended,\u201d Brig. Gen. James Glynn said.",
+        "James Glynn",
+        "Brig. Gen.",
+    ),
+]
 
-@pytest.mark.parametrize(
-    ("sentence", "name", "role"),
-    [
-        (
-            "Premier Alan Carpenter, who is visiting the area of the fires said, "
-            '"It is almost inconceivable".',
-            "Alan Carpenter",
-            "Premier",
-        ),
-        (
-            "Tom Brennan, who owns a hardware store, said the bridge was unsafe.",
-            "Tom Brennan",
-            None,
-        ),
-        (
-            "The road is closed, according to the Department of Transportation.",
-            "Department of Transportation",
-            None,
-        ),
-        (
-            "Spokesman for the Department of Environment and Conservation, Murray Mitchel says "
-            "that firefighters were trying to consolidate the fire.",
-            "Murray Mitchel",
-            "Spokesman for the Department of Environment and Conservation",
-        ),
-        ("Mayor Linda Okafor said the bridge is the spine of downtown.", "Linda Okafor", "Mayor"),
-        (
-            "Steve Nickerson, president of Summit Home Entertainment, said sales were strong.",
-            "Steve Nickerson",
-            "president of Summit Home Entertainment",
-        ),
-        (
-            "It is too early to say, said Ghazi Aridi, the transport minister.",
-            "Ghazi Aridi",
-            "transport minister",
-        ),
-        (
-            "The transport minister, Ghazi Aridi, said it was too early.",
-            "Ghazi Aridi",
-            "transport minister",
-        ),
-        (
-            "Lebanese army Brigadier Saleh Haj Suleiman told Reuters that the search goes on.",
-            "Saleh Haj Suleiman",
-            "Lebanese army Brigadier",
-        ),
-        ("Lebanese officials say it is too soon to blame the pilot.", "Lebanese officials", None),
-        ("Wal-Mart said it was the most pre-ordered DVD in its history.", "Wal-Mart", None),
-        ("Police said a man had been arrested.", "Police", None),
-        # a body named by a common noun whose second sense is a group (WordNet: the embassy
-        # is a building first, a diplomatic mission second)
-        ("The French embassy said the crash site had been found.", "French embassy", None),
-        (
-            "The meteorological office said twelve people had been killed.",
-            "meteorological office",
-            None,
-        ),
-        (
-            "\u201cThe battle has ended,\u201d Brig. Gen. James Glynn said.",
-            "James Glynn",
-            "Brig. Gen.",
-        ),
-    ],
-    ids=lambda v: str(v)[:24],
-)
+
+@pytest.mark.parametrize(("sentence", "name", "role"), SHAPES, ids=lambda v: str(v)[:24])
 def test_the_speaker_is_the_subject_of_a_reporting_verb(
     sentence: str, name: str, role: str | None
 ) -> None:
     speaker = find_speaker(parse(sentence))
     assert speaker is not None
     assert (speaker.name, speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), SHAPES, ids=lambda v: str(v)[:24])
+def test_a_statement_s_speaker_reads_entities_only_as_far_as_the_speaker(
+    sentence: str, name: str, role: str | None
+) -> None:
+    # a statement is parsed without the entity recognizer, which then reads only the
+    # stretch that holds the speaker's name: the same speaker as the whole sentence gives
+    speaker = statement_speaker(sentence)
+    assert speaker is not None
+    assert (speaker.name, speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stretch"),
+    [
+        ("Steve Nickerson, president of Summit Home Entertainment, said sales rose.", 2),
+        ("Mayor Linda Okafor said the bridge is the spine of downtown.", 3),
+        ("The road is closed, according to the Department of Transportation.", 11),
+        ("Police said a man had been arrested in Leeds.", 0),  # no name: no entity read
+        ("Lebanese officials say it is too soon to blame the pilot.", 0),
+    ],
+    ids=lambda v: str(v)[:24],
+)
+def test_the_speaker_stretch_ends_with_the_speaker_s_name(sentence: str, stretch: int) -> None:
+    assert speaker_stretch(parse_syntax(sentence)) == stretch
 
 
 @pytest.mark.parametrize(

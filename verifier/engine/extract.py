@@ -8,12 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from verifier.language.attribution import CUE, Speaker, people
+from verifier.language.attribution import CUE, Speaker, people, speaker_stretch
 from verifier.language.attribution import find_speaker as speaker_in
 from verifier.language.compound import without_side_clauses
 from verifier.language.dateline import dated_quantities, publication_day, read_dateline
 from verifier.language.numbers import extract_quantities
-from verifier.language.parse import parse, parse_many
+from verifier.language.parse import parse_many, parse_syntax, with_entities
 from verifier.language.quoting import still_quoting
 from verifier.language.text import clean, is_mostly_upper, split_sentences
 from verifier.language.vocabulary import STOPWORDS
@@ -131,7 +131,8 @@ def statement_speaker(text: str) -> Speaker | None:
 def _speaker(text: str) -> Speaker | None:
     if not CUE.search(text):
         return None
-    return speaker_in(parse(_cased(text)))
+    doc = parse_syntax(_cased(text))
+    return speaker_in(with_entities(doc, speaker_stretch(doc)))
 
 
 def _cased(text: str) -> str:

@@ -9,7 +9,7 @@ from verifier.engine.matching import Match, StatementFeatures, fuzzy_hit, is_lig
 from verifier.engine.opposites import antonym_flip, polarity_differs
 from verifier.engine.people import opens_with_a_name, swapped_name
 from verifier.language.entities import ArticleWords, find_entities, missing_entities
-from verifier.language.parse import parse
+from verifier.language.parse import parse_syntax
 from verifier.language.places import countries, moved, says_common_word
 from verifier.language.text import content_stems, stem, words
 from verifier.models import UNVERIFIED, Claim, Reason, Verdict
@@ -79,7 +79,7 @@ def _describes(text: str) -> bool:
     verb is "be" ("Perth is the capital of ...") or a passive without an agent ("is
     headquartered in", "is based in"). An event in other words ("died" / "was killed",
     "closed" / "shut", "was carried out by") is a paraphrase the topic score judges."""
-    root = next((t for t in parse(text) if t.dep_ == "ROOT"), None)
+    root = next((t for t in parse_syntax(text) if t.dep_ == "ROOT"), None)
     if root is None:
         return False
     if root.lemma_ == "be":

@@ -129,6 +129,33 @@ def find_speaker(doc: Doc | Span, inside: bool | None = None) -> Speaker | None:
     return _quoting_subject(doc)
 
 
+def speaker_stretch(doc: Doc | Span) -> int:
+    """How many tokens from the start hold the names `find_speaker` may read the entity
+    type of: a reporting verb's subject or what "according to" names (the main verb's
+    subject, too), without the appositives and clauses beside them that it never types; 0
+    when no proper noun is among them. `parse.with_entities` reads entities that far."""
+    ends = [0]
+    for token in doc:
+        reporting = token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING
+        owners = [token, token.head] if token.dep_ == "conj" else [token]
+        if reporting or token.dep_ == "ROOT":  # the main clause's subject: _quoting_subject
+            ends += [_typed(c) for o in owners for c in o.children if c.dep_ == "nsubj"]
+        if token.lower_ == "according":
+            ends += [_typed(o) for to in token.children for o in to.children if o.dep_ == "pobj"]
+    end = max(ends)
+    # entity types matter for names only: "officials said", "he said" need none read
+    return end if any(t.pos_ == "PROPN" for t in doc[:end]) else 0
+
+
+def _typed(head: Token) -> int:
+    """One past the last token whose entity type `_speaker_of` reads for this subject: its
+    phrase's, or its appositive's when that is the name ("the minister, Ghazi Aridi")."""
+    tokens = _phrase(head)
+    if head.pos_ == "NOUN":
+        tokens += [t for c in head.children if c.dep_ == "appos" for t in _phrase(c)]
+    return max(t.i for t in tokens) + 1
+
+
 def _after_a_quote(verb: Token) -> bool:
     """A reporting verb right after a closing quotation: '"...," said Pelosi', '"...," he said'."""
     before = [t for t in verb.doc[max(0, verb.i - 3) : verb.i]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from verifier.language.parse import parse
+from verifier.language.parse import parse_syntax
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,7 +39,7 @@ def _phrase(verb: Token, subject: set[str]) -> set[str]:
 
 
 def _token(text: str, word: str) -> Token | None:
-    return next((t for t in parse(text) if t.lower_ == word), None)
+    return next((t for t in parse_syntax(text) if t.lower_ == word), None)
 
 
 def _subject(verb: Token) -> set[str]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from verifier.language.lexicon import base_forms
-from verifier.language.parse import parse
+from verifier.language.parse import parse_syntax
 from verifier.language.text import content_stems
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def is_denying_word(word: str) -> bool:
 def denied_stems(text: str) -> frozenset[str] | None:
     """Return the content stems a text's denials govern; None when it has none, or denies
     its main verb (the caller then judges the text whole)."""
-    doc = parse(text)
+    doc = parse_syntax(text)
     cues = [t for t in doc if _is_cue(t)]
     if not cues:
         return None
