@@ -87,15 +87,28 @@ def with_entities(doc: Doc, end: int) -> Doc:
     `end` tokens (and a few after): what a question about that stretch needs, for less than a
     whole sentence costs. The recognizer reads each word with the few around it, so the
     entities of a stretch come out as in the whole sentence."""
-    named = doc.copy()
-    end = min(len(doc), end + ENTITY_LOOKAHEAD)
-    if end == 0:
-        return named
     from spacy.tokens import Span
 
-    stretch = pipeline().get_pipe(ENTITY_STEP)(doc[:end].as_doc())
-    named.set_ents([Span(named, e.start, e.end, label=e.label) for e in stretch.ents])
+    named = doc.copy()
+    end = min(len(doc), end + ENTITY_LOOKAHEAD)
+    if end > 0:
+        stretch = doc[:end]
+        found = _entities(
+            tuple(t.text for t in stretch), tuple(bool(t.whitespace_) for t in stretch)
+        )
+        named.set_ents([Span(named, start, stop, label=label) for start, stop, label in found])
     return named
+
+
+@lru_cache(maxsize=4096)
+def _entities(words: tuple[str, ...], spaces: tuple[bool, ...]) -> tuple[tuple[int, int, str], ...]:
+    """The named entities of a run of words (cached: a draft names its speakers again and
+    again, and the recognizer reads nothing but the words)."""
+    from spacy.tokens import Doc
+
+    nlp = pipeline()
+    doc = nlp.get_pipe(ENTITY_STEP)(Doc(nlp.vocab, words=list(words), spaces=list(spaces)))
+    return tuple((e.start, e.end, e.label_) for e in doc.ents)
 
 
 def parse_many(texts: Iterable[str]) -> Iterator[Doc]:

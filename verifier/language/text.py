@@ -132,8 +132,22 @@ def fold_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Sentences are split into words many times a verify (a claim's text by every check that
+# reads it): those up to this length are split once and kept.
+_KEPT_SPLIT = 600
+
+
 def words(text: str) -> list[str]:
     """Split normalized text into word tokens (abbreviations like u.s. kept whole)."""
+    return list(_sentence_words(text)) if len(text) <= _KEPT_SPLIT else _words(text)
+
+
+@lru_cache(maxsize=16_384)
+def _sentence_words(text: str) -> tuple[str, ...]:
+    return tuple(_words(text))
+
+
+def _words(text: str) -> list[str]:
     text = fold_accents(normalize(text))
     if "u." in text or "united states" in text:  # what _MULTIWORD can match, lower-cased
         text = _MULTIWORD.sub(lambda m: ALIASES[m.group(1).lower()], text)
