@@ -77,6 +77,25 @@ def test_a_name_is_mentioned_with_or_without_its_hyphen_and_by_its_places_other_
     assert missing_entities(("soviet",), frozenset({"communist", "party", "china"})) == ["soviet"]
 
 
+@pytest.mark.parametrize(
+    ("name", "context", "mentioned"),
+    [
+        ("minister", {"prime", "minster", "thatcher"}, True),  # a source's typo
+        ("hussein", {"saddam", "hussain"}, True),  # a name spelt two ways
+        ("colombia", {"columbia", "bogota"}, True),
+        ("johnston", {"johnson", "said"}, True),  # one letter off a long name: one name
+        ("gambia", {"zambia", "lusaka"}, False),  # short names one letter apart: two places
+        ("iraq", {"iran", "tehran"}, False),
+        ("slovakia", {"slovenia", "ljubljana"}, False),  # two letters off
+        ("mumbai", {"mumbia"}, False),  # shorter than the length a typo is read at
+    ],
+)
+def test_a_long_name_one_letter_off_a_word_of_the_context_is_that_name_misspelt(
+    name: str, context: set[str], mentioned: bool
+) -> None:
+    assert missing_entities((name,), frozenset(context)) == ([] if mentioned else [name])
+
+
 def test_a_claims_context_holds_its_words_its_speakers_and_their_acronyms() -> None:
     claim = _claim("Troops will stay.", "Ryan Dillon", ("Ryan Dillon", "Associated Press"))
     context = claim_context(claim)

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from verifier.language.lexicon import is_agent, place_forms
 from verifier.language.measures import normalize_measures
 from verifier.language.number_words import MONTHS, WEEKDAYS
@@ -190,7 +192,25 @@ def _mentioned(name: str, context: frozenset[str], as_place: bool = False) -> bo
         return True  # way: "Turkey" is not "turkeys")
     forms = [name + end for end in DEMONYM_ENDINGS]
     forms += [name[: -len(end)] for end in DEMONYM_ENDINGS if name.endswith(end)]
-    return any(form in context for form in forms)
+    return any(form in context for form in forms) or _misspelt(name, context)
+
+
+# A long name one letter off a word of the context (one more, one fewer, one other) is that
+# name misspelt by one of the two writers: "Prime Minster" for "Prime Minister", "Hussain"
+# for "Hussein". Shorter names differing so are other names: "Iran" and "Iraq", "Gambia"
+# and "Zambia".
+MISSPELT_LENGTH = 7
+
+
+def _misspelt(name: str, context: frozenset[str]) -> bool:
+    if len(name) < MISSPELT_LENGTH:
+        return False
+    return any(
+        word[:1] == name[:1]
+        and abs(len(word) - len(name)) <= 1
+        and Levenshtein.distance(name, word, score_cutoff=1) <= 1
+        for word in context
+    )
 
 
 # What turns a place into its people ("Iraq" - "Iraqi", "Syria" - "Syrian", "Iran" - "Iranian").
