@@ -60,3 +60,25 @@ def test_a_day_is_compared_only_with_a_day_of_its_month() -> None:
     assert not compatible(born, elsewhere)  # the 10th of January says nothing of February's
     assert compatible(born, same) and not agree(born, same, tolerance=0.1)
     assert compatible(born, Quantity(10, "day"))  # a day stored before days had months
+
+
+@pytest.mark.parametrize(
+    ("said", "source", "same"),
+    [
+        # the words before a count's head qualify it: fewer of them name the same thing
+        ("Austria has five gold medals.", "Austria earned six total gold medals.", True),
+        ("Iowa averages 15 mumps cases a year.", "the state average of five cases a year", True),
+        ("Twelve hot flow anomaly events were seen.", "Seven events were observed.", True),
+        ("She won two penalty points.", "2 points were added.", True),
+        # other words before the same head name another thing
+        ("France won five gold medals.", "France won two silver medals.", False),
+        # a part of them is not their number
+        ("1,000 of the departing troops left.", "4,000 troops will leave.", False),
+        # a participle after the count is no part of its name
+        ("300 people killed", "300 buildings destroyed", False),
+    ],
+    ids=lambda v: str(v)[:28],
+)
+def test_counts_naming_one_thing_are_compared(said: str, source: str, same: bool) -> None:
+    mine, theirs = extract_quantities(said)[0], extract_quantities(source)[0]
+    assert compatible(mine, theirs) is same

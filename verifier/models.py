@@ -23,6 +23,9 @@ class Quantity:
     unit: str | None = None  # what is counted ("troops"), stemmed; None when unknown
     qualifier: str | None = None  # "approx" | "more" | "less" | "at_least" | "at_most" | "nearly"
     raw: str = ""
+    # the words naming what is counted when more than the unit does, its head last ("total
+    # gold medals" of "six total gold medals"); not part of the figure's identity
+    phrase: str | None = field(default=None, compare=False)
 
     def interval(self, tolerance: float) -> tuple[float, float]:
         """Return the closed range of values this quantity allows."""

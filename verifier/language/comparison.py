@@ -24,7 +24,23 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
         return True
     if statement.unit is None or claim.unit is None:
         return True
-    return stem(statement.unit) == stem(claim.unit) or convertible(statement.unit, claim.unit)
+    return (
+        stem(statement.unit) == stem(claim.unit)
+        or convertible(statement.unit, claim.unit)
+        or _one_thing(statement, claim)
+    )
+
+
+def _one_thing(statement: Quantity, claim: Quantity) -> bool:
+    """Tell whether two counts name one thing, one with fewer words before its head than the
+    other: "five gold medals" and "six total gold medals", "15 mumps cases" and "five cases";
+    not "gold medals" and "silver medals"."""
+    mine = (statement.phrase or statement.unit or "").split()
+    theirs = (claim.phrase or claim.unit or "").split()
+    if not mine or not theirs or stem(mine[-1]) != stem(theirs[-1]):
+        return False
+    before, their_before = {stem(w) for w in mine[:-1]}, {stem(w) for w in theirs[:-1]}
+    return before <= their_before or their_before <= before
 
 
 def same_count(statement: Quantity, claim: Quantity) -> bool:

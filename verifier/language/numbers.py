@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from verifier.language.clock import find_clocks
+from verifier.language.counted import counted_phrase, unit_at
 from verifier.language.dates import (
     MONTH_NAMES,
     decade,
@@ -30,20 +31,17 @@ from verifier.language.number_words import (
     DECADE_WORDS,
     FRACTIONS,
     MONTHS,
-    NO_UNIT_AFTER,
     ORDINALS,
     PERCENT_WORDS,
     QUALIFIER_ENDINGS,
     QUALIFIERS_BY_LAST,
     SCALES,
     SMALL,
-    UNIT_SKIP,
     WEEKDAYS,
 )
 from verifier.language.ranks import digit_rank, top_ranks, word_compound, word_rank
 from verifier.language.text import clean, is_mostly_upper
 from verifier.language.units import is_measure, restates
-from verifier.language.vocabulary import ALIASES
 from verifier.models import Quantity
 
 _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
@@ -70,25 +68,8 @@ def _qualifier_span(tokens: Tokens, i: int) -> tuple[str, int] | None:
     return None
 
 
-def _unit(tokens: Tokens, j: int) -> str | None:
-    """Find what a number counts: the first plain noun within a few tokens after it."""
-    window = zip(tokens.raw[j : j + 4], tokens.low[j : j + 4], strict=True)
-    for k, (raw, low) in enumerate(window, j):
-        low = low.rstrip(".") if low.count(".") == 1 else low
-        if low in UNIT_SKIP or (raw[:1].isupper() and low not in ALIASES):
-            continue
-        if not low.isalpha() or low in NO_UNIT_AFTER:
-            return None
-        if low == "service" and tokens.low[k + 1 : k + 2] in (["members"], ["member"]):
-            return "troops"
-        return _UNIT_ALIASES.get(low) or ALIASES.get(low, low)
-    return None
-
-
 # Spans counted in years under another name.
 _IN_YEARS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100}
-# What a count of troops is also called ("a 4,000-strong force", "3,000 personnel").
-_UNIT_ALIASES = {"force": "troops", "forces": "troops", "personnel": "troops"}
 
 
 def _is_capitalized(raw: str, all_caps: bool) -> bool:
@@ -327,7 +308,9 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     month = MONTHS.get(previous) or MONTHS.get(following)
     if month and not ended and 1 <= value <= 31 and j == i + 1:
         return Quantity(value, "day", MONTH_NAMES[month], None, raw)
-    unit = "dollar" if first_raw.startswith("$") else None if ended else _unit(tokens, j)
+    unit, at = (
+        ("dollar", j) if first_raw.startswith("$") else (None, j) if ended else unit_at(tokens, j)
+    )
     if unit in _IN_YEARS:  # "five decades" is "50 years"
         value = value * _IN_YEARS[unit]
         raw, unit = f"{raw} {unit} ({value:g} years)", "years"
@@ -336,7 +319,12 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     if previous == "top" and top_ranks(tokens, i, first_raw, unit):  # "the top five"
         return Quantity(value, "ordinal", None, "at_most", f"top {raw}")
     follows_of = j < len(tokens.low) and tokens.low[j] == "of"
-    quantity = Quantity(value, "count", unit, qualifier, raw)
+    written = tokens.low[at].rstrip(",;:.") if at < len(tokens.low) else None
+    # "1,000 of the departing troops" are some of them, not their number: no phrase
+    phrase = None
+    if unit is not None and unit == written and not follows_of:
+        phrase = counted_phrase(tokens, unit, at)
+    quantity = Quantity(value, "count", unit, qualifier, raw, phrase)
     if value == 1 and first_raw[0].isalpha() and (unit is None or follows_of):
         # "one of", "one day": too loose to count as a number, unless a share ("one in five")
         return None if _proportion(tokens, quantity, j)[0] is quantity else quantity

@@ -45,6 +45,7 @@ def _quantity_record(q: Quantity) -> dict[str, Any]:
         "unit": q.unit,
         "qualifier": q.qualifier,
         "raw": q.raw,
+        **({"phrase": q.phrase} if q.phrase else {}),
     }
 
 

@@ -1,0 +1,60 @@
+"""What a number counts: the noun after it, and the words naming the thing counted."""
+
+from __future__ import annotations
+
+from verifier.language.number_tokens import Tokens
+from verifier.language.number_words import NO_UNIT_AFTER, UNIT_SKIP
+from verifier.language.units import is_measure
+from verifier.language.vocabulary import ALIASES, STOPWORDS
+
+# What a count of troops is also called ("a 4,000-strong force", "3,000 personnel").
+_UNIT_ALIASES = {"force": "troops", "forces": "troops", "personnel": "troops"}
+
+
+def unit_at(tokens: Tokens, j: int) -> tuple[str | None, int]:
+    """What the number ending before tokens[j] counts, the first plain noun within a few
+    tokens after it, and where that word stands."""
+    window = zip(tokens.raw[j : j + 4], tokens.low[j : j + 4], strict=True)
+    for k, (raw, low) in enumerate(window, j):
+        low = low.rstrip(".") if low.count(".") == 1 else low
+        if low in UNIT_SKIP or (raw[:1].isupper() and low not in ALIASES):
+            continue
+        if not low.isalpha() or low in NO_UNIT_AFTER:
+            return None, k
+        if low == "service" and tokens.low[k + 1 : k + 2] in (["members"], ["member"]):
+            return "troops", k
+        return _UNIT_ALIASES.get(low) or ALIASES.get(low, low), k
+    return None, j
+
+
+# How many words after the unit may still name what is counted ("gold medals").
+_PHRASE_WORDS = 3
+
+
+def counted_phrase(tokens: Tokens, unit: str, k: int) -> str | None:
+    """The plain words from the unit on that name what a number counts, when the unit only
+    qualifies the last of them: "total gold medals" of "six total gold medals across four
+    days", "mumps cases" of "15 mumps cases a year". It ends at a word that is no plain
+    lower-case word (a name, a figure, a mark), a function word ("a", "were", "across"), or
+    a participle after the count ("300 people killed"); a unit of measure is a unit alone."""
+    if is_measure(unit):
+        return None
+    named = [unit]
+    for raw, low in zip(
+        tokens.raw[k + 1 : k + 1 + _PHRASE_WORDS],
+        tokens.low[k + 1 : k + 1 + _PHRASE_WORDS],
+        strict=True,
+    ):
+        word = low.rstrip(",;:.")
+        if (
+            not raw[:1].islower()
+            or not word.isalpha()
+            or word in NO_UNIT_AFTER
+            or word in STOPWORDS
+            or word.endswith(("ed", "ing"))
+            or tokens.low[k].endswith((",", ";", ":", "."))
+        ):
+            break
+        named.append(word)
+        k += 1
+    return " ".join(named) if len(named) > 1 else None
