@@ -353,3 +353,22 @@ def test_a_rank_of_thousands_of_digits_reads_without_error() -> None:
 def test_a_bare_m_is_metres_or_millions(text: str, value: float, unit: str) -> None:
     first = extract_quantities(text)[0]
     assert (first.value, first.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The Tu-154 crash killed all 150 people on board.", [(150.0, "people")]),
+        ("The COVID-19 pandemic has killed 5 people in the town.", [(5.0, "people")]),
+        ("Two F-16 jets crashed on Monday.", [(2.0, "jets")]),
+        ("Flight MH-17 was shot down over Ukraine.", []),
+        # a common word before the hyphen is read as before: an age group counts
+        ("The Under-21 team won.", [(21.0, "team")]),
+    ],
+    ids=lambda v: str(v)[:24],
+)
+def test_a_name_hyphened_to_a_number_designates_a_thing_and_counts_nothing(
+    text: str, figures: list[tuple[float, str]]
+) -> None:
+    found = [(q.value, q.unit) for q in extract_quantities(text) if q.kind == "count"]
+    assert found == figures

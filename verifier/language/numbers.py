@@ -17,6 +17,7 @@ from verifier.language.dates import (
     short_year,
     slash_date,
 )
+from verifier.language.lexicon import is_common_word
 from verifier.language.measures import find_tallies, normalize_measures, tally_value
 from verifier.language.number_tokens import (
     Tokens,
@@ -81,12 +82,27 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     clocks, text = find_clocks(clean(text))
     text = normalize_measures(text)
     text = _GLUED.sub(_unglued, text)
+    text = _DESIGNATION.sub(_designation, text)
     # one score either way round: "Canada won 57-50" is "Australia lost 50-57"
     tallies = tuple(
         Quantity(tally_value(a, b), "tally", None, None, raw) for a, b, raw in find_tallies(text)
     )
     # a tally's numbers are counts too: "223-202" / "233 to 202"
     return _counted(text) + tallies + tuple(clocks)
+
+
+# A name joined by a hyphen to a number designates one thing, a model or a strain, and
+# counts nothing: "the Tu-154 crashed", "the COVID-19 pandemic", "two F-16 jets", "flight
+# MH-17". Its letters are a name in capitals, or a short capitalized word that is no common
+# word ("Mid-2000s" and "Under-21" are read as before).
+_DESIGNATION = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]{0,5})-(\d{1,4})(?![\w-]|[.,]\d)")
+
+
+def _designation(match: re.Match[str]) -> str:
+    letters = match.group(1)
+    if not letters.isupper() and is_common_word(letters):
+        return match.group(0)
+    return f"{letters}{match.group(2)}"  # one word, as "Tu154": no figure in it
 
 
 # A figure written close up to its unit: "500km", "40kg", "10mm" (not "100m", "5G", "10am").
