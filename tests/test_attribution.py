@@ -99,6 +99,7 @@ def test_a_statement_s_speaker_reads_entities_only_as_far_as_the_speaker(
         ("Mayor Linda Okafor said the bridge is the spine of downtown.", 3),
         ("The road is closed, according to the Department of Transportation.", 11),
         ("Police said a man had been arrested in Leeds.", 0),  # no name: no entity read
+        ('"It is over," the official told John Smith.', 11),  # the name after the verb
         ("Lebanese officials say it is too soon to blame the pilot.", 0),
     ],
     ids=lambda v: str(v)[:24],

@@ -74,6 +74,9 @@ def test_a_day_is_compared_only_with_a_day_of_its_month() -> None:
         ("France won five gold medals.", "France won two silver medals.", False),
         # a part of them is not their number
         ("1,000 of the departing troops left.", "4,000 troops will leave.", False),
+        # a plural heads what is counted: the verb and object after it name nothing of it
+        ("Four countries sent troops to Mali.", "France sent 4,000 troops to Mali.", False),
+        ("Three teams won medals.", "Norway won 10 medals.", False),
         # a participle after the count is no part of its name
         ("300 people killed", "300 buildings destroyed", False),
     ],

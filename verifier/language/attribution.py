@@ -140,6 +140,8 @@ def speaker_stretch(doc: Doc | Span) -> int:
         owners = [token, token.head] if token.dep_ == "conj" else [token]
         if reporting or token.dep_ == "ROOT":  # the main clause's subject: _quoting_subject
             ends += [_typed(c) for o in owners for c in o.children if c.dep_ == "nsubj"]
+        if reporting and _after_a_quote(token):  # '"...," the official told John Smith'
+            ends += [_typed(t) for t in _beside(token)]
         if token.lower_ == "according":
             ends += [_typed(o) for to in token.children for o in to.children if o.dep_ == "pobj"]
     end = max(ends)

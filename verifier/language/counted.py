@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from verifier.language.number_tokens import Tokens
+from verifier.language.lexicon import is_own_word
+from verifier.language.number_tokens import Tokens, looks_plural
 from verifier.language.number_words import NO_UNIT_AFTER, UNIT_SKIP
 from verifier.language.units import is_measure
 from verifier.language.vocabulary import ALIASES, STOPWORDS
@@ -36,10 +37,13 @@ def counted_phrase(tokens: Tokens, unit: str, k: int) -> str | None:
     qualifies the last of them: "total gold medals" of "six total gold medals across four
     days", "mumps cases" of "15 mumps cases a year". It ends at a word that is no plain
     lower-case word (a name, a figure, a mark), a function word ("a", "were", "across"), or
-    a participle after the count ("300 people killed"); a unit of measure is a unit alone."""
+    a participle after the count ("300 people killed"); a plural is the head and ends it
+    ("Four countries sent troops"); a unit of measure is a unit alone."""
     if is_measure(unit):
         return None
     named = [unit]
+    if _heads(unit):
+        return None
     for raw, low in zip(
         tokens.raw[k + 1 : k + 1 + _PHRASE_WORDS],
         tokens.low[k + 1 : k + 1 + _PHRASE_WORDS],
@@ -57,4 +61,11 @@ def counted_phrase(tokens: Tokens, unit: str, k: int) -> str | None:
             break
         named.append(word)
         k += 1
+        if _heads(word):
+            break
     return " ".join(named) if len(named) > 1 else None
+
+
+def _heads(word: str) -> bool:
+    """A plural noun heads what a number counts: nothing after it names more of it."""
+    return looks_plural(word) and not (word.endswith("s") and is_own_word(word))

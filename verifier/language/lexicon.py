@@ -56,6 +56,13 @@ def _common() -> frozenset[str]:
     return frozenset(str(w) for w in _table()["common"])
 
 
+def is_own_word(word: str) -> bool:
+    """Tell whether WordNet lists a lower-case word as it stands, not only a form of another
+    ("mumps", "news"; "cases" is a form of "case")."""
+    common = _common()
+    return word in common and not any(f != word and f in common for f in base_forms(word))
+
+
 @lru_cache(maxsize=8192)
 def is_common_word(word: str) -> bool:
     """Tell whether WordNet knows a word in lower case only, never as a name: "Fighting",

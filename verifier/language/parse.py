@@ -65,7 +65,7 @@ def parse(text: str) -> Doc:
 ENTITY_STEP = "ner"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def parse_syntax(text: str) -> Doc:
     """Parse one sentence for its words, parts of speech and dependencies only: no named
     entities (cached like `parse`)."""
@@ -90,9 +90,8 @@ def with_entities(doc: Doc, end: int) -> Doc:
     from spacy.tokens import Span
 
     named = doc.copy()
-    end = min(len(doc), end + ENTITY_LOOKAHEAD)
     if end > 0:
-        stretch = doc[:end]
+        stretch = doc[: min(len(doc), end + ENTITY_LOOKAHEAD)]
         found = _entities(
             tuple(t.text for t in stretch), tuple(bool(t.whitespace_) for t in stretch)
         )

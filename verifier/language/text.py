@@ -142,7 +142,7 @@ def words(text: str) -> list[str]:
     return list(_sentence_words(text)) if len(text) <= _KEPT_SPLIT else _words(text)
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=4096)
 def _sentence_words(text: str) -> tuple[str, ...]:
     return tuple(_words(text))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from collections.abc import Callable, Iterable
@@ -119,7 +120,14 @@ def _quantity_records(text: str | None) -> list[dict[str, Any]]:
 
 def quantities_from_row(record: dict[str, Any]) -> tuple[Quantity, ...]:
     """Decode a stored claim's quantities."""
-    return tuple(Quantity(**q) for q in _quantity_records(record["quantities"]))
+    return tuple(
+        Quantity(**{k: v for k, v in q.items() if k in _QUANTITY_FIELDS})
+        for q in _quantity_records(record["quantities"])
+    )
+
+
+# What a stored quantity may hold that this release reads (a later one may store more).
+_QUANTITY_FIELDS = frozenset(f.name for f in dataclasses.fields(Quantity))
 
 
 def claim_from_row(record: dict[str, Any]) -> Claim:
