@@ -1,9 +1,14 @@
 """A claim naming the same people and places may still not state what a statement says."""
 
+from pathlib import Path
+
 import pytest
 
+from tests.conftest import verdict_in
 from verifier.engine.service import Engine, ingest_article, open_store, verify
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED
+
+DATA = Path(__file__).parent / "data"
 
 ARTICLE = "\n\n".join(
     [
@@ -48,3 +53,24 @@ def test_a_relation_the_claim_never_states(
     assert found.verdict == verdict, found.explanation
     if code:
         assert [r.code for r in found.reasons] == [code]
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The Exclusive Brethren church has fewer than 3,000 members in New Zealand.", "supported"),
+        ("About 2,000 members of the Exclusive Brethren live in New Zealand.", "supported"),
+        (
+            "The Exclusive Brethren church has more than 10,000 members in New Zealand.",
+            "contradicted",
+        ),
+    ],
+    ids=lambda v: str(v)[:28],
+)
+def test_a_figure_the_closest_claim_omits_is_found_in_another_claim_on_the_topic(
+    statement: str, verdict: str
+) -> None:
+    # the closest sentence (Brash and the Brethren's brochures) gives no figure; another
+    # sentence on the topic gives "approximately 2000 members in New Zealand"
+    article = (DATA / "articles" / "aa05-brash-brethren-contacts.txt").read_text()
+    assert verdict_in(article, statement) == verdict

@@ -111,7 +111,7 @@ def show(q: Quantity) -> str:
         and q.unit not in text
         and not (q.unit == "dollar" and "$" in text)
     ):
-        text += f" {q.unit}"
+        text += f" {q.phrase or q.unit}"  # "six total gold medals", not "six total"
     if q.kind == "day" and q.unit and text.isdigit():  # "27" of "Aug. 27": "August 27"
         text = f"{q.unit.title()} {text}"
     return text

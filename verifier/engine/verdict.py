@@ -165,9 +165,10 @@ def decide(
             return _verdict(statement, UNVERIFIED, [lead], (stranger,), thresholds, articles)
         return _verdict(statement, CONTRADICTED, [lead], lead.conflicts, thresholds, articles)
     missing = _uncovered(statement, agreeing, contenders)
-    if missing and len(missing) < len(statement.quantities):
-        # a statement joining two facts ("in 2003 and again in 2014"), the close claims
-        # vouching for some of its figures: look further down for the other fact
+    if missing:
+        # figures the close claims leave out ("in 2003 and again in 2014", or a membership
+        # the closest sentence never counts): a claim further down, still on the topic, that
+        # gives them without a conflict vouches for them
         for extra in assessed[len(contenders) :]:
             if not extra.conflicts and extra.covered & missing:
                 agreeing.append(extra)
