@@ -29,7 +29,12 @@ def _clocks(text: str) -> list[tuple[float, str | None]]:
         ("Midnight is the deadline.", [(0, None)]),
         ("The rally began at 12 noon.", [(720, None)]),
         ("She finished in 2:01:40.", [(2 * 60 + 1 + 40 / 60, None)]),
-        # no time of day: a year and a count, a score
+        # the part of the day says a.m. or p.m.
+        ("People phoned 911 at around 9.30 in the morning.", [(9 * 60 + 30, None)]),
+        ("The ferry left at 7:15 in the evening.", [(19 * 60 + 15, None)]),
+        ("The bar closed by 10.45 at night.", [(22 * 60 + 45, None)]),
+        # no time of day: a year and a count, a score, a price change in the morning
+        ("Shares fell 2.50 in the morning session.", []),
         ("In 1999, 2300 people were killed.", []),
         ("Japan won 6-4.", []),
         ("Prices rose 5 percent a month.", []),

@@ -1,10 +1,11 @@
 """Times of day, the many ways news copy writes them, read as minutes after midnight.
 
-"4:53 p.m.", "9 pm", "6 a.m.", "16:53", "0600 local time", "21.00 GMT", "22.00 UTC", "noon"
-and "midnight" are each a time of day, not a count: "9 pm" and "21.00" are one time, and a
-draft saying "at 3:10 am" of a flight "set to leave at 2:10 am" gives another. A time names
-its zone when the text does ("local time", "GMT", "UTC"); two times in different zones are
-not compared. The pattern reads a bounded stretch at each place, so a pass is linear.
+"4:53 p.m.", "9 pm", "6 a.m.", "16:53", "0600 local time", "21.00 GMT", "22.00 UTC", "noon",
+"midnight" and "at 9.30 in the morning" are each a time of day, not a count: "9 pm" and
+"21.00" are one time, and a draft saying "at 3:10 am" of a flight "set to leave at 2:10 am"
+gives another. A time names its zone when the text does ("local time", "GMT", "UTC"); two
+times in different zones are not compared. The pattern reads a bounded stretch at each
+place, so a pass is linear.
 """
 
 from __future__ import annotations
@@ -14,9 +15,15 @@ import re
 from verifier.models import Quantity
 
 _ZONE = r"(?:GMT|UTC|local\s+time)"
+_PART_OF_DAY = r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight"
 _CLOCK = re.compile(
+    # "at 9.30 in the morning", "around 7:15 in the evening", "by 10.45 at night": the part
+    # of the day says a.m. or p.m. (after a word that gives a time: "fell 2.50 in the
+    # morning" is no time)
+    rf"\b(?:(?:at|around|about|by|before|after|until|till|from|since)\s+"
+    rf"(?:around\s+|about\s+|approximately\s+)?(?P<hd>1[0-2]|0?[1-9])[:.](?P<md>[0-5]\d)\s+(?P<part>{_PART_OF_DAY})\b"
     # "4:53 p.m.", "4.30pm", "9 pm", "6 a.m.", "11am"
-    r"\b(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
+    r"|(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
     # "16:53", "4:53", "2:01:40"
     r"|(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
     # "0600 local time", "21.00 GMT"; "21.00 and 22.00 local time"
@@ -27,7 +34,9 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 # Where the cheap test says a text may hold a time: a colon, a.m./p.m., a zone or a word.
-_MAY_HOLD = re.compile(r":|\d\s?[ap]\.?\s?m\b|GMT|UTC|local time|noon|midnight", re.I)
+_MAY_HOLD = re.compile(
+    rf":|\d\s?[ap]\.?\s?m\b|GMT|UTC|local time|noon|midnight|\d\.\d\d\s+(?:{_PART_OF_DAY})", re.I
+)
 
 
 def find_clocks(text: str) -> tuple[list[Quantity], str]:
@@ -39,18 +48,27 @@ def find_clocks(text: str) -> tuple[list[Quantity], str]:
 
     def read(match: re.Match[str]) -> str:
         found.append(
-            Quantity(
-                _minutes(match), "clock", _zone(match.group("zone")), None, match.group(0).strip()
-            )
+            Quantity(_minutes(match), "clock", _zone(match.group("zone")), None, _written(match))
         )
         return "a time"
 
     return found, _CLOCK.sub(read, text)
 
 
+def _written(match: re.Match[str]) -> str:
+    """The time as written, without the word before it ("9.30 in the morning")."""
+    start = match.start("hd") if match.group("hd") else match.start()
+    return match.string[start : match.end()].strip()
+
+
 def _minutes(match: re.Match[str]) -> float:
     if match.group("word"):
         return 720.0 if match.group("word").lower() == "noon" else 0.0
+    if match.group("hd"):
+        later = not match.group("part").lower().endswith("morning")  # afternoon, evening, night
+        return float(
+            (int(match.group("hd")) % 12 + (12 if later else 0)) * 60 + int(match.group("md"))
+        )
     if match.group("h12"):
         hour = int(match.group("h12")) % 12 + (12 if match.group("half").lower() == "p" else 0)
         return float(hour * 60 + int(match.group("m12") or 0))
