@@ -82,7 +82,8 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     clocks, text = find_clocks(clean(text))
     text = normalize_measures(text)
     text = _GLUED.sub(_unglued, text)
-    text = _DESIGNATION.sub(_designation, text)
+    if "-" in text:  # most texts have no hyphen: no search
+        text = _DESIGNATION.sub(_designation, text)
     # one score either way round: "Canada won 57-50" is "Australia lost 50-57"
     tallies = tuple(
         Quantity(tally_value(a, b), "tally", None, None, raw) for a, b, raw in find_tallies(text)
