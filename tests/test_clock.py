@@ -33,8 +33,11 @@ def _clocks(text: str) -> list[tuple[float, str | None]]:
         ("People phoned 911 at around 9.30 in the morning.", [(9 * 60 + 30, None)]),
         ("The ferry left at 7:15 in the evening.", [(19 * 60 + 15, None)]),
         ("The bar closed by 10.45 at night.", [(22 * 60 + 45, None)]),
+        ("The blast came at 12.30 at night.", [(30, None)]),  # the small hours
+        ("The blast came at 2.30 at night.", [(2 * 60 + 30, None)]),
         # no time of day: a year and a count, a score, a price change in the morning
         ("Shares fell 2.50 in the morning session.", []),
+        ("The index closed at 2.50 in the morning session.", []),
         ("In 1999, 2300 people were killed.", []),
         ("Japan won 6-4.", []),
         ("Prices rose 5 percent a month.", []),

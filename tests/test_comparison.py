@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.language.comparison import agree, compatible
+from verifier.engine.figures import compare_quantities
+from verifier.language.comparison import agree, compatible, count_relation
 from verifier.language.numbers import extract_quantities
 from verifier.models import Quantity
 
@@ -63,25 +64,48 @@ def test_a_day_is_compared_only_with_a_day_of_its_month() -> None:
 
 
 @pytest.mark.parametrize(
-    ("said", "source", "same"),
+    ("said", "source", "relation"),
     [
-        # the words before a count's head qualify it: fewer of them name the same thing
-        ("Austria has five gold medals.", "Austria earned six total gold medals.", True),
-        ("Iowa averages 15 mumps cases a year.", "the state average of five cases a year", True),
-        ("Twelve hot flow anomaly events were seen.", "Seven events were observed.", True),
-        ("She won two penalty points.", "2 points were added.", True),
+        # the words before a count's head qualify it ("total" adds nothing)
+        ("Austria has five gold medals.", "Austria earned six total gold medals.", "same"),
+        ("Iowa averages 15 mumps cases a year.", "the state average of five cases a year", "part"),
+        ("Austria won 12 medals.", "Austria won 5 gold medals.", "whole"),
+        ("Twelve hot flow anomaly events were seen.", "Seven events were observed.", "part"),
         # other words before the same head name another thing
-        ("France won five gold medals.", "France won two silver medals.", False),
+        ("France won five gold medals.", "France won two silver medals.", None),
         # a part of them is not their number
-        ("1,000 of the departing troops left.", "4,000 troops will leave.", False),
+        ("1,000 of the departing troops left.", "4,000 troops will leave.", None),
         # a plural heads what is counted: the verb and object after it name nothing of it
-        ("Four countries sent troops to Mali.", "France sent 4,000 troops to Mali.", False),
-        ("Three teams won medals.", "Norway won 10 medals.", False),
+        ("Four countries sent troops to Mali.", "France sent 4,000 troops to Mali.", None),
+        ("Three teams won medals.", "Norway won 10 medals.", None),
         # a participle after the count is no part of its name
-        ("300 people killed", "300 buildings destroyed", False),
+        ("300 people killed", "300 buildings destroyed", None),
     ],
     ids=lambda v: str(v)[:28],
 )
-def test_counts_naming_one_thing_are_compared(said: str, source: str, same: bool) -> None:
+def test_how_counts_named_with_words_before_one_head_relate(
+    said: str, source: str, relation: str | None
+) -> None:
     mine, theirs = extract_quantities(said)[0], extract_quantities(source)[0]
-    assert compatible(mine, theirs) is same
+    assert count_relation(mine, theirs) == relation
+
+
+@pytest.mark.parametrize(
+    ("said", "source", "covered", "conflict"),
+    [
+        ("Austria has five gold medals.", "Austria earned six total gold medals.", False, True),
+        # a part larger than its whole is contradicted; the same number vouches for it
+        ("Iowa sees 15 mumps cases a year.", "Iowa averages five cases a year.", False, True),
+        ("Iowa sees five mumps cases a year.", "Iowa averages five cases a year.", True, False),
+        # a part smaller than its whole, a whole larger than its part: nothing to say
+        ("Austria won 5 gold medals.", "Austria won 12 medals.", False, False),
+        ("Austria won 12 medals.", "Austria won 5 gold medals.", False, False),
+        ("Austria won 3 medals.", "Austria won 5 gold medals.", False, True),
+    ],
+    ids=lambda v: str(v)[:28],
+)
+def test_a_count_of_a_part_is_held_against_its_whole_only_where_it_cannot_be(
+    said: str, source: str, covered: bool, conflict: bool
+) -> None:
+    found, conflicts = compare_quantities(extract_quantities(said), extract_quantities(source), 0.0)
+    assert (bool(found), bool(conflicts)) == (covered, conflict)

@@ -364,6 +364,9 @@ def test_a_bare_m_is_metres_or_millions(text: str, value: float, unit: str) -> N
         ("Flight MH-17 was shot down over Ukraine.", []),
         # a common word before the hyphen is read as before: an age group counts
         ("The Under-21 team won.", [(21.0, "team")]),
+        # results side by side are figures; a month before a day is a date
+        ("The referendum ended Yes-52, No-48.", [(52.0, None), (48.0, None)]),
+        ("The deadline is Sept-30.", [(30.0, None)]),
     ],
     ids=lambda v: str(v)[:24],
 )

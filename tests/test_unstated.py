@@ -74,3 +74,13 @@ def test_a_figure_the_closest_claim_omits_is_found_in_another_claim_on_the_topic
     # sentence on the topic gives "approximately 2000 members in New Zealand"
     article = (DATA / "articles" / "aa05-brash-brethren-contacts.txt").read_text()
     assert verdict_in(article, statement) == verdict
+
+
+def test_a_figure_further_down_given_for_another_thing_vouches_for_nothing() -> None:
+    # the closest sentence gives no number; the one further down gives 16 for the rescued
+    article = (
+        "Floods hit Grantham\n\nMonday, January 10, 2011\n\n"
+        "The flood in Grantham killed several people on Monday, police said. "
+        "Rescue crews said 16 people were rescued from rooftops after the flood in Grantham."
+    )
+    assert verdict_in(article, "The flood in Grantham killed 16 people.") == "unverified"

@@ -4,7 +4,7 @@ which it contradicts, and how each is written in an explanation."""
 from __future__ import annotations
 
 from verifier.engine.attachment import closest
-from verifier.language.comparison import agree, compatible, same_count
+from verifier.language.comparison import agree, compatible, count_relation, same_count
 from verifier.language.dateline import RELATIVE
 from verifier.language.measures import tally_scores
 from verifier.models import Quantity, Reason
@@ -41,7 +41,9 @@ def compare_quantities(
         i
         for i, s in enumerate(said)
         if any(
-            (compatible(s, c) and agree(s, c, tolerance)) or same_count(s, c)
+            (compatible(s, c) and agree(s, c, tolerance))
+            or same_count(s, c)
+            or (count_relation(s, c) in _NESTED and agree(s, c, tolerance))
             for c in _peers(s, source)
         )
         or _tally_in_counts(s, source)
@@ -58,12 +60,27 @@ def compare_quantities(
         rivals = [
             c
             for j, c in enumerate(source)
-            if j not in used and compatible(s, c) and c.qualifier != RELATIVE
+            if j not in used
+            and (compatible(s, c) or _more_than_its_whole(s, c))
+            and c.qualifier != RELATIVE
         ]
         if rivals:
             rival = closest(texts[0], s, texts[1], rivals) if texts else rivals[0]
             conflicts.append(mismatch(s, rival))
     return covered, conflicts
+
+
+# A count of a part of what the other counts ("15 mumps cases" of "five cases a year"): the
+# same number vouches for it (the passage counts just those), a part larger than its whole
+# is contradicted, any other says nothing ("5 gold medals" of "12 medals").
+_NESTED = frozenset({"part", "whole"})
+
+
+def _more_than_its_whole(said: Quantity, source: Quantity) -> bool:
+    relation = count_relation(said, source)
+    if relation == "part":
+        return said.value > source.value
+    return relation == "whole" and said.value < source.value
 
 
 def mismatch(said: Quantity, source: Quantity) -> Reason:

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from verifier.engine.attachment import given_for_another
+from verifier.engine.attachment import given_for_another, given_for_the_same
 from verifier.engine.figures import compare_quantities, mismatch, not_in_source
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.engine.opposites import (
@@ -168,8 +168,12 @@ def decide(
     if missing:
         # figures the close claims leave out ("in 2003 and again in 2014", or a membership
         # the closest sentence never counts): a claim further down, still on the topic, that
-        # gives them without a conflict vouches for them
+        # gives them without a conflict vouches for them, for the same thing when the close
+        # claims vouch for none of them
+        alone = len(missing) == len(statement.quantities)
         for extra in assessed[len(contenders) :]:
+            if alone and not _for_the_same(statement, extra, missing):
+                continue
             if not extra.conflicts and extra.covered & missing:
                 agreeing.append(extra)
                 missing -= extra.covered
@@ -193,6 +197,16 @@ def decide(
         reason = not_in_source([statement.quantities[i] for i in sorted(missing)])
         return _verdict(statement, UNVERIFIED, agreeing, (reason,), thresholds, articles)
     return _verdict(statement, SUPPORTED, agreeing, (), thresholds, articles)
+
+
+def _for_the_same(statement: StatementFeatures, extra: Assessment, missing: set[int]) -> bool:
+    """Tell whether a claim gives the statement's figures for what the statement gives them
+    for (the words around them tell, when they can)."""
+    claim = extra.match.claim
+    return all(
+        given_for_the_same(statement.text, statement.quantities[i], claim.text, claim.quantities)
+        for i in extra.covered & missing
+    )
 
 
 # A headline sums up its article: its figures are given in the article's own sentences,

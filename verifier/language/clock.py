@@ -21,7 +21,7 @@ _CLOCK = re.compile(
     # of the day says a.m. or p.m. (after a word that gives a time: "fell 2.50 in the
     # morning" is no time)
     rf"\b(?:(?:at|around|about|by|before|after|until|till|from|since)\s+"
-    rf"(?:around\s+|about\s+|approximately\s+)?(?P<hd>1[0-2]|0?[1-9])[:.](?P<md>[0-5]\d)\s+(?P<part>{_PART_OF_DAY})\b"
+    rf"(?:around\s+|about\s+|approximately\s+)?(?P<hd>1[0-2]|0?[1-9])[:.](?P<md>[0-5]\d)\s+(?P<part>{_PART_OF_DAY})\b(?!\s+(?:session|trad))"
     # "4:53 p.m.", "4.30pm", "9 pm", "6 a.m.", "11am"
     r"|(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
     # "16:53", "4:53", "2:01:40"
@@ -55,6 +55,18 @@ def find_clocks(text: str) -> tuple[list[Quantity], str]:
     return found, _CLOCK.sub(read, text)
 
 
+def _hour_of_the_day(hour: int, part: str) -> int:
+    """The hour of a clock's reading in a part of the day: "in the morning" before noon, "in
+    the afternoon" or "evening" after it, "at night" after it until midnight and before it
+    in the small hours ("12.30 at night" is 0:30, "2.30 at night" 2:30)."""
+    part = part.lower()
+    if part.endswith("morning"):
+        return hour % 12
+    if part.endswith("night") and (hour == 12 or hour <= 4):
+        return hour % 12
+    return hour % 12 + 12
+
+
 def _written(match: re.Match[str]) -> str:
     """The time as written, without the word before it ("9.30 in the morning")."""
     start = match.start("hd") if match.group("hd") else match.start()
@@ -65,10 +77,8 @@ def _minutes(match: re.Match[str]) -> float:
     if match.group("word"):
         return 720.0 if match.group("word").lower() == "noon" else 0.0
     if match.group("hd"):
-        later = not match.group("part").lower().endswith("morning")  # afternoon, evening, night
-        return float(
-            (int(match.group("hd")) % 12 + (12 if later else 0)) * 60 + int(match.group("md"))
-        )
+        hour = _hour_of_the_day(int(match.group("hd")), match.group("part"))
+        return float(hour * 60 + int(match.group("md")))
     if match.group("h12"):
         hour = int(match.group("h12")) % 12 + (12 if match.group("half").lower() == "p" else 0)
         return float(hour * 60 + int(match.group("m12") or 0))

@@ -27,20 +27,32 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
     return (
         stem(statement.unit) == stem(claim.unit)
         or convertible(statement.unit, claim.unit)
-        or _one_thing(statement, claim)
+        or count_relation(statement, claim) == "same"
     )
 
 
-def _one_thing(statement: Quantity, claim: Quantity) -> bool:
-    """Tell whether two counts name one thing, one with fewer words before its head than the
-    other: "five gold medals" and "six total gold medals", "15 mumps cases" and "five cases";
-    not "gold medals" and "silver medals"."""
+# Words that add nothing to what a count names: "six total gold medals" are gold medals.
+_ADDING_NOTHING = frozenset({"total", "overall", "combined", "all"})
+
+
+def count_relation(statement: Quantity, claim: Quantity) -> str | None:
+    """How two counts named by words before one head noun relate: "same" (the same words,
+    "five gold medals" and "six total gold medals"), "part" (the statement's names more:
+    "15 mumps cases" of "five cases", "5 gold medals" of "12 medals"), "whole" (the claim's
+    names more); None for other things ("gold medals" and "silver medals")."""
+    if statement.kind != "count" or claim.kind != "count":
+        return None
     mine = (statement.phrase or statement.unit or "").split()
     theirs = (claim.phrase or claim.unit or "").split()
     if not mine or not theirs or stem(mine[-1]) != stem(theirs[-1]):
-        return False
-    before, their_before = {stem(w) for w in mine[:-1]}, {stem(w) for w in theirs[:-1]}
-    return before <= their_before or their_before <= before
+        return None
+    before = {stem(w) for w in mine[:-1] if w not in _ADDING_NOTHING}
+    their_before = {stem(w) for w in theirs[:-1] if w not in _ADDING_NOTHING}
+    if before == their_before:
+        return "same"
+    if their_before < before:
+        return "part"
+    return "whole" if before < their_before else None
 
 
 def same_count(statement: Quantity, claim: Quantity) -> bool:

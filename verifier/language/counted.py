@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from verifier.language.lexicon import is_own_word
+from verifier.language.measures import CURRENCY_UNITS
 from verifier.language.number_tokens import Tokens, looks_plural
 from verifier.language.number_words import NO_UNIT_AFTER, UNIT_SKIP
 from verifier.language.units import is_measure
@@ -39,7 +40,7 @@ def counted_phrase(tokens: Tokens, unit: str, k: int) -> str | None:
     lower-case word (a name, a figure, a mark), a function word ("a", "were", "across"), or
     a participle after the count ("300 people killed"); a plural is the head and ends it
     ("Four countries sent troops"); a unit of measure is a unit alone."""
-    if is_measure(unit):
+    if is_measure(unit) or unit in CURRENCY_UNITS:  # "two million dollar homes" count dollars
         return None
     named = [unit]
     if _heads(unit):

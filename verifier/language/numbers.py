@@ -82,8 +82,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     clocks, text = find_clocks(clean(text))
     text = normalize_measures(text)
     text = _GLUED.sub(_unglued, text)
-    if "-" in text:  # most texts have no hyphen: no search
-        text = _DESIGNATION.sub(_designation, text)
+    text = _designations(text)
     # one score either way round: "Canada won 57-50" is "Australia lost 50-57"
     tallies = tuple(
         Quantity(tally_value(a, b), "tally", None, None, raw) for a, b, raw in find_tallies(text)
@@ -95,15 +94,29 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
 # A name joined by a hyphen to a number designates one thing, a model or a strain, and
 # counts nothing: "the Tu-154 crashed", "the COVID-19 pandemic", "two F-16 jets", "flight
 # MH-17". Its letters are a name in capitals, or a short capitalized word that is no common
-# word ("Mid-2000s" and "Under-21" are read as before).
+# word ("Mid-2000s" and "Under-21" are read as before), never a month or "Pre"/"Post" before
+# a year or a day ("Jan-2020", "Post-1990 lows"), and a year is no model's number; results
+# listed side by side ("USA-3, Canada-2", "Yes-52, No-48") are figures.
 _DESIGNATION = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]{0,5})-(\d{1,4})(?![\w-]|[.,]\d)")
+_RESULTS = re.compile(r"[A-Z][A-Za-z]*-\d+\s*[,;/]\s*[A-Z][A-Za-z]*-\d+")
+_NO_DESIGNATION = frozenset({"pre", "post"})
 
 
 def _designation(match: re.Match[str]) -> str:
-    letters = match.group(1)
-    if not letters.isupper() and is_common_word(letters):
+    letters, number = match.group(1), match.group(2)
+    if (not letters.isupper() and is_common_word(letters)) or (
+        letters.lower() in MONTHS or letters.lower() in _NO_DESIGNATION
+    ):
         return match.group(0)
-    return f"{letters}{match.group(2)}"  # one word, as "Tu154": no figure in it
+    if len(number) == 4 and 1800 <= int(number) <= 2099:
+        return match.group(0)
+    return f"{letters}{number}"  # one word, as "Tu154": no figure in it
+
+
+def _designations(text: str) -> str:
+    if "-" not in text or _RESULTS.search(text):  # most texts have no hyphen: no search
+        return text
+    return _DESIGNATION.sub(_designation, text)
 
 
 # A figure written close up to its unit: "500km", "40kg", "10mm" (not "100m", "5G", "10am").
