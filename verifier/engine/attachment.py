@@ -73,16 +73,15 @@ def given_for_another(
 def given_for_the_same(
     said_text: str, figure: Quantity, source_text: str, source: tuple[Quantity, ...]
 ) -> bool:
-    """Tell whether a claim's figure agreeing with the statement's may be given for the same
-    thing: a word around it is around the statement's, or a text does not tell (its number
-    not written there once). "16 people were rescued from rooftops" gives 16 for no one the
-    flood killed."""
-    alike = [c for c in source if agree(figure, c, 0.0)]
-    units = _unit_stems(figure, *alike)
+    """Tell whether one of a claim's figures may be given for what the statement's figure is
+    given for: a word around it is around the statement's, or a text does not tell (its
+    number not written there once). "16 people were rescued from rooftops" gives 16 for no
+    one the flood killed."""
+    units = _unit_stems(figure, *source)
     mine = _around(said_text, figure, units)
     if not mine:
         return True
-    return any(not (theirs := _around(source_text, c, units)) or mine & theirs for c in alike)
+    return any(not (theirs := _around(source_text, c, units)) or mine & theirs for c in source)
 
 
 def closest(said_text: str, figure: Quantity, source_text: str, rivals: list[Quantity]) -> Quantity:

@@ -24,6 +24,7 @@ from verifier.engine.unrelated import (
     unstated,
     unverified,
 )
+from verifier.language.comparison import agree
 from verifier.language.entities import (
     NO_WORDS,
     ArticleWords,
@@ -204,7 +205,12 @@ def _for_the_same(statement: StatementFeatures, extra: Assessment, missing: set[
     for (the words around them tell, when they can)."""
     claim = extra.match.claim
     return all(
-        given_for_the_same(statement.text, statement.quantities[i], claim.text, claim.quantities)
+        given_for_the_same(
+            statement.text,
+            (figure := statement.quantities[i]),
+            claim.text,
+            tuple(c for c in claim.quantities if agree(figure, c, 0.0)),
+        )
         for i in extra.covered & missing
     )
 
