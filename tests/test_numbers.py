@@ -375,3 +375,22 @@ def test_a_name_hyphened_to_a_number_designates_a_thing_and_counts_nothing(
 ) -> None:
     found = [(q.value, q.unit) for q in extract_quantities(text) if q.kind == "count"]
     assert found == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # a number, a unit and a dimension written as one adjective: a size in that unit
+        ("A nine-meter-long section of the canal broke.", (9.0, "meter")),
+        ("A 9-metre-long section of the canal broke.", (9.0, "metre")),
+        ("The blast left a 100-metre-wide crater.", (100.0, "metre")),
+        ("Drivers sat in a 2-mile-long queue.", (2.0, "mile")),
+    ],
+    ids=lambda v: str(v)[:24],
+)
+def test_a_size_written_as_one_adjective_is_a_measure(text: str, figure: tuple[float, str]) -> None:
+    assert [(q.value, q.unit) for q in extract_quantities(text)] == [figure]
+
+
+def test_an_age_written_as_one_adjective_counts_nothing_named() -> None:
+    assert extract_quantities("A two-year-old boy was found.") == ()

@@ -70,3 +70,19 @@ def counted_phrase(tokens: Tokens, unit: str, k: int) -> str | None:
 def _heads(word: str) -> bool:
     """A plural noun heads what a number counts: nothing after it names more of it."""
     return looks_plural(word) and not (word.endswith("s") and is_own_word(word))
+
+
+# The adjectives of size a unit of measure makes with a number: "a nine-meter-long section",
+# "10-metre-high waves", "a 100-foot-wide crater" give a length in that unit.
+_DIMENSIONS = frozenset("long high wide deep tall thick".split())
+
+
+def dimension_unit(word: str) -> str | None:
+    """The unit of a measure written as one adjective with its dimension ("meter-long",
+    "foot-high"), or None ("year-old" counts nothing: no measure of size)."""
+    unit, _, dimension = word.rstrip(".").partition("-")
+    if dimension not in _DIMENSIONS or not unit.isalpha():
+        return None
+    # the singular the compound takes ("metre-long"), where WordNet knows the plural a unit
+    plural = unit + "s"
+    return unit if is_measure(unit) else plural if is_measure(plural) else None

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from verifier.language.clock import find_clocks
-from verifier.language.counted import counted_phrase, unit_at
+from verifier.language.counted import counted_phrase, dimension_unit, unit_at
 from verifier.language.dates import (
     MONTH_NAMES,
     decade,
@@ -339,7 +339,11 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     if month and not ended and 1 <= value <= 31 and j == i + 1:
         return Quantity(value, "day", MONTH_NAMES[month], None, raw)
     unit, at = (
-        ("dollar", j) if first_raw.startswith("$") else (None, j) if ended else unit_at(tokens, j)
+        ("dollar", j)
+        if first_raw.startswith("$")
+        else (None, j)
+        if ended
+        else _sized(tokens, j) or unit_at(tokens, j)
     )
     if unit in _IN_YEARS:  # "five decades" is "50 years"
         value = value * _IN_YEARS[unit]
@@ -359,6 +363,15 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
         # "one of", "one day": too loose to count as a number, unless a share ("one in five")
         return None if _proportion(tokens, quantity, j)[0] is quantity else quantity
     return quantity
+
+
+def _sized(tokens: Tokens, j: int) -> tuple[str, int] | None:
+    """The unit of a figure joined by a hyphen to a measure of size: "a 9-metre-long
+    section", "10-foot-high waves"."""
+    if tokens.low[j : j + 1] != ["-"] or j + 1 >= len(tokens.low):
+        return None
+    unit = dimension_unit(tokens.low[j + 1])
+    return (unit, j + 1) if unit is not None else None
 
 
 # Words a fraction may start at: "a third", "one half", "two thirds" (its numerator).

@@ -3,6 +3,7 @@ five", and number words joined to what they count ("a three-day strike")."""
 
 from __future__ import annotations
 
+from verifier.language.counted import dimension_unit
 from verifier.language.measures import MEASURE_UNITS
 from verifier.language.number_tokens import Tokens
 from verifier.language.number_words import FRACTIONS, ORDINALS, SMALL
@@ -29,6 +30,8 @@ def word_compound(low: str, raw: str) -> Quantity | None:
     count of what the rest names ("two-year-old" counts nothing named; "one-off" is a word)."""
     head, _, rest = low.partition("-")
     value = SMALL.get(head)
+    if value is not None and (unit := dimension_unit(rest)) is not None:
+        return Quantity(float(value), "count", unit, None, raw)  # "a nine-meter-long section"
     if value is None or value < 2 or not rest.isalpha() or rest in SMALL or rest in FRACTIONS:
         return None
     if rest in ORDINALS:  # "twenty-fifth": a rank, read elsewhere
