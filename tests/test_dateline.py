@@ -62,6 +62,7 @@ def test_an_ordinal_day_before_its_month(text: str, day: int, month: str) -> Non
     [
         ("Further fires were lit yesterday near Yanchep.", (4, "february")),
         ("Further fires were lit today near Yanchep.", (5, "february")),
+        ("Norway is scheduled to play Canada tomorrow.", (6, "february")),
         ("The fire was lit on Saturday near Yanchep.", (3, "february")),
         ("Temperatures of 40C are expected on Wednesday.", (7, "february")),  # to come
         ("The fire was lit on Saturday, February 3, near Yanchep.", None),  # dated already

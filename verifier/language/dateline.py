@@ -42,7 +42,8 @@ def read_dateline(line: str) -> date | None:
 # statement's date, never contradict one (the sentence may date another event than it).
 RELATIVE = "relative"
 _RELATIVE = re.compile(
-    rf"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|{_WEEKDAY})\b",
+    r"\b(?P<word>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)"
+    rf"|{_WEEKDAY})\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -53,9 +54,10 @@ _FUTURE = re.compile(r"\b(?:will|shall|expected|forecast|scheduled|due|next|plan
 def resolve_relative(text: str, published: date) -> tuple[Quantity, ...]:
     """Return the dates a text gives relative to its article's day: day, month and year.
 
-    "yesterday" is the day before; "today", "this morning" the day itself; a weekday the
-    last such day up to it (news reports what has happened), or the next one after it in a
-    sentence about what is to come. A text that also names a month gives its dates itself.
+    "yesterday" is the day before, "tomorrow" the day after; "today", "this morning" the day
+    itself; a weekday the last such day up to it (news reports what has happened), or the
+    next one after it in a sentence about what is to come. A text that also names a month
+    gives its dates itself.
     """
     if any(month in text.lower() for month in MONTH_NAMES.values()):
         return ()
@@ -64,6 +66,8 @@ def resolve_relative(text: str, published: date) -> tuple[Quantity, ...]:
         word = match.group("word").lower()
         if word == "yesterday":
             day = published - timedelta(days=1)
+        elif word == "tomorrow":
+            day = published + timedelta(days=1)
         elif word in WEEKDAYS and _FUTURE.search(text):
             ahead = (WEEKDAYS[word] - 1 - published.weekday()) % 7 or 7
             day = published + timedelta(days=ahead)
