@@ -18,7 +18,7 @@ from functools import lru_cache
 from verifier.language.comparison import agree, compatible
 from verifier.language.dateline import RELATIVE
 from verifier.language.lexicon import is_unit_word
-from verifier.language.number_words import MONTHS, WEEKDAYS
+from verifier.language.number_tokens import CALENDAR_WORDS
 from verifier.language.text import NUMBER_WORDS, clean, stem
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Quantity
@@ -33,7 +33,7 @@ _JOINS = frozenset(
     "and or but after before while when whereas since until having because although".split()
 )
 # another figure, written as a word (in full: "may" and "march" are verbs too, "mar" a word)
-_CALENDAR = frozenset(w for w in [*MONTHS, *WEEKDAYS] if len(w) > 5)
+_CALENDAR = frozenset(w for w in CALENDAR_WORDS if len(w) > 5)
 _FIGURE_WORDS = (NUMBER_WORDS - {"percent", "per", "cent", "k", "m", "bn", "%"}) | _CALENDAR
 _KINDS = frozenset({"count", "percent", "year", "day", "clock", "weekday", "month"})
 _NAMED = frozenset({"weekday", "month"})  # figures written as a word: "Friday", "May"

@@ -173,9 +173,9 @@ def decide(
         # claims vouch for none of them
         alone = len(missing) == len(statement.quantities)
         for extra in assessed[len(contenders) :]:
-            if alone and not _for_the_same(statement, extra, missing):
+            if extra.conflicts or not extra.covered & missing:
                 continue
-            if not extra.conflicts and extra.covered & missing:
+            if not alone or _for_the_same(statement, extra, missing):
                 agreeing.append(extra)
                 missing -= extra.covered
     weaker: list[Assessment] = []

@@ -42,9 +42,9 @@ def counted_phrase(tokens: Tokens, unit: str, k: int) -> str | None:
     ("Four countries sent troops"); a unit of measure is a unit alone."""
     if is_measure(unit) or unit in CURRENCY_UNITS:  # "two million dollar homes" count dollars
         return None
-    named = [unit]
     if _heads(unit):
         return None
+    named = [unit]
     for raw, low in zip(
         tokens.raw[k + 1 : k + 1 + _PHRASE_WORDS],
         tokens.low[k + 1 : k + 1 + _PHRASE_WORDS],
@@ -73,13 +73,14 @@ def _heads(word: str) -> bool:
 
 
 # The adjectives of size a unit of measure makes with a number: "a nine-meter-long section",
-# "10-metre-high waves", "a 100-foot-wide crater" give a length in that unit.
+# "10-metre-high waves", "a 100-metre-wide crater" give a length in that unit.
 _DIMENSIONS = frozenset("long high wide deep tall thick".split())
 
 
 def dimension_unit(word: str) -> str | None:
     """The unit of a measure written as one adjective with its dimension ("meter-long",
-    "foot-high"), or None ("year-old" counts nothing: no measure of size)."""
+    "mile-long"), or None ("year-old" counts nothing: no measure of size; "foot-high" neither,
+    as WordNet's commonest "foot" is no unit)."""
     unit, _, dimension = word.rstrip(".").partition("-")
     if dimension not in _DIMENSIONS or not unit.isalpha():
         return None

@@ -367,7 +367,7 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
 
 def _sized(tokens: Tokens, j: int) -> tuple[str, int] | None:
     """The unit of a figure joined by a hyphen to a measure of size: "a 9-metre-long
-    section", "10-foot-high waves"."""
+    section", "10-metre-high waves"."""
     if tokens.low[j : j + 1] != ["-"] or j + 1 >= len(tokens.low):
         return None
     unit = dimension_unit(tokens.low[j + 1])
