@@ -218,6 +218,12 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
             " Nations Security Council.",
             "supported",
         ),
+        # a denial that is itself the opposite: "never" against "always", one opposition
+        (
+            "Students said the campuses had always been cleaned properly.",
+            "Students have said cleaning was never done properly.",
+            "contradicted",
+        ),
         # a denial by "denied" and a gerund, and a clause denied by "without ... being"
         (
             "Don Brash denied knowing that the Exclusive Brethren planned to release brochures.",

@@ -339,8 +339,9 @@ _DENIALS = frozenset("not no none never cannot nor neither n't".split())
 
 def denial_is_the_opposite(said: str, source: str, flip: tuple[str, str]) -> bool:
     """Tell whether the one denial between two texts is the denying verb of an opposite pair
-    ("refused to support" / "agreed to support"), with no other denial ("never refused")."""
-    mine, theirs = is_denying_word(flip[0]), is_denying_word(flip[1])
+    ("refused to support" / "agreed to support"), or a denial itself ("never" / "always"),
+    with no other denial ("never refused")."""
+    mine, theirs = (is_denying_word(w) or w.lower() in _DENIALS for w in flip)
     if mine == theirs:
         return False
     text, word = (said, flip[0]) if mine else (source, flip[1])
