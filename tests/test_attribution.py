@@ -212,3 +212,20 @@ def test_a_quotation_naming_someone_inside_it_is_credited_to_whom_it_names_at_it
     claims = extract_claims(Article("a-4", "Strike talks collapse", text))
     lasted = next(c for c in claims if c.text.startswith('"The talks'))
     assert lasted.speaker == "Sharon Graham"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tokens"),
+    [
+        # a name or a weekday spelt like a contraction without its apostrophe stays whole
+        ("Spokesman Ima Niboro said", ["Spokesman", "Ima", "Niboro", "said"]),
+        ("The talks resume Wed in Geneva", ["The", "talks", "resume", "Wed", "in", "Geneva"]),
+        # a denial so written keeps its split: negation reads the "not"
+        ("They dont agree", ["They", "do", "nt", "agree"]),
+        ("We cannot agree", ["We", "can", "not", "agree"]),
+    ],
+)
+def test_contractions_without_apostrophes_are_split_only_when_they_deny(
+    sentence: str, tokens: list[str]
+) -> None:
+    assert [t.text for t in parse(sentence)] == tokens

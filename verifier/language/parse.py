@@ -44,8 +44,22 @@ def pipeline() -> Language:
     for title in TITLES:
         for form in (title, title.upper()):
             tokenizer.add_special_case(form, [{"ORTH": form}])
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if not _slang(k, v)}
     nlp.add_pipe("verifier_one_sentence", before="parser")
     return nlp
+
+
+def _slang(key: str, pieces: list[dict[Any, str]]) -> bool:
+    """Tell whether a tokenizer exception splits a contraction written without its apostrophe
+    ("Ima" as "I m a", "Wed" as "We d", "Hes"): in edited text such a word is a name, a
+    weekday or a word of its own. A denial keeps its split ("dont", "cannot": "do not")."""
+    from spacy.attrs import NORM, ORTH
+
+    return (
+        key.isalpha()
+        and len(pieces) > 1
+        and not any(piece.get(NORM, piece.get(ORTH, "")).lower() == "not" for piece in pieces)
+    )
 
 
 def _one_sentence(doc: Doc) -> Doc:
