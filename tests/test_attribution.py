@@ -54,6 +54,14 @@ SHAPES = [
         "Lebanese army Brigadier",
     ),
     ("Lebanese officials say it is too soon to blame the pilot.", "Lebanese officials", None),
+    # a verb that doubles its last letter ("admitted"), and one reporting through a
+    # preposition and a clause ("admitted to having spent")
+    ("Don Brash admitted that the money had been spent.", "Don Brash", None),
+    (
+        "A spokesman for the Group admitted to having spent NZ$500,000 on the campaign so far.",
+        "spokesman for the Group",
+        None,
+    ),
     ("Wal-Mart said it was the most pre-ordered DVD in its history.", "Wal-Mart", None),
     ("Police said a man had been arrested.", "Police", None),
     # a body named by a common noun whose second sense is a group (WordNet: the embassy

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from verifier.language.lexicon import is_agent
 from verifier.language.quoting import still_quoting
-from verifier.language.roles import report_setting
+from verifier.language.roles import brings_a_clause, report_setting
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,11 +36,14 @@ COMMITTING = frozenset(
 
 
 def _forms(verbs: frozenset[str]) -> set[str]:
-    """The regular inflections of verbs: say/says, note/noted/noting, deny/denies/denied."""
+    """The regular inflections of verbs: say/says, note/noted/noting, deny/denies/denied,
+    admit/admitted (a final consonant after one vowel may double: both forms are kept)."""
     found = set()
     for verb in verbs:
         stem = verb[:-1] if verb.endswith("e") else verb
         found |= {verb, verb + "s", stem + "ed", stem + "ing"}
+        if re.search(r"[^aeiou][aeiou][b-df-hj-np-tvz]$", verb):
+            found |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
         if verb.endswith("y"):
             found |= {verb[:-1] + "ies", verb[:-1] + "ied"}
         if verb.endswith(("s", "sh", "ch")):
@@ -116,7 +119,7 @@ def find_speaker(doc: Doc | Span, inside: bool | None = None) -> Speaker | None:
         if not subjects:
             continue
         if (
-            any(c.dep_ in _REPORTED for c in verb.children)
+            any(c.dep_ in _REPORTED or brings_a_clause(c) for c in verb.children)
             or _after_a_quote(verb)
             or (
                 verb.lemma_.lower() in COMMITTING

@@ -69,6 +69,12 @@ def report_setting(verb: Token, quoted: set[int]) -> tuple[str, ...]:
     found: list[str] = []
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ != "according":
+            if child.dep_ == "prep" and child.lower_ != "according" and not brings_a_clause(child):
                 found.extend(t.lower_ for t in child.subtree if t.i not in quoted and t.is_alpha)
     return tuple(found)
+
+
+def brings_a_clause(child: Token) -> bool:
+    """A preposition bringing in what was said: "admitted to having spent", "warned against
+    raising" (a clause, not where or when it was said)."""
+    return child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children)
