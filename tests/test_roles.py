@@ -83,3 +83,32 @@ def test_a_quote_credited_to_another_where_it_was_said_is_judged_by_its_speaker(
     )
     assert verdict.verdict == "contradicted", verdict.explanation
     assert "Bush" in verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("speaker", "verdict"),
+    [
+        ("BP", "contradicted"),  # named by the article, in another role
+        ("OPEC", "unverified"),  # never named by it
+    ],
+)
+def test_a_quote_credited_to_a_body_known_by_its_initials(speaker: str, verdict: str) -> None:
+    from verifier.engine.service import Engine, ingest_article, open_store, verify
+
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(
+        "Oil prices rise after Alaskan field shuts down\n\nBP Exploration Alaska, the company"
+        " running the field, has said that oil production will be reduced by 400,000 barrels"
+        " per day.\n\nCrude for September delivery rose by $1.23 to US$75.99 a barrel in"
+        " early Asian trading.\n\nThe shutdown followed the discovery of corrosion in a"
+        " transit line.\n\nAnalysts expect prices to stay high through the summer."
+        '\n\n"The Middle East violence is a threat to the oil supply, but Alaska is a'
+        ' real disruption," said Victor Shum, an energy analyst.',
+        engine,
+    )
+    said = verify(
+        f'{speaker} said that "the Middle East violence is a threat to the oil supply, but'
+        ' Alaska is a real disruption".',
+        engine,
+    )
+    assert said.verdict == verdict, said.explanation

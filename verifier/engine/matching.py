@@ -116,7 +116,7 @@ def prepare_statement(text: str) -> StatementFeatures:
     # initials ("Germany announced", "the U.N. said") is also a name the claim must speak of
     speaker_words = (
         set(words(f"{speaker} {credited.role or ''}")) | set(credited.setting)
-        if credited is not None and speaker and not _INITIALS.fullmatch(speaker)
+        if credited is not None and speaker
         else set()
     )
     text_words = words(text)

@@ -33,6 +33,7 @@ from verifier.language.entities import (
     speaker_matches,
 )
 from verifier.language.quoting import quoted
+from verifier.language.text import words
 from verifier.models import (
     CONTRADICTED,
     SUPPORTED,
@@ -285,7 +286,9 @@ def _unknown_speaker(
     said). Words credited to someone the article does name are contradicted."""
     if {r.code for r in lead.conflicts} != {"speaker_mismatch"} or not statement.speaker:
         return None
-    names = find_entities(statement.speaker)
+    # the statement's names that make up its speaker: "U.N." is one only in its sentence
+    spoken = set(words(statement.speaker))
+    names = [e for e in find_entities(statement.text) if e in spoken]
     absent = missing_entities(tuple(names), article(lead.match.claim.article_id).everything)
     if not absent:
         return None
