@@ -54,6 +54,8 @@ SHAPES = [
         "Lebanese army Brigadier",
     ),
     ("Lebanese officials say it is too soon to blame the pilot.", "Lebanese officials", None),
+    # a second verb with its own subject is credited to it, not to the first verb's
+    ("Police arrested two men and a spokesman said they would be charged.", "spokesman", None),
     # a verb that doubles its last letter ("admitted"), and one reporting through a
     # preposition and a clause ("admitted to having spent")
     ("Don Brash admitted that the money had been spent.", "Don Brash", None),

@@ -39,8 +39,9 @@ _NEGATION = re.compile(
     # "without the link to the Church being obvious": a clause it denies
     r"|\bwithout\s+(?:a|an|the|any|its|his|her|their)\s+[^,.;:]{0,60}?\bbeing\b"
     r"|n't\b"
-    # "Dillon denied that ...", "Brash denied knowing ...": says it is not so
-    r"|\bden(?:y|ies|ied|ying) (?:that|[a-z]{2,20}ing)\b"
+    # "Dillon denied that ...", "Brash denied knowing ...", "denied they had injured anyone":
+    # says it is not so (not "denied them entry", "denied access")
+    r"|\bden(?:y|ies|ied|ying) (?:that|[a-z]{2,20}ing|he|she|they|we|i|there)\b"
     r"|\bfar from (?:over|done|finished|ended|complete|certain|clear|settled)\b"
     r"|\b(?:(?:refus|declin|fail)(?:e[ds]?|ing|s)?|(?:ha[sd]|have|is|are|was|were) yet) to\b"
     r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$])))"

@@ -61,7 +61,6 @@ _LIGHT = frozenset(
         "last",
     ]
 )
-_INITIALS = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}")  # "U.N.", "NATO"
 # A label a draft puts before a line ("Photo caption: ...", "Update: ..."): no name in it.
 _LABEL = re.compile(
     r"^\W*(?:photo|picture|image|caption|photo caption|headline|update|correction|breaking"

@@ -110,8 +110,10 @@ def find_speaker(doc: Doc | Span, inside: bool | None = None) -> Speaker | None:
     ]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
-        # "X pledged support but acknowledged that ...": the second verb shares the subject
-        owner = verb.head if verb.dep_ == "conj" else verb
+        # "X pledged support but acknowledged that ...": the second verb shares the subject,
+        # unless it has its own ("Haia sent 50 men and its spokesman denied they ...")
+        own = any(c.dep_ == "nsubj" for c in verb.children)
+        owner = verb.head if verb.dep_ == "conj" and not own else verb
         subjects = [c for c in owner.children if c.dep_ == "nsubj" and _can_speak(c)]
         if _after_a_quote(verb):
             # '"...," said Pelosi', '"...," Pelosi said': the speaker stands beside the verb
