@@ -316,6 +316,8 @@ def test_two_parts_of_one_full_name_are_one_person_and_initials_of_a_names_head(
     assert swapped_name(statement, Match(candidate, 1.0), lambda: article) is None
     # "UN" is the head of "the United Nations Security Council"
     assert {"unsc", "un"} <= initials("a seat on the United Nations Security Council")
+    # and of "United Nations Peacekeepers": a plural of people ends a body's name too
+    assert "un" in initials("Haitian police and United Nations Peacekeepers arrived on scene")
 
 
 def test_what_the_claim_calls_back_by_its_common_noun_is_no_swap() -> None:
