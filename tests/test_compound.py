@@ -19,6 +19,11 @@ from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, ArticleRef, Cit
         ("Troops, and more troops, and still more troops, and yet more, and more.", 1),
         ("Iraq declared victory over the group, though the U.S. has not begun to withdraw.", 2),
         ("Raymond said troops would relocate in the coming month, though he did not say where.", 1),
+        # a bare "and" between two clauses, each with a subject named by a noun
+        ("Chartchai Bualao was killed and the gunman was later arrested.", 2),
+        ("Five fishermen were arrested and later deported to China.", 1),  # one subject
+        ("Smith won the race and he said it had been hard.", 1),  # a pronoun leans back
+        ("He said that the party deplores negativity and that no one should doubt it.", 1),
     ],
 )
 def test_a_statement_splits_only_into_clauses_that_stand_alone(

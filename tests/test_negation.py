@@ -181,6 +181,13 @@ from verifier.engine.opposites import polarity_differs
             " buildings located in Taipei swayed and shook during the quake.",
             False,
         ),
+        # two clauses joined by a bare "and": the denial is the first one's
+        (
+            "The Independent Police Complaints Commission say a single shot was fired.",
+            "The injury to the man who was shot was not life threatening and the Independent"
+            " Police Complaints Commission say a single shot was fired.",
+            False,
+        ),
     ],
     ids=lambda v: str(v)[:30],
 )

@@ -6,6 +6,7 @@ import re
 
 from verifier.engine.extract import is_negated
 from verifier.engine.matching import StatementFeatures
+from verifier.language.compound import joined_by_and
 from verifier.language.lexicon import aligned_opposites, opposite_of
 from verifier.language.roles import told_from_the_other_side
 from verifier.language.scope import denied_stems, is_denying_word
@@ -289,6 +290,8 @@ _ELLIPSIS = re.compile(
 def _parts(text: str) -> list[tuple[str, frozenset[str]]]:
     fronted = _FRONTED.match(text)
     split = _PARTS.split(text[fronted.end() :] if fronted else text)
+    if len(split) == 1:  # two clauses joined by a bare "and", each with its own subject
+        split = joined_by_and(split[0])[::2]
     for i in range(len(split) - 1, 0, -1):
         if _ELLIPSIS.match(split[i]):  # "they think they are better, but they are not"
             split[i - 1 : i + 1] = [f"{split[i - 1]}, but {split[i]}"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from verifier.language.parse import parse_syntax
 from verifier.language.text import content_stems
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, Citation, Verdict
 
@@ -54,6 +55,8 @@ def split_clauses(statement: str) -> list[str]:
     """
     statement = without_side_clauses(statement)
     pieces = _JOINS.split(statement)  # clause, join, clause, join, ...
+    if len(pieces) == 1:
+        pieces = joined_by_and(statement)
     if len(pieces) == 1 or len(pieces) > 2 * MAX_CLAUSES - 1:
         return [statement]
     clauses = [pieces[0]]
@@ -65,6 +68,31 @@ def split_clauses(statement: str) -> list[str]:
     if len(clauses) > 1 and len(content_stems(clauses[0])) < MIN_CLAUSE_STEMS:
         return [statement]
     return clauses
+
+
+def joined_by_and(statement: str) -> list[str]:
+    """Split a statement at an "and" without a comma that joins two clauses, each with a
+    subject of its own named by a noun ("Bualao was killed and the gunman was arrested"; not
+    "were arrested and deported", one subject, nor "and he said", a pronoun leaning on the
+    clause before): [clause, join, clause], or the statement alone."""
+    if " and " not in statement:
+        return [statement]
+    doc = parse_syntax(statement)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return [statement]
+    for verb in root.children:
+        if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        join = next((c for c in root.children if c.dep_ == "cc" and c.i < verb.i), None)
+        if subject is None or subject.pos_ == "PRON" or join is None or join.lower_ != "and":
+            continue
+        if any(c.dep_ == "mark" for c in verb.children):
+            continue  # "stating that X and that Y": two things said, one clause saying them
+        at = join.idx
+        return [statement[:at].rstrip(), " and ", statement[at + len(join.text) :].lstrip()]
+    return [statement]
 
 
 def join_verdicts(statement: str, parts: list[Verdict]) -> Verdict:
