@@ -181,6 +181,14 @@ from verifier.engine.opposites import polarity_differs
             " buildings located in Taipei swayed and shook during the quake.",
             False,
         ),
+        # a word the claim affirms outside its denial is not what it denies: the landing
+        (
+            "Officer Earl Decherong radioed that the plane was gliding toward a landing on the"
+            " water.",
+            "Officer Earl Decherong, using a radio telephone, called to say they were gliding to"
+            " make a water landing and that they could see no light or land.",
+            False,
+        ),
         # two clauses joined by a bare "and": the denial is the first one's
         (
             "The Independent Police Complaints Commission say a single shot was fired.",

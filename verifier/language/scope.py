@@ -51,12 +51,17 @@ def denied_stems(text: str) -> frozenset[str] | None:
     if not cues:
         return None
     denied: set[str] = set()
+    scoped: set[int] = set()
     for cue in cues:
         scope = _scope(cue)
         if scope is None:
             return None
         denied.update(content_stems(_written(t for t in scope if t.i != cue.i)))
-    return frozenset(denied)
+        scoped.update(t.i for t in scope)
+    # a word the text also affirms outside its denials is not what it denies ("gliding to
+    # make a water landing and ... could see no light or land" denies the light, the land)
+    affirmed = content_stems(_written(t for t in doc if t.i not in scoped))
+    return frozenset(denied.difference(affirmed) or denied)
 
 
 def _is_cue(token: Token) -> bool:
