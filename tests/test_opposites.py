@@ -170,3 +170,43 @@ def test_a_relation_and_its_converse(
     from verifier.engine.opposites import antonym_flip
 
     assert antonym_flip(prepare_statement(statement), claim_from_fields({"text": claim})) == pair
+
+
+@pytest.mark.parametrize(
+    ("statement", "claim", "pair"),
+    [
+        # a directive lifted against one issued, ordered or extended (WordNet has "lift" as
+        # "revoke", with no opposite): three stories' orders, warnings and evacuations
+        (
+            "The evacuation order was extended at about 7:00 P.M.",
+            "The evacuation order was lifted about 7:00 P.M.",
+            ("extended", "lifted"),
+        ),
+        (
+            "Officials have lifted evacuation orders for homes near Los Angeles.",
+            "Officials have ordered a mandatory evacuation of thousands of homes near Los Angeles.",
+            ("lifted", "ordered"),
+        ),
+        (
+            "The hurricane center lifted its tropical storm warning for the Gulf coast.",
+            "The hurricane center has issued a tropical storm warning for the Gulf coast.",
+            ("lifted", "issued"),
+        ),
+        # lifting or issuing something else is no such opposition
+        ("Rescuers lifted the car off the driver.", "Rescuers issued a statement.", None),
+        (
+            "The ministry issued a statement on the storm.",
+            "The ministry lifted the ban on fishing.",
+            None,
+        ),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_a_directive_lifted_against_one_imposed(
+    statement: str, claim: str, pair: tuple[str, str] | None
+) -> None:
+    from verifier.engine.extract import claim_from_fields
+    from verifier.engine.matching import prepare_statement
+    from verifier.engine.opposites import antonym_flip
+
+    assert antonym_flip(prepare_statement(statement), claim_from_fields({"text": claim})) == pair

@@ -30,6 +30,13 @@ _GOING_ON = (
     "continue continues continued continuing intensify intensifies intensified intensifying "
     "escalate escalates escalated escalating resume resumes resumed resuming"
 )
+# Lifting a directive (an order, a ban, a warning) against imposing, issuing, ordering or
+# extending one: WordNet gives "lift" the sense "revoke" but opposes nothing to it.
+_LIFTING = "lift lifts lifted lifting"
+_IMPOSING = (
+    "impose imposes imposed imposing issue issues issued issuing ordered ordering "
+    "extend extends extended extending"
+)
 # Word pairs that turn a statement around without a negation word.
 ANTONYMS = (
     ("increase increased increases increasing", "decrease decreased decreases decreasing"),
@@ -67,6 +74,7 @@ ANTONYMS = (
     ("calm peace stability stable peaceful", "violence violent disruption unrest chaos turmoil"),
     # verbs only: "climate change" does not deny that temperatures remain high
     ("stay stays stayed remain remains remained unchanged", "shift shifts shifted changed"),
+    (_LIFTING, _IMPOSING),  # of a directive only (see _SENSES)
 )
 # Words of a direction or a pace, which one sentence often gives both of ("rose to 170,000
 # in 2007 before dwindling to 40,000", "withdraw slowly ... a vacuum ISIS would instantly
@@ -77,6 +85,14 @@ _ANTONYM_SETS = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in A
 # troops (not a letter, nor troops home, nor a region "into violence"); pledging something
 # (not "pledged Monday that ...", a way of saying); a "continued" presence or fighting that
 # continues (not the helper verb, "will continue to be reduced", nor "..., he continued.").
+# What lifting and imposing are said of: a directive ("lifted the evacuation order", "the
+# ban was extended", "ordered a mandatory evacuation"; not "lifted the car", "issued a
+# statement").
+_DIRECTIVE = (
+    r"(?:orders?|bans?|warnings?|watch(?:es)?|curfews?|sanctions?|restrictions?|embargo(?:es)?"
+    r"|blockades?|moratori(?:um|a)|suspensions?|emergency|advisor(?:y|ies)|alerts?"
+    r"|evacuations?)"
+)
 _SENSES = {
     frozenset(_PLEDGING.split()): re.compile(
         r"\bpledg(?:e|es|ed|ing)\b(?!\s+(?:\w+\s+)?that\b)", re.I
@@ -84,6 +100,17 @@ _SENSES = {
     frozenset(_SENDING.split()): re.compile(
         r"\bsen(?:ds?|t|ding)\b(?!(?:\s+\S+){0,4}?\s+(?:home|back)\b)"
         r"(?=(?:\s+\S+){0,3}?\s+(?:troops|forces|soldiers|personnel|reinforcements)\b)",
+        re.IGNORECASE,
+    ),
+    frozenset(_LIFTING.split()): re.compile(
+        rf"\blift\w*(?=(?:\s+\S+){{0,4}}?\s+{_DIRECTIVE}\b)"
+        rf"|\b{_DIRECTIVE}\s+(?:\S+\s+){{0,3}}?lifted\b",
+        re.IGNORECASE,
+    ),
+    frozenset(_IMPOSING.split()): re.compile(
+        rf"\b(?:impos|issu|extend)\w*(?=(?:\s+\S+){{0,4}}?\s+{_DIRECTIVE}\b)"
+        rf"|\b{_DIRECTIVE}\s+(?:\S+\s+){{0,3}}?(?:imposed|issued|extended)\b"
+        r"|\border(?:ed|ing)\b",
         re.IGNORECASE,
     ),
     frozenset(_GOING_ON.split()): re.compile(
