@@ -4,14 +4,12 @@
 
 Writes verifier/language/data/lexicon.json and the WordNet licence beside it:
 - "antonyms": [pos, word, opposite, rank of the sense in word, rank in opposite], from every
-  direct antonym pointer, spread to the other words of both synsets ("progressive", of the
-  sense of "liberal", against "conservative"), to the adverbs derived from a pair of
-  adjectives (quickly / slowly) and to the nouns and verbs derived from one (acquit / convict
-  -> acquittal / conviction), and from a verb to the ways of doing it, its troponyms ("soar"
-  of "rise", against "fall"), unless it has more than TROPONYM_LIMIT of them. A rank is the
-  sense's place in WordNet's frequency order (0: the commonest), so a pair that holds only in
-  a rare sense (clear / cloudy) can be told from one that holds in the usual sense (westerly /
-  easterly).
+  direct antonym pointer, spread to the adverbs derived from a pair of adjectives (quickly /
+  slowly) and to the nouns and verbs derived from one (acquit / convict -> acquittal /
+  conviction), and from a verb to the ways of doing it, its troponyms ("soar" of "rise", against
+  "fall"), unless it has more than TROPONYM_LIMIT of them. A rank is the sense's place in
+  WordNet's frequency order (0: the commonest), so a pair that holds only in a rare sense
+  (clear / cloudy) can be told from one that holds in the usual sense (westerly / easterly).
 - "exceptions": irregular forms of the words in a pair, from WordNet's exception lists
   ("worse" -> "bad", "won" -> "win"), for morphy's rules to fall back on.
 - "places": [adjective, place] pairs of an adjective and the place it pertains to
@@ -122,10 +120,6 @@ def build() -> dict[str, list[object]]:
                 ra, rb = rank(index[pos], a, offset), rank(index[target_pos], b, target)
                 add(pos, a, b, ra, rb)
                 add(pos, b, a, rb, ra)
-                for x, y in synonyms_of(data, pos, offset, target_pos, target):
-                    rx, ry = rank(index[pos], x, offset), rank(index[target_pos], y, target)
-                    add(pos, x, y, rx, ry)
-                    add(pos, y, x, ry, rx)
                 for derived_pos, da, db in derived(data, pos, offset, target, source, word):
                     add(derived_pos, da, db, ra, rb)
                     add(derived_pos, db, da, rb, ra)
@@ -300,22 +294,6 @@ def ways_of(
     if len(ways) > TROPONYM_LIMIT:
         return []
     return [(w.lower(), t) for t in ways for w in data[pos][t][1] if "_" not in w]
-
-
-def synonyms_of(
-    data: dict[str, dict[int, tuple[int, list[str], list[tuple[str, int, str, int, int]]]]],
-    pos: str,
-    offset: int,
-    target_pos: str,
-    target: int,
-) -> list[tuple[str, str]]:
-    """Every word of one synset against every word of the other: WordNet opposes two words
-    ("liberal" / "conservative"), and the other words of each sense share the opposition
-    ("progressive" of the sense of "liberal"; "stop" of the sense of "discontinue", against
-    "continue")."""
-    mine = {w.lower() for w in data[pos][offset][1]}
-    theirs = {w.lower() for w in data[target_pos][target][1]}
-    return [(x, y) for x in sorted(mine) for y in sorted(theirs)]
 
 
 def derived(

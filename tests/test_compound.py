@@ -21,6 +21,8 @@ from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED, ArticleRef, Cit
         ("Raymond said troops would relocate in the coming month, though he did not say where.", 1),
         # a bare "and" between two clauses, each with a subject named by a noun
         ("Chartchai Bualao was killed and the gunman was later arrested.", 2),
+        # the clauses of what a speaker said (found by review)
+        ("Firefighters said the blaze was not set and the building was evacuated safely.", 2),
         ("Five fishermen were arrested and later deported to China.", 1),  # one subject
         ("Smith won the race and he said it had been hard.", 1),  # a pronoun leans back
         ("He said that the party deplores negativity and that no one should doubt it.", 1),

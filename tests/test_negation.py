@@ -239,6 +239,19 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
             "Students have said cleaning was never done properly.",
             "contradicted",
         ),
+        # two clauses of what a speaker said, each checked alone: the denial is the first's
+        (
+            "The blaze was not started deliberately and the building was evacuated safely.",
+            "Firefighters said the blaze was not started deliberately and the building was"
+            " evacuated safely.",
+            "supported",
+        ),
+        # "ever" against "never" of a comparison: the same (found by review)
+        (
+            "It was the worst flood the town had ever seen.",
+            "The town had never seen a worse flood.",
+            "supported",
+        ),
         # a denial by "denied" and a gerund, and a clause denied by "without ... being"
         (
             "Don Brash denied knowing that the Exclusive Brethren planned to release brochures.",

@@ -31,11 +31,10 @@ from verifier.language.vocabulary import STOPWORDS
         ("soared", "fell", True),
         ("surged", "fell", True),
         ("waddle", "stay", False),  # "move" has too many ways for each to oppose "stay"
-        # another word of a sense WordNet opposes: "progressive" of "liberal", "commence" of
-        # "begin" (against "end")
-        ("progressive", "conservative", True),
-        ("commenced", "ended", True),
-        ("stop", "continue", False),  # "continue" opposes "stop" only in its third sense
+        # only the words WordNet opposes, not every word of their senses: "man" is also a
+        # serviceman, opposed to a civilian; "single" a sense of "common" (found by review)
+        ("men", "civilians", False),
+        ("common", "single", False),
         # a British spelling against an American one (WordNet pairs the -ize forms)
         ("decentralising", "centralized", True),
     ],

@@ -318,7 +318,7 @@ def _parts(text: str) -> list[tuple[str, frozenset[str]]]:
     fronted = _FRONTED.match(text)
     split = _PARTS.split(text[fronted.end() :] if fronted else text)
     if len(split) == 1:  # two clauses joined by a bare "and", each with its own subject
-        split = joined_by_and(split[0])[::2]
+        split = list(joined_by_and(split[0])[::2])
     for i in range(len(split) - 1, 0, -1):
         if _ELLIPSIS.match(split[i]):  # "they think they are better, but they are not"
             split[i - 1 : i + 1] = [f"{split[i - 1]}, but {split[i]}"]
@@ -369,9 +369,8 @@ _DENIALS = frozenset("not no none never cannot nor neither n't".split())
 
 def denial_is_the_opposite(said: str, source: str, flip: tuple[str, str]) -> bool:
     """Tell whether the one denial between two texts is the denying verb of an opposite pair
-    ("refused to support" / "agreed to support"), or a denial itself ("never" / "always"),
-    with no other denial ("never refused")."""
-    mine, theirs = (is_denying_word(w) or w.lower() in _DENIALS for w in flip)
+    ("refused to support" / "agreed to support"), with no other denial ("never refused")."""
+    mine, theirs = is_denying_word(flip[0]), is_denying_word(flip[1])
     if mine == theirs:
         return False
     text, word = (said, flip[0]) if mine else (source, flip[1])

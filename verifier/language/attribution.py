@@ -112,7 +112,7 @@ def find_speaker(doc: Doc | Span, inside: bool | None = None) -> Speaker | None:
     for verb in verbs:
         # "X pledged support but acknowledged that ...": the second verb shares the subject,
         # unless it has its own ("Haia sent 50 men and its spokesman denied they ...")
-        own = any(c.dep_ == "nsubj" for c in verb.children)
+        own = any(c.dep_ == "nsubj" and c.lower_ not in _PRONOUNS for c in verb.children)
         owner = verb.head if verb.dep_ == "conj" and not own else verb
         subjects = [c for c in owner.children if c.dep_ == "nsubj" and _can_speak(c)]
         if _after_a_quote(verb):

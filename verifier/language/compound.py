@@ -9,6 +9,7 @@ each negation meets the claim its own clause is about.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from verifier.language.parse import parse_syntax
 from verifier.language.text import content_stems
@@ -56,7 +57,7 @@ def split_clauses(statement: str) -> list[str]:
     statement = without_side_clauses(statement)
     pieces = _JOINS.split(statement)  # clause, join, clause, join, ...
     if len(pieces) == 1:
-        pieces = joined_by_and(statement)
+        pieces = list(joined_by_and(statement))
     if len(pieces) == 1 or len(pieces) > 2 * MAX_CLAUSES - 1:
         return [statement]
     clauses = [pieces[0]]
@@ -70,29 +71,33 @@ def split_clauses(statement: str) -> list[str]:
     return clauses
 
 
-def joined_by_and(statement: str) -> list[str]:
+@lru_cache(maxsize=2048)
+def joined_by_and(statement: str) -> tuple[str, ...]:
     """Split a statement at an "and" without a comma that joins two clauses, each with a
     subject of its own named by a noun ("Bualao was killed and the gunman was arrested"; not
     "were arrested and deported", one subject, nor "and he said", a pronoun leaning on the
-    clause before): [clause, join, clause], or the statement alone."""
+    clause before): (clause, join, clause), or the statement alone."""
     if " and " not in statement:
-        return [statement]
+        return (statement,)
     doc = parse_syntax(statement)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
-        return [statement]
-    for verb in root.children:
+        return (statement,)
+    # the main clause's verb, or the verb of what it reports ("Firefighters said the blaze
+    # was not started deliberately and the building was evacuated")
+    heads = [root, *(c for c in root.children if c.dep_ == "ccomp")]
+    for head, verb in ((h, v) for h in heads for v in h.children):
         if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        join = next((c for c in root.children if c.dep_ == "cc" and c.i < verb.i), None)
+        join = next((c for c in head.children if c.dep_ == "cc" and c.i < verb.i), None)
         if subject is None or subject.pos_ == "PRON" or join is None or join.lower_ != "and":
             continue
         if any(c.dep_ == "mark" for c in verb.children):
             continue  # "stating that X and that Y": two things said, one clause saying them
         at = join.idx
-        return [statement[:at].rstrip(), " and ", statement[at + len(join.text) :].lstrip()]
-    return [statement]
+        return (statement[:at].rstrip(), " and ", statement[at + len(join.text) :].lstrip())
+    return (statement,)
 
 
 def join_verdicts(statement: str, parts: list[Verdict]) -> Verdict:

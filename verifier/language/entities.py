@@ -324,10 +324,15 @@ def initials(text: str) -> frozenset[str]:
         parts = _initialled(match.group(0))
         letters = "".join(w[0] for w in parts).lower()
         found.add(letters)
-        if parts and is_agent(parts[-1]):  # a body's name: "the United Nations Security
+        if parts and _people(parts[-1]):  # a body's name: "the United Nations Security
             # Council"; not a headline's words ("Uganda Negotiates Peace Deal")
             found.update(letters[:end] for end in range(2, len(letters)))
     return frozenset(found)
+
+
+def _people(word: str) -> bool:
+    """A noun for a person or a group, or the plural of one ("Peacekeepers")."""
+    return is_agent(word) or (word.endswith("s") and is_agent(word[:-1]))
 
 
 def _initialled(name: str) -> list[str]:

@@ -171,10 +171,8 @@ def opposites(lemma: str, pos: str | None = None) -> frozenset[str]:
 
 
 def is_agent(lemma: str) -> bool:
-    """Tell whether a noun names a person or a group of people, who can be said to speak
-    (in any of its forms: "peacekeepers")."""
-    agents = _agents()
-    return any(form in agents for form in base_forms(lemma))
+    """Tell whether a noun names a person or a group of people, who can be said to speak."""
+    return lemma.lower() in _agents()
 
 
 def aligned_opposites(
