@@ -46,6 +46,8 @@ def test_find_speaker(text: str, speaker: str | None) -> None:
         ("Glynn refused to pledge support.", True),
         ("The spokesman denied they had injured anyone.", True),  # a clause of its own
         ("The border guards denied them entry.", False),  # a thing refused, not a denial
+        ("Officials ruled out terrorism as the cause.", True),
+        ("The court ruled on the case.", False),
         ("The council declined to approve the plan.", True),
         ("Talks failed to produce a deal.", True),
         ("Exports declined by 5 percent.", False),

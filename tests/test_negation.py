@@ -246,6 +246,19 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
             " evacuated safely.",
             "supported",
         ),
+        # the same denial in a side clause and in a condition; a speaker's place by its
+        # adjective ("Police in Ireland", "Irish police")
+        (
+            "Police in Ireland warned that drivers who do not pay their fines will be prosecuted.",
+            "Irish police have said if the fines are not paid the drivers will face prosecution.",
+            "supported",
+        ),
+        # "ruled out" denies as "did not" does
+        (
+            "Russian officials ruled out terrorism as the cause of the crash.",
+            "According to Russian officials, terrorism did not play a role in the crash.",
+            "supported",
+        ),
         # "ever" against "never" of a comparison: the same (found by review)
         (
             "It was the worst flood the town had ever seen.",

@@ -277,6 +277,8 @@ def polarity_differs(statement: StatementFeatures, claim: Claim) -> bool:
     support it, and it was defeated" denies the support, not the defeat).
     """
     said_negated, claim_negated = statement.negated, claim.negated
+    if said_negated and claim_negated and _deny_the_same(statement.text, claim.text):
+        return False  # "drivers who do not pay their fines" / "if the fines are not paid"
     if (said_negated or claim_negated) and (
         _CONDITION.search(statement.text) or _CONDITION.search(claim.text)
     ):
@@ -303,6 +305,13 @@ def polarity_differs(statement: StatementFeatures, claim: Claim) -> bool:
     if len(mine) == 1 and len(theirs) == 1:
         return True
     return any(_part_differs(part, theirs) for part in mine)
+
+
+def _deny_the_same(text: str, other: str) -> bool:
+    """Tell whether two texts that each deny something in a side clause or a condition deny
+    the same thing (their denials govern a word in common)."""
+    mine, theirs = denied_stems(text), denied_stems(other)
+    return bool(mine and theirs and not mine.isdisjoint(theirs))
 
 
 # A clause of a subject, an auxiliary and a denial only ("..., but they are not"): its verb

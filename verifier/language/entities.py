@@ -371,9 +371,12 @@ def speaker_matches(speaker: str, claim: Claim) -> bool:
         # spokesman Saad al-Hadithi"): the qualifier must be in whom the claim credits, not
         # merely in its sentence ("U.S. troops" does not make an Iraqi official American;
         # "a coalition spokesman" is still checked against the sentence, below)
-        return names[-1] in {*words(credited), *(_acronym(a) for a in claim.attribution)}
+        given = {*words(credited), *(_acronym(a) for a in claim.attribution)}
+        # its place's adjective is the same qualifier: "Police in Ireland", "Irish police"
+        return names[-1] in given or not place_forms(names[-1]).isdisjoint(given)
     if names:  # the family name decides: "Ryan Dillon" is not "Kevin Joseph Ryan"
-        return names[-1] in claim_context(claim)
+        context = claim_context(claim)
+        return names[-1] in context or not place_forms(names[-1]).isdisjoint(context)
     if all(w in _GROUPS for w in tokens):
         return True
     attribution = set(content_stems(credited))

@@ -70,7 +70,16 @@ def _is_cue(token: Token) -> bool:
     following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
     if token.lower_ == "yet" and following == "to":
         return True
-    return token.pos_ == "VERB" and token.lemma_ in _DENYING_VERBS
+    return _denying_verb(token)
+
+
+def _denying_verb(token: Token) -> bool:
+    """A verb that denies what follows: "refused", "denied", "ruled out"."""
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_ == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    return token.lemma_ in _DENYING_VERBS
 
 
 def _written(tokens: Iterable[Token]) -> str:
@@ -96,7 +105,7 @@ def _scope(cue: Token) -> list[Token] | None:
         return list(cue.subtree)
     if cue.dep_ == "det" and head.pos_ in _NOMINALS:  # "no permit"
         return list(head.subtree)
-    verb = cue if cue.pos_ == "VERB" and cue.lemma_ in _DENYING_VERBS else head
+    verb = cue if _denying_verb(cue) else head
     while verb.dep_ in _MODIFIERS and verb.head.i != verb.i:  # "has yet to be captured"
         verb = verb.head
     # a denial reported inside a side clause is that clause's ("..., as the Communists said
@@ -107,6 +116,8 @@ def _scope(cue: Token) -> list[Token] | None:
         # the second of two verbs joined by "and": "had declared himself President For Life
         # in 1999 ... and had not selected a successor" denies the choice, not the declaring
         return list(verb.subtree)
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return list(verb.subtree)  # a condition: "if the fines are not paid"
     if verb.dep_ not in _SIDE_CLAUSES or _infinitive(verb):
         return None  # "not", "never", "no longer" of the main verb: the sentence's denial
     return list(verb.subtree)
