@@ -201,6 +201,18 @@ def test_a_quotation_over_several_sentences_is_credited_whole() -> None:
     assert [c.speaker for c in claims[5:]] == ["Nancy Pelosi", "Nancy Pelosi"]
 
 
+def test_a_subject_inside_a_quotation_that_closes_is_no_speaker() -> None:
+    # the closing sentence's "the advertising company indicated" is the spokesman's words
+    text = (
+        "Diplomats object to advert\n\n"
+        'Brad Tattersfield, a spokesman for the ministry, said "we advised the company that'
+        " this was inappropriate. The ministry advised the advertisers to use a Maori group."
+        ' However, the advertising company indicated they were proceeding."'
+    )
+    claims = extract_claims(Article("a-3", "Diplomats object to advert", text))
+    assert [c.speaker for c in claims[1:]] == ["Brad Tattersfield"] * 3
+
+
 def test_a_quotation_is_credited_to_whom_it_names_not_to_the_speaker_before_it() -> None:
     text = (
         "Rare rodent photographed alive\n\n"
