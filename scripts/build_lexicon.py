@@ -252,7 +252,8 @@ def peoples(
     data: dict[str, dict[int, tuple[int, list[str], list[tuple[str, int, str, int, int]]]]],
 ) -> list[list[str]]:
     """[adjective, proper noun] pairs an adjective pertains to: "Turkish" -> "Turkey", and
-    each one-word name of the place ("Soviet" -> "USSR")."""
+    each one-word name of the place ("Soviet" -> "USSR"); and [person, place] pairs of the
+    people of a place ("Spaniard" -> "Spain", WordNet's member holonyms)."""
     places: dict[str, int] = {}  # how many places a name names ("China": the PRC, Taiwan)
     for lex_file, lemmas, _ in data["noun"].values():
         for lemma in lemmas if lex_file == PLACE else ():
@@ -272,6 +273,27 @@ def peoples(
                 one_place = noun == named or places.get(noun.lower()) == 1
                 if noun[:1].isupper() and "_" not in noun and len(noun) > 2 and one_place:
                     found.add((adjective.lower(), noun.lower()))
+    # and its people: a native of a place, a member of it ("Spaniard" -> "Spain", "Dane"),
+    # not a person named ("Plato"), nor one spelt as a common word ("Same", of Lapland); and
+    # the place's adjectives ("Spaniard" -> "Spanish")
+    adjectives: dict[str, set[str]] = {}
+    for adjective, place in found:
+        adjectives.setdefault(place, set()).add(adjective)
+    lower = {
+        w for synsets in data.values() for _, ws, _ in synsets.values() for w in ws if w.islower()
+    }
+    for lex_file, lemmas, pointers in data["noun"].values():
+        if lex_file != PERSON or any(p[0] == "@i" for p in pointers):
+            continue
+        people = [w for w in lemmas if w[:1].isupper() and "_" not in w and w.lower() not in lower]
+        for symbol, target, _, _, _ in pointers:
+            if symbol != "#m" or data["noun"][target][0] != PLACE:
+                continue
+            for n in data["noun"][target][1]:
+                if n[:1].isupper() and "_" not in n and len(n) > 2 and places.get(n.lower()) == 1:
+                    for person in people:
+                        kin = {n.lower(), *adjectives.get(n.lower(), ())}
+                        found.update((person.lower(), k) for k in kin if k != person.lower())
     return sorted([a, n] for a, n in found)
 
 

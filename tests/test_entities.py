@@ -75,6 +75,11 @@ def test_a_name_is_mentioned_with_or_without_its_hyphen_and_by_its_places_other_
     # the place the adjective pertains to
     assert missing_entities(("soviet",), frozenset({"communist", "party", "ussr"})) == []
     assert missing_entities(("soviet",), frozenset({"communist", "party", "china"})) == ["soviet"]
+    # the people of a place (WordNet's member holonyms), and its adjective: "the average
+    # Spaniard" of "the average Spanish citizen", "France's Bochet" of "Frenchwoman Bochet"
+    assert missing_entities(("spaniard",), frozenset({"average", "spanish", "citizen"})) == []
+    assert missing_entities(("france",), frozenset({"frenchwoman", "bochet"})) == []
+    assert missing_entities(("spaniard",), frozenset({"average", "french", "citizen"})) != []
 
 
 @pytest.mark.parametrize(
