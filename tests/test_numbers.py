@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import verdict_in
 from verifier.language.comparison import compatible
 from verifier.language.numbers import extract_quantities
 from verifier.models import Quantity
@@ -394,3 +395,34 @@ def test_a_size_written_as_one_adjective_is_a_measure(text: str, figure: tuple[f
 
 def test_an_age_written_as_one_adjective_counts_nothing_named() -> None:
     assert extract_quantities("A two-year-old boy was found.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a person's age is counted in years of age, held against ages only
+        ("Niyazov died at the age of 66.", "years of age"),
+        ("He was aged 66 when he died.", "years of age"),
+        ("The 81-year-old Castro handed over control.", "years of age"),
+        ("Niyazov ruled for 20 years.", "years"),  # a span of years, no age
+        ("Niyazov, 66, died on Thursday.", None),  # an age left to its context
+    ],
+    ids=lambda v: str(v)[:24],
+)
+def test_an_age_is_a_figure_of_its_own(text: str, unit: str | None) -> None:
+    assert [q.unit for q in extract_quantities(text) if q.kind == "count"] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Niyazov died at the age of 66.", "unverified"),  # the claim's years are his rule
+        ("Niyazov, who ruled for two decades, died.", "supported"),
+    ],
+)
+def test_an_age_is_not_held_against_a_span_of_years(statement: str, verdict: str) -> None:
+    article = (
+        "Turkmenistan President Niyazov dies\n\nOpponents left the country over the last two"
+        " decades as President Niyazov, who ruled for two decades, centralized his authority."
+    )
+    assert verdict_in(article, statement) == verdict

@@ -167,6 +167,8 @@ def _counted(text: str) -> tuple[Quantity, ...]:
                 found.append(label)
                 continue
             quantity, after = _proportion(tokens, quantity, after)
+            if quantity.kind == "count" and quantity.unit is None and _an_age(tokens, i):
+                quantity = replace(quantity, unit=AGE)
         if quantity is not None:
             if found and last == i - 3 and tokens.raw[i - 1] == "(":
                 quantity = restated(found[-1], quantity)
@@ -208,6 +210,19 @@ def _proportion(tokens: Tokens, share: Quantity, j: int) -> tuple[Quantity, int]
         return share, j
     raw = f"{share.raw} {' '.join(tokens.raw[j : k + 1])}".removesuffix(".")
     return Quantity(100 * share.value / whole, "percent", "percent", share.qualifier, raw), k + 1
+
+
+# The unit of a person's age ("at the age of 66", "aged 66", "a 66-year-old"): an age is held
+# against ages only, not against a span of years ("ruled for two decades").
+AGE = "years of age"
+_AGE_BEFORE = (("age", "of"), ("aged",), ("age",))
+
+
+def _an_age(tokens: Tokens, i: int) -> bool:
+    low = tokens.low
+    if low[i + 1 : i + 3] in (["-", "year-old"], ["-", "years-old"]):  # "66-year-old"
+        return True
+    return any(tuple(low[max(0, i - len(b)) : i]) == b for b in _AGE_BEFORE)
 
 
 def _may_start(low: str) -> bool:
