@@ -404,6 +404,8 @@ def test_an_age_written_as_one_adjective_counts_nothing_named() -> None:
         ("Niyazov died at the age of 66.", "years of age"),
         ("He was aged 66 when he died.", "years of age"),
         ("The 81-year-old Castro handed over control.", "years of age"),
+        ("The victim was 45 years old.", "years of age"),
+        ("The boy, who was 12 years of age, died.", "years of age"),
         ("Niyazov ruled for 20 years.", "years"),  # a span of years, no age
         ("Niyazov, 66, died on Thursday.", None),  # an age left to its context
     ],

@@ -167,7 +167,7 @@ def _counted(text: str) -> tuple[Quantity, ...]:
                 found.append(label)
                 continue
             quantity, after = _proportion(tokens, quantity, after)
-            if quantity.kind == "count" and quantity.unit is None and _an_age(tokens, i):
+            if quantity.kind == "count" and _an_age(tokens, i, quantity.unit, after):
                 quantity = replace(quantity, unit=AGE)
         if quantity is not None:
             if found and last == i - 3 and tokens.raw[i - 1] == "(":
@@ -218,8 +218,15 @@ AGE = "years of age"
 _AGE_BEFORE = (("age", "of"), ("aged",), ("age",))
 
 
-def _an_age(tokens: Tokens, i: int) -> bool:
+def _an_age(tokens: Tokens, i: int, unit: str | None, after: int) -> bool:
+    """Tell whether the count read at i (its unit, and where its reading ended) is an age."""
     low = tokens.low
+    if unit in ("year", "years"):  # "45 years old", "12 years of age"
+        at = after + (after < len(low) and low[after].rstrip(".") == unit)
+        rest = [w.rstrip(".,") for w in low[at : at + 2]]
+        return rest[:1] == ["old"] or rest == ["of", "age"]
+    if unit is not None:
+        return False
     if low[i + 1 : i + 3] in (["-", "year-old"], ["-", "years-old"]):  # "66-year-old"
         return True
     return any(tuple(low[max(0, i - len(b)) : i]) == b for b in _AGE_BEFORE)
