@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -282,13 +283,25 @@ def peoples(
     lower = {
         w for synsets in data.values() for _, ws, _ in synsets.values() for w in ws if w.islower()
     }
+    senses = Counter(w.lower() for _, ws, _ in data["noun"].values() for w in ws)
     for lex_file, lemmas, pointers in data["noun"].values():
         if lex_file != PERSON or any(p[0] == "@i" for p in pointers):
             continue
-        people = [w for w in lemmas if w[:1].isupper() and "_" not in w and w.lower() not in lower]
-        for symbol, target, _, _, _ in pointers:
-            if symbol != "#m" or data["noun"][target][0] != PLACE:
-                continue
+        # a people of one place only ("Basque": Spain and France; "Sherpa": Nepal and
+        # Tibet), named by a word with no other sense ("Fleming", "Hindu")
+        homes = [t for symbol, t, _, _, _ in pointers if symbol == "#m"]
+        homes = [t for t in homes if data["noun"][t][0] == PLACE]
+        if len(homes) != 1:
+            continue
+        people = [
+            w
+            for w in lemmas
+            if w[:1].isupper()
+            and "_" not in w
+            and w.lower() not in lower
+            and senses[w.lower()] == 1
+        ]
+        for target in homes:
             for n in data["noun"][target][1]:
                 if n[:1].isupper() and "_" not in n and len(n) > 2 and places.get(n.lower()) == 1:
                     for person in people:

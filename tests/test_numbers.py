@@ -403,8 +403,9 @@ def test_an_age_written_as_one_adjective_counts_nothing_named() -> None:
         # a person's age is counted in years of age, held against ages only
         ("Niyazov died at the age of 66.", "years of age"),
         ("He was aged 66 when he died.", "years of age"),
-        ("The 81-year-old Castro handed over control.", "years of age"),
-        ("The victim was 45 years old.", "years of age"),
+        # "years old" may be a thing's age as well ("a 20-year-old law")
+        ("The 81-year-old Castro handed over control.", "years old"),
+        ("The victim was 45 years old.", "years old"),
         ("The boy, who was 12 years of age, died.", "years of age"),
         ("Niyazov ruled for 20 years.", "years"),  # a span of years, no age
         ("Niyazov, 66, died on Thursday.", None),  # an age left to its context
@@ -420,6 +421,7 @@ def test_an_age_is_a_figure_of_its_own(text: str, unit: str | None) -> None:
     [
         ("Niyazov died at the age of 66.", "unverified"),  # the claim's years are his rule
         ("Niyazov, who ruled for two decades, died.", "supported"),
+        ("Niyazov was 66 years old.", "unverified"),
     ],
 )
 def test_an_age_is_not_held_against_a_span_of_years(statement: str, verdict: str) -> None:
@@ -428,3 +430,23 @@ def test_an_age_is_not_held_against_a_span_of_years(statement: str, verdict: str
         " decades as President Niyazov, who ruled for two decades, centralized his authority."
     )
     assert verdict_in(article, statement) == verdict
+
+
+@pytest.mark.parametrize(
+    ("statement", "claim", "verdict"),
+    [
+        # a thing's age meets the span of years it has lasted (found by review)
+        (
+            "Parliament repealed a 20-year-old law.",
+            "Parliament repealed the law, which was passed 20 years ago.",
+            "supported",
+        ),
+        # a person's age meets an age however written
+        ("The victim was aged 45.", "The 45-year-old victim died in hospital.", "supported"),
+        ("The victim was aged 46.", "The victim was 45 years old.", "contradicted"),
+    ],
+)
+def test_ages_meet_ages_and_a_thing_s_age_its_years(
+    statement: str, claim: str, verdict: str
+) -> None:
+    assert verdict_in(f"Report\n\n{claim}", statement) == verdict

@@ -43,8 +43,6 @@ _NEGATION = re.compile(
     # says it is not so (not "denied them entry", "denied access")
     r"|\bden(?:y|ies|ied|ying) (?:that|[a-z]{2,20}ing|he|she|they|we|i|there)\b"
     r"|\bfar from (?:over|done|finished|ended|complete|certain|clear|settled)\b"
-    # "officials ruled out terrorism": says it was not so
-    r"|\brul(?:e|es|ed|ing) out\b"
     r"|\b(?:(?:refus|declin|fail)(?:e[ds]?|ing|s)?|(?:ha[sd]|have|is|are|was|were) yet) to\b"
     r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$])))"
 )
@@ -72,7 +70,6 @@ _NEGATION_PARTS = (
     "deni",
     "deny",
     "refus",
-    "rul",
     "declin",
     "fail",
     "yet",

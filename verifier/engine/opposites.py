@@ -309,9 +309,11 @@ def polarity_differs(statement: StatementFeatures, claim: Claim) -> bool:
 
 def _deny_the_same(text: str, other: str) -> bool:
     """Tell whether two texts that each deny something in a side clause or a condition deny
-    the same thing (their denials govern a word in common)."""
+    the same thing: every word one denial governs, the other governs too ("who do not pay
+    their fines" / "if the fines are not paid"; not "who do not join the union" / "if they
+    do not leave the union")."""
     mine, theirs = denied_stems(text), denied_stems(other)
-    return bool(mine and theirs and not mine.isdisjoint(theirs))
+    return bool(mine and theirs and (mine <= theirs or theirs <= mine))
 
 
 # A clause of a subject, an auxiliary and a denial only ("..., but they are not"): its verb

@@ -131,7 +131,7 @@ def find_speaker(doc: Doc | Span, inside: bool | None = None) -> Speaker | None:
         ):
             speaker = _speaker_of(subjects[0], _fronted_role(verb, subjects[0]))
             return replace(speaker, setting=report_setting(verb, quoted))
-    return _quoting_subject(doc, quoted)
+    return _quoting_subject(doc, quoted, inside is True)
 
 
 def speaker_stretch(doc: Doc | Span) -> int:
@@ -202,14 +202,14 @@ def _beside(verb: Token) -> list[Token]:
     return []
 
 
-def _quoting_subject(doc: Doc | Span, quoted: set[int]) -> Speaker | None:
+def _quoting_subject(doc: Doc | Span, quoted: set[int], opened: bool = False) -> Speaker | None:
     """The subject of a sentence that quotes someone's words without a reporting verb: "She
     finished her speech by calling the children to the microphone: '...'"."""
     if not any(t.text in _QUOTES for t in doc):
         return None
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.i in quoted:  # the quotation's own words, not who quotes them
-        return None
+    if root is None or (opened and root.i in quoted):
+        return None  # a quotation opened before goes on: its own words, not who quotes them
     subjects = [
         c for c in root.children if c.dep_ == "nsubj" and _can_speak(c) and c.i not in quoted
     ]

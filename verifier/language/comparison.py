@@ -24,6 +24,10 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
         return True
     if statement.unit is None or claim.unit is None:
         return True
+    if statement.unit in _AGES or claim.unit in _AGES:
+        return claim.unit in _AGES.get(statement.unit, ()) or statement.unit in _AGES.get(
+            claim.unit, ()
+        )
     return (
         stem(statement.unit) == stem(claim.unit)
         or convertible(statement.unit, claim.unit)
@@ -31,6 +35,12 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
     )
 
 
+# What an age is held against (numbers.AGE, numbers.OLD): a person's age against ages; an
+# age that may be a thing's ("a 20-year-old law") also against a span of years.
+_AGES = {
+    "years of age": frozenset({"years of age", "years old"}),
+    "years old": frozenset({"years of age", "years old", "year", "years"}),
+}
 # Words that add nothing to what a count names: "six total gold medals" are gold medals.
 _ADDING_NOTHING = frozenset({"total", "overall", "combined", "all"})
 

@@ -376,7 +376,11 @@ def speaker_matches(speaker: str, claim: Claim) -> bool:
         return names[-1] in given or not place_forms(names[-1]).isdisjoint(given)
     if names:  # the family name decides: "Ryan Dillon" is not "Kevin Joseph Ryan"
         context = claim_context(claim)
-        return names[-1] in context or not place_forms(names[-1]).isdisjoint(context)
+        if names[-1] in context:
+            return True
+        # a group by its place ("Police in Ireland", "Irish police"), not a surname
+        # ("Michael Jordan" is no Jordanian)
+        return is_agent(tokens[0]) and not place_forms(names[-1]).isdisjoint(context)
     if all(w in _GROUPS for w in tokens):
         return True
     attribution = set(content_stems(credited))

@@ -167,8 +167,8 @@ def _counted(text: str) -> tuple[Quantity, ...]:
                 found.append(label)
                 continue
             quantity, after = _proportion(tokens, quantity, after)
-            if quantity.kind == "count" and _an_age(tokens, i, quantity.unit, after):
-                quantity = replace(quantity, unit=AGE)
+            if quantity.kind == "count" and (age := _an_age(tokens, i, quantity.unit, after)):
+                quantity = replace(quantity, unit=age)
         if quantity is not None:
             if found and last == i - 3 and tokens.raw[i - 1] == "(":
                 quantity = restated(found[-1], quantity)
@@ -212,24 +212,27 @@ def _proportion(tokens: Tokens, share: Quantity, j: int) -> tuple[Quantity, int]
     return Quantity(100 * share.value / whole, "percent", "percent", share.qualifier, raw), k + 1
 
 
-# The unit of a person's age ("at the age of 66", "aged 66", "a 66-year-old"): an age is held
-# against ages only, not against a span of years ("ruled for two decades").
+# The units of an age. "at the age of 66", "aged 66", "12 years of age" are a person's age,
+# held against ages only, not against a span of years ("ruled for two decades"); "a
+# 66-year-old", "45 years old" may be a thing's age too ("a 20-year-old law": passed 20
+# years ago), held against either (comparison.compatible).
 AGE = "years of age"
+OLD = "years old"
 _AGE_BEFORE = (("age", "of"), ("aged",), ("age",))
 
 
-def _an_age(tokens: Tokens, i: int, unit: str | None, after: int) -> bool:
-    """Tell whether the count read at i (its unit, and where its reading ended) is an age."""
+def _an_age(tokens: Tokens, i: int, unit: str | None, after: int) -> str | None:
+    """The age unit of the count read at i (its unit, and where its reading ended), if any."""
     low = tokens.low
     if unit in ("year", "years"):  # "45 years old", "12 years of age"
         at = after + (after < len(low) and low[after].rstrip(".") == unit)
         rest = [w.rstrip(".,") for w in low[at : at + 2]]
-        return rest[:1] == ["old"] or rest == ["of", "age"]
+        return OLD if rest[:1] == ["old"] else AGE if rest == ["of", "age"] else None
     if unit is not None:
-        return False
+        return None
     if low[i + 1 : i + 3] in (["-", "year-old"], ["-", "years-old"]):  # "66-year-old"
-        return True
-    return any(tuple(low[max(0, i - len(b)) : i]) == b for b in _AGE_BEFORE)
+        return OLD
+    return AGE if any(tuple(low[max(0, i - len(b)) : i]) == b for b in _AGE_BEFORE) else None
 
 
 def _may_start(low: str) -> bool:
