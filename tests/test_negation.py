@@ -253,6 +253,12 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
             "Irish police have said if the fines are not paid the drivers will face prosecution.",
             "supported",
         ),
+        # a surname is no place's people ("Michael Jordan" / "Jordanian officials")
+        (
+            "Michael Jordan said the peace talks would resume next week.",
+            "Jordanian officials said the peace talks would resume next week.",
+            "unverified",
+        ),
         # two denials that share a word but not what they deny (found by review)
         (
             "The company said workers who do not join the union will lose their jobs.",

@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from verifier.language.lexicon import is_agent, place_forms
+from verifier.language.lexicon import is_agent, is_common_word, place_forms
 from verifier.language.measures import normalize_measures
 from verifier.language.number_words import MONTHS, WEEKDAYS
 from verifier.language.text import (
@@ -380,7 +380,8 @@ def speaker_matches(speaker: str, claim: Claim) -> bool:
             return True
         # a group by its place ("Police in Ireland", "Irish police"), not a surname
         # ("Michael Jordan" is no Jordanian)
-        return is_agent(tokens[0]) and not place_forms(names[-1]).isdisjoint(context)
+        group = is_agent(tokens[0]) and is_common_word(tokens[0])  # "police", not "Michael"
+        return group and not place_forms(names[-1]).isdisjoint(context)
     if all(w in _GROUPS for w in tokens):
         return True
     attribution = set(content_stems(credited))
