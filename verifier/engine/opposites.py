@@ -7,6 +7,7 @@ import re
 from verifier.engine.extract import is_negated
 from verifier.engine.matching import StatementFeatures
 from verifier.language.compound import joined_by_and
+from verifier.language.hand_pairs import ANTONYM_SETS, ANTONYM_WORDS, TRENDS, in_sense
 from verifier.language.lexicon import aligned_opposites, opposite_of
 from verifier.language.roles import told_from_the_other_side
 from verifier.language.scope import denied_stems, is_denying_word
@@ -14,116 +15,6 @@ from verifier.language.text import content_stems, words
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Claim
 
-_RISING = "rise rises rose risen rising"
-_FALLING = "fall falls fell fallen falling dwindle dwindles dwindled dwindling"
-_GROWING = "grow grows grew grown growing"
-# what grows may also shrink, dwindle or fall (not the bare "dwindle": as the pair has had it)
-_SHRINKING = (
-    "shrink shrinks shrank shrunk shrinking dwindles dwindled dwindling "
-    "fall falls fell fallen falling"
-)
-_FAST = "instantly immediately quickly rapidly swiftly"
-_SLOW = "slowly slow gradually"
-_SENDING = "send sends sent sending"
-_PLEDGING = "pledge pledges pledged pledging"
-_GOING_ON = (
-    "continue continues continued continuing intensify intensifies intensified intensifying "
-    "escalate escalates escalated escalating resume resumes resumed resuming"
-)
-# Lifting a directive (an order, a ban, a warning) against imposing, issuing, ordering or
-# extending one: WordNet gives "lift" the sense "revoke" but opposes nothing to it.
-_LIFTING = "lift lifts lifted lifting"
-_IMPOSING = (
-    "impose imposes imposed imposing issue issues issued issuing ordered ordering "
-    "extend extends extended extending"
-)
-# Word pairs that turn a statement around without a negation word.
-ANTONYMS = (
-    ("increase increased increases increasing", "decrease decreased decreases decreasing"),
-    (_RISING, _FALLING),
-    ("begin begins began begun beginning", "end ends ended ending"),
-    ("gain gains gained", "lose loses lost losing"),
-    ("win wins won winning", "lose loses lost losing"),
-    ("higher", "lower"),
-    ("withdraw withdraws withdrew withdrawn withdrawing", "deploy deploys deployed deploying"),
-    # "sending 4,000 more troops" against "the reduction will leave 4,000" (see _SENSES)
-    (_SENDING, "withdraw withdraws withdrew withdrawn withdrawing withdrawal"),
-    (_SENDING, "reduction drawdown"),
-    (_PLEDGING, "withdraw withdraws withdrew withdrawn withdrawing"),
-    (_GOING_ON, "ends ended ending"),  # not the noun: "after the end of combat"
-    ("unconditional", "conditional conditions-based"),
-    ("many", "few"),
-    ("support supports supported supporting", "oppose opposes opposed opposing"),
-    ("approve approves approved approving", "reject rejects rejected rejecting"),
-    (_GROWING, _SHRINKING),
-    (_FAST, _SLOW),
-    ("expand expands expanded expanding", "reduce reduces reduced reducing"),
-    ("increase increased increases increasing", "reduce reduces reduced reducing"),
-    ("raise raises raised raising", "lowers lowered lowering"),  # not "a lower court"
-    ("allow allows allowed allowing", "ban bans banned banning"),
-    ("true", "false"),
-    # a verdict: WordNet opposes "acquit" to "convict" and "guilty" to "innocent", never the
-    # verb to the adjective, and courts reporting says "found guilty" as often as "convicted"
-    ("acquit acquits acquitted acquitting acquittal", "guilty"),
-    ("east eastern", "west western"),
-    ("north northern", "south southern"),
-    ("open opens opened opening", "close closes closed closing"),
-    ("before", "after following"),
-    # what a withdrawal "led to": calm is not violence (both words in one sentence turn
-    # nothing: "violence gave way to calm" holds the claim's word too)
-    ("calm peace stability stable peaceful", "violence violent disruption unrest chaos turmoil"),
-    # verbs only: "climate change" does not deny that temperatures remain high
-    ("stay stays stayed remain remains remained unchanged", "shift shifts shifted changed"),
-    (_LIFTING, _IMPOSING),  # of a directive only (see _SENSES)
-)
-# Words of a direction or a pace, which one sentence often gives both of ("rose to 170,000
-# in 2007 before dwindling to 40,000", "withdraw slowly ... a vacuum ISIS would instantly
-# fill"): a statement holding the claim's word of the pair too turns nothing with it.
-_TRENDS = frozenset(" ".join((_RISING, _FALLING, _GROWING, _SHRINKING, _FAST, _SLOW)).split())
-_ANTONYM_SETS = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in ANTONYMS)
-# Words that take part in a pair only in one sense, told by the text around them: sending
-# troops (not a letter, nor troops home, nor a region "into violence"); pledging something
-# (not "pledged Monday that ...", a way of saying); a "continued" presence or fighting that
-# continues (not the helper verb, "will continue to be reduced", nor "..., he continued.").
-# What lifting and imposing are said of: a directive ("lifted the evacuation order", "the
-# ban was extended", "ordered a mandatory evacuation"; not "lifted the car", "issued a
-# statement").
-_DIRECTIVE = (
-    r"(?:orders?|bans?|warnings?|watch(?:es)?|curfews?|sanctions?|restrictions?|embargo(?:es)?"
-    r"|blockades?|moratori(?:um|a)|suspensions?|emergency|advisor(?:y|ies)|alerts?"
-    r"|evacuations?)"
-)
-_SENSES = {
-    frozenset(_PLEDGING.split()): re.compile(
-        r"\bpledg(?:e|es|ed|ing)\b(?!\s+(?:\w+\s+)?that\b)", re.I
-    ),
-    frozenset(_SENDING.split()): re.compile(
-        r"\bsen(?:ds?|t|ding)\b(?!(?:\s+\S+){0,4}?\s+(?:home|back)\b)"
-        r"(?=(?:\s+\S+){0,3}?\s+(?:troops|forces|soldiers|personnel|reinforcements)\b)",
-        re.IGNORECASE,
-    ),
-    frozenset(_LIFTING.split()): re.compile(
-        rf"\blift\w*(?=(?:\s+\S+){{0,4}}?\s+{_DIRECTIVE}\b)"
-        rf"|\b{_DIRECTIVE}\s+(?:\S+\s+){{0,3}}?lifted\b",
-        re.IGNORECASE,
-    ),
-    frozenset(_IMPOSING.split()): re.compile(
-        rf"\b(?:impos|issu|extend)\w*(?=(?:\s+\S+){{0,4}}?\s+{_DIRECTIVE}\b)"
-        rf"|\b{_DIRECTIVE}\s+(?:\S+\s+){{0,3}}?(?:imposed|issued|extended)\b"
-        r"|\border(?:ed|ing)\b",
-        re.IGNORECASE,
-    ),
-    frozenset(_GOING_ON.split()): re.compile(
-        r"\b(?:intensif|escalat|resum)\w*|\bcontinu(?:e|es|ed|ing)\b(?!\s+to\b)", re.I
-    ),
-}
-# "..., al-Hadithi continued.": a way of saying, at the end of a sentence after a comma.
-_SAYING_ON = re.compile(
-    r",[\"'\u201d\u2019]?\s+(?:he|she|they|the\s+(?:[\w.-]+\s+){0,3}?(?:spokes\w*|officials?"
-    r"|minister|general|commander|president|secretary|ambassador)|(?:al-)?[A-Z][\w.'-]*"
-    r"(?:\s+[\w.'-]+){0,6}?)\s+continued\W*$"
-)
-_ANTONYM_WORDS = frozenset().union(*(a | b for a, b in _ANTONYM_SETS))
 _AHEAD_WORDS = frozenset("next coming upcoming".split())
 
 
@@ -136,10 +27,10 @@ _AHEAD = re.compile(r"\b(?:next|coming|upcoming)\s+(day|week|month|year|decade)s
 def antonym_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
     """Return a (statement word, claim word) pair of opposites, when the two disagree so.
 
-    Words with a sense of their own (_SENSES) count only in that sense, and the alternative
-    a statement turns down ("rather than withdrawing them") is not what it says. Opposite
-    verbs said of the two sides of one event ("Canada won" / "Australia lost to Canada") are
-    no disagreement.
+    Words with a sense of their own (hand_pairs.in_sense) count only in that sense, and the
+    alternative a statement turns down ("rather than withdrawing them") is not what it says.
+    Opposite verbs said of the two sides of one event ("Canada won" / "Australia lost to
+    Canada") are no disagreement.
     """
     flip = _flip(statement, claim)
     if flip and told_from_the_other_side(statement.text, flip[0], claim.text, flip[1]):
@@ -179,18 +70,18 @@ def _flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str] | None:
         ahead, before = _AHEAD.search(statement.text), _AHEAD.search(claim.text)
         if ahead and before and ahead.group(1).lower() != before.group(1).lower():
             return ahead.group(0), before.group(0)
-    if statement.words.isdisjoint(_ANTONYM_WORDS):  # most statements: none of the hand pairs
+    if statement.words.isdisjoint(ANTONYM_WORDS):  # most statements: none of the hand pairs
         return _lexical_flip(statement, claim)
     claim_words = set(words(claim.text))
     stated = statement.words - _turned_down(statement)
-    for a, b in _ANTONYM_SETS:
+    for a, b in ANTONYM_SETS:
         for mine, theirs in ((a, b), (b, a)):
             said, source = mine & stated, theirs & claim_words
             if not (said and source) or mine & claim_words:
                 continue
-            if theirs & stated and (a | b) & _TRENDS:  # "rose to 170,000 before dwindling"
+            if theirs & stated and (a | b) & TRENDS:  # "rose to 170,000 before dwindling"
                 continue
-            if _in_sense(mine, statement.text) and _in_sense(theirs, claim.text):
+            if in_sense(mine, statement.text) and in_sense(theirs, claim.text):
                 return min(said), min(source)
     return _lexical_flip(statement, claim)
 
@@ -205,14 +96,6 @@ def _lexical_flip(statement: StatementFeatures, claim: Claim) -> tuple[str, str]
 def _turned_down(statement: StatementFeatures) -> set[str]:
     """The alternatives a statement turns down ("rather than withdrawing"): not what it says."""
     return {m.group(1).lower() for m in _ALTERNATIVE.finditer(statement.text)}
-
-
-def _in_sense(group: frozenset[str], text: str) -> bool:
-    """Tell whether a text uses a word of the group in the sense its pair is about."""
-    sense = _SENSES.get(group)
-    if sense is None:
-        return True
-    return sense.search(_SAYING_ON.sub("", text)) is not None
 
 
 # Telling a detail ("said how many", "did not indicate where"): what a denial of it denies is
