@@ -39,6 +39,15 @@ def first(text: str) -> Quantity:
         ("tax breaks worth up to $3,000", "tax breaks of up to $3,000", True),
         ("fewer than 200 deaths", "fewer than 150 deaths", True),
         ("fewer than 100 deaths", "fewer than 150 deaths", False),
+        # a figure stated outright against a bound is the bound's own figure or another one
+        # ("about 300,000" for "at least 300,000" is not what the article says)
+        ("killed 61 people", "killing at least 48 people", False),
+        ("killed 48 people", "killing at least 48 people", True),
+        ("about 300,000 people", "at least 300,000 people", False),
+        ("nearly 3 years", "up to three years", True),
+        ("close to 50,000 barrels", "up to one million barrels", False),
+        ("a jail term of two years", "a jail term of up to three years", False),
+        ("a jail term of three years", "a jail term of up to three years", True),
     ],
 )
 def test_agreement(said: str, source: str, agrees: bool) -> None:

@@ -115,6 +115,14 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
         return math.isclose(statement.value, claim.value, rel_tol=1e-6)
     if statement.qualifier in _CEILINGS and claim.qualifier in _CEILINGS:
         return c_hi <= s_hi
+    if claim.qualifier in _BOUNDS and statement.qualifier not in _BOUNDS:
+        # a figure stated outright against a bound ("61 killed" of "killing at least 48")
+        # is the bound's own figure or another number for the same thing; a hedged one must
+        # be near the bound's figure and keep inside it ("nearly 3 years" of "up to three
+        # years", but "about 300,000" is not "at least 300,000")
+        if statement.qualifier is None:
+            return math.isclose(statement.value, claim.value, rel_tol=1e-6)
+        return s_lo <= claim.value <= s_hi and c_lo <= s_lo and s_hi <= c_hi
     return s_lo <= c_hi and c_lo <= s_hi
 
 
@@ -135,3 +143,4 @@ def in_claims_unit(statement: Quantity, claim: Quantity) -> Quantity:
 
 _FLOORS = frozenset({"more", "at_least"})
 _CEILINGS = frozenset({"less", "at_most"})
+_BOUNDS = _FLOORS | _CEILINGS
