@@ -18,6 +18,10 @@ MEETINGS = (
     "Chavez met Chinese President Hu Jintao on Thursday, senior leader Wu Bangguo and "
     "Premier Wen Jiabao on Friday."
 )
+# as the article wrote it: a unit misspelt is still that unit
+RAIN_AS_WRITTEN = RAIN.replace("0 millimetres", "0 millimeters").replace(
+    " millimetres", " milimeters"
+)
 STORM = "The storm killed 12 people in Texas and 3 in Oklahoma on Sunday."
 
 
@@ -35,6 +39,7 @@ def _given_for(said: str, source: str) -> list[tuple[str, str]]:
         ("Turbat recorded 139 millimetres of rain.", RAIN, [("139", "63")]),
         ("Pasni recorded 139 millimetres of rain.", RAIN, []),
         ("Some 63 millimetres of rain fell on Turbat.", RAIN, []),
+        ("Turbat recorded 139 millimetres of rain.", RAIN_AS_WRITTEN, [("139", "63")]),
         # two events of one sentence, each with its year
         ("Niyazov declared himself President For Life in 1992.", LIFE, [("1992", "1999")]),
         ("Niyazov declared himself President For Life in 1999.", LIFE, []),

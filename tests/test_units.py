@@ -87,3 +87,19 @@ def test_a_bracketed_figure_takes_the_bound_of_the_one_it_restates() -> None:
     assert (kilos.qualifier, pounds.qualifier, pounds.raw) == ("more", "more", "over 220")
     *_, money = extract_quantities("cost over 100 euros (85 pounds)")
     assert money.qualifier is None  # money is no weight: nothing restated
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a word no dictionary knows, one letter from a unit, is that unit misspelt
+        ("139 milimeters in Pasni", "millimeters"),
+        ("a 12 kilomters stretch", "kilometers"),
+        ("worth 300 dolars", "dollars"),
+        # a word WordNet lists is itself, however close to a unit
+        ("three litters of puppies", "litters"),
+        ("eight villages", "villages"),
+    ],
+)
+def test_a_misspelt_unit_is_read_as_its_unit(text: str, unit: str) -> None:
+    assert extract_quantities(text)[0].unit == unit
