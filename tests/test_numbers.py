@@ -212,6 +212,7 @@ def test_dates_in_short_forms(text: str, expected: list[tuple[str, float]]) -> N
         ("at first glance", []),
         ("the drawdown, first reported Monday,", [("weekday", 1)]),
         ("wait a second.", []),
+        ("at the end of the first quarter.", [("ordinal", 1)]),  # the word after may end it
         ("under the First Amendment", []),
         ("the U.S. first intervened", []),
         ("finished in a tie for 14th in last year's bee", [("ordinal", 14)]),

@@ -17,7 +17,10 @@ def word_rank(tokens: Tokens, i: int, all_caps: bool) -> Quantity | None:
     raw = tokens.raw[i]
     previous = tokens.low[i - 1] if i else ""
     following = tokens.raw[i + 1] if i + 1 < len(tokens.raw) else ""
-    if not (previous in _DETERMINERS or previous.endswith("'s")) or not following.isalpha():
+    if (
+        not (previous in _DETERMINERS or previous.endswith("'s"))
+        or not following.rstrip(".,;:!?").isalpha()
+    ):  # a word after it, which may end the sentence ("the first quarter.")
         return None
     if raw[:1].isupper() and not all_caps and i > 1:
         return None
