@@ -227,6 +227,10 @@ def test_initials_and_given_names_count_as_mentioned() -> None:
         ("Schoolchildren on a field trip found a fossil.", False),
         ("Legalising same-sex unions is the main theme.", False),
         ("Fighting in Mogadishu died down.", False),
+        # a person's title before the name, which the recognizer takes into the name
+        ("Backbencher Jelleke Veenendaal won 13 per cent of the vote.", False),
+        ("Spokesman Ima Niboro said the talks would go on.", False),
+        ("Target said the film sold well.", True),  # the company
     ],
 )
 def test_an_opening_capital_is_a_name_only_when_the_parse_and_wordnet_say_so(
@@ -366,3 +370,24 @@ def test_headline_words_make_no_names_and_no_initials(
     article: str, statement: str, verdict: str
 ) -> None:
     assert verdict_in(article, statement) == verdict
+
+
+VOTE = (
+    "Rutte wins party leadership\n\nWednesday, May 31, 2006\n\n"
+    "Mark Rutte beat minister Rita Verdonk and backbencher Jelleke Veenendaal in the party "
+    "election. Jelleke Veenendaal obtained 3.0% of the vote."
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Backbencher Jelleke Veenendaal won 13 per cent of the vote.", "contradicted"),
+        ("Backbencher Jelleke Veenendaal won 3 per cent of the vote.", "supported"),
+        ("Backbencher Jan Smit won 3 per cent of the vote.", "unverified"),
+    ],
+)
+def test_a_title_opening_a_statement_is_no_name_the_claim_must_give(
+    statement: str, verdict: str
+) -> None:
+    assert verdict_in(VOTE, statement) == verdict
