@@ -89,6 +89,11 @@ def test_a_day_is_compared_only_with_a_day_of_its_month() -> None:
         ("Three teams won medals.", "Norway won 10 medals.", None),
         # a participle after the count is no part of its name
         ("300 people killed", "300 buildings destroyed", None),
+        # people of a kind (a noun whose commonest sense is a person) are a part of people
+        ("The crash killed 150 people.", "killing all 170 passengers on board", "whole"),
+        ("Three policemen were hurt.", "Twelve people were hurt.", "part"),
+        ("150 people lost their homes.", "170 houses were destroyed.", None),  # a thing
+        ("150 people joined.", "170 fans joined.", None),  # a person in a rarer sense only
     ],
     ids=lambda v: str(v)[:28],
 )
@@ -110,6 +115,9 @@ def test_how_counts_named_with_words_before_one_head_relate(
         ("Austria won 5 gold medals.", "Austria won 12 medals.", False, False),
         ("Austria won 12 medals.", "Austria won 5 gold medals.", False, False),
         ("Austria won 3 medals.", "Austria won 5 gold medals.", False, True),
+        # fewer people than the passengers among them
+        ("The crash killed all 150 people on board.", "killing all 170 passengers", False, True),
+        ("The crash killed 180 people.", "killing all 170 passengers", False, False),
     ],
     ids=lambda v: str(v)[:28],
 )

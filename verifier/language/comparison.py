@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from verifier.language.lexicon import is_person
 from verifier.language.measures import MEASURE_UNITS
 from verifier.language.number_words import HEDGES
 from verifier.language.text import stem
@@ -54,8 +55,10 @@ def count_relation(statement: Quantity, claim: Quantity) -> str | None:
         return None
     mine = (statement.phrase or statement.unit or "").split()
     theirs = (claim.phrase or claim.unit or "").split()
-    if not mine or not theirs or stem(mine[-1]) != stem(theirs[-1]):
+    if not mine or not theirs:
         return None
+    if stem(mine[-1]) != stem(theirs[-1]):
+        return _among_people(mine[-1], theirs[-1])
     before = {stem(w) for w in mine[:-1] if w not in _ADDING_NOTHING}
     their_before = {stem(w) for w in theirs[:-1] if w not in _ADDING_NOTHING}
     if before == their_before:
@@ -63,6 +66,22 @@ def count_relation(statement: Quantity, claim: Quantity) -> str | None:
     if their_before < before:
         return "part"
     return "whole" if before < their_before else None
+
+
+# The words that count people as such: any count of persons of some kind ("passengers",
+# "soldiers", "workers") is a part of a count of people in the same sentence.
+_PEOPLE = frozenset({"people", "persons", "individuals"})
+
+
+def _among_people(mine: str, theirs: str) -> str | None:
+    """ "whole" for "150 people" against "170 passengers" (people of a kind: a noun whose
+    commonest sense is a person), "part" the other way round; None for other things ("170
+    houses")."""
+    if mine in _PEOPLE and theirs not in _PEOPLE and is_person(theirs):
+        return "whole"
+    if theirs in _PEOPLE and mine not in _PEOPLE and is_person(mine):
+        return "part"
+    return None
 
 
 def same_count(statement: Quantity, claim: Quantity) -> bool:

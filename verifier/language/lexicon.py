@@ -199,6 +199,18 @@ def is_agent(lemma: str) -> bool:
     return lemma.lower() in _agents()
 
 
+@lru_cache(maxsize=1)
+def _persons() -> frozenset[str]:
+    return frozenset(str(w) for w in _table()["persons"])
+
+
+def is_person(noun: str) -> bool:
+    """Tell whether a noun, or the noun a plural is of, names a person by its commonest
+    sense ("passengers", "policemen"; not "houses" or "fans")."""
+    persons = _persons()
+    return noun in persons or any(base in persons for base in base_forms(noun))
+
+
 def aligned_opposites(
     said: list[str], source: list[str], stopwords: frozenset[str], window: int = 3
 ) -> tuple[str, str] | None:
