@@ -94,6 +94,7 @@ def test_a_day_is_compared_only_with_a_day_of_its_month() -> None:
         ("Three policemen were hurt.", "Twelve people were hurt.", "part"),
         ("150 people lost their homes.", "170 houses were destroyed.", None),  # a thing
         ("150 people joined.", "170 fans joined.", None),  # a person in a rarer sense only
+        ("Eight people were on the boat.", "six individuals on the boat", "same"),
     ],
     ids=lambda v: str(v)[:28],
 )

@@ -75,11 +75,13 @@ _PEOPLE = frozenset({"people", "persons", "individuals"})
 
 def _among_people(mine: str, theirs: str) -> str | None:
     """ "whole" for "150 people" against "170 passengers" (people of a kind: a noun whose
-    commonest sense is a person), "part" the other way round; None for other things ("170
-    houses")."""
-    if mine in _PEOPLE and theirs not in _PEOPLE and is_person(theirs):
+    commonest sense is a person), "part" the other way round, "same" for "people" against
+    "individuals"; None for other things ("170 houses")."""
+    if mine in _PEOPLE and theirs in _PEOPLE:
+        return "same"  # "eight people" of "the six individuals on the boat"
+    if mine in _PEOPLE and is_person(theirs):
         return "whole"
-    if theirs in _PEOPLE and mine not in _PEOPLE and is_person(mine):
+    if theirs in _PEOPLE and is_person(mine):
         return "part"
     return None
 
