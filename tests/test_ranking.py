@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from tests.conftest import verdict_in
 from verifier.engine.matching import prepare_statement
 from verifier.engine.ranking import by_wording, fuse, fused_with_wording
 from verifier.models import Candidate
@@ -77,3 +80,24 @@ def test_a_measure_the_claim_gives_lifts_its_topic_score() -> None:
         return topic_score(statement, fact)
 
     assert score(235) >= score(300) + 0.2
+
+
+JAL = (
+    "Japan Airlines to file for bankruptcy\n\nSunday, January 17, 2010\n\nJapan Airlines (JAL),"
+    " Asia's largest airline, is expected to file for bankruptcy protection on Tuesday, bringing"
+    " an end to months of speculation about the airline's financial future. The carrier's"
+    " estimated value is now $150 million, about the price of a single Boeing 787 jet."
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # a sum of money, a score, a measure: each tells its passage, in other words too
+        ("Japan Airlines is now thought to be worth less than $200 million.", "supported"),
+        ("Japan Airlines is now thought to be worth $150 million.", "supported"),
+        ("Qantas is now thought to be worth less than $200 million.", "unverified"),
+    ],
+)
+def test_a_sum_the_claim_gives_tells_its_passage(statement: str, verdict: str) -> None:
+    assert verdict_in(JAL, statement) == verdict

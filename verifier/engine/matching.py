@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from verifier.engine.extract import is_negated, statement_speaker
 from verifier.language.comparison import agree, compatible
 from verifier.language.entities import capitals_as_places, find_entities
+from verifier.language.measures import CURRENCY_UNITS
 from verifier.language.numbers import extract_quantities
 from verifier.language.places import countries_among
 from verifier.language.quoting import quoted_passages
@@ -186,7 +187,11 @@ def is_specific(figure: Quantity) -> bool:
     """A measure or a score: a figure that tells its passage."""
     if figure.kind == "tally":
         return True
-    return figure.kind == "count" and figure.unit is not None and is_measure(figure.unit)
+    return (
+        figure.kind == "count"
+        and figure.unit is not None
+        and (is_measure(figure.unit) or figure.unit in CURRENCY_UNITS)
+    )
 
 
 # Topic score added when the claim holds, word for word, what the statement quotes: a
