@@ -101,3 +101,36 @@ JAL = (
 )
 def test_a_sum_the_claim_gives_tells_its_passage(statement: str, verdict: str) -> None:
     assert verdict_in(JAL, statement) == verdict
+
+
+HAKA = (
+    "New Zealand diplomats criticise Fiat advertisement\n\nFriday, July 4, 2008\n\nThe New"
+    " Zealand Ministry of Foreign Affairs and Trade (MFAT) said that they were told in April"
+    " that an advertising company was planning to use the haka. Yesterday (July 3) Brad"
+    ' Tattersfield, a spokesman for MFAT, said "at the time we advised the advertising company'
+    ' that the use of the haka by women was culturally inappropriate."'
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # the day of a month tells the passage; the closer one gives only another month
+        (
+            "On 3 July a spokesman for New Zealand's foreign ministry commented on the Fiat"
+            " advertisement.",
+            "supported",
+        ),
+        (
+            "On 5 July a spokesman for New Zealand's foreign ministry commented on the Fiat"
+            " advertisement.",
+            "contradicted",
+        ),
+        (
+            "The ministry was told in May that an advertising company planned to use the haka.",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_day_the_claim_gives_tells_its_passage(statement: str, verdict: str) -> None:
+    assert verdict_in(HAKA, statement) == verdict

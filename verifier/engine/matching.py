@@ -184,8 +184,8 @@ def _same_measures(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> 
 
 
 def is_specific(figure: Quantity) -> bool:
-    """A measure or a score: a figure that tells its passage."""
-    if figure.kind == "tally":
+    """A measure, a sum, a score or a day of a month: a figure that tells its passage."""
+    if figure.kind in ("tally", "day"):
         return True
     return (
         figure.kind == "count"
