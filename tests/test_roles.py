@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.language.roles import told_from_the_other_side
+from tests.conftest import verdict_in
+from verifier.language.roles import reversed_roles, told_from_the_other_side
 
 
 @pytest.mark.parametrize(
@@ -112,3 +113,51 @@ def test_a_quote_credited_to_a_body_known_by_its_initials(speaker: str, verdict:
         engine,
     )
     assert said.verdict == verdict, said.explanation
+
+
+GAME = "Norway beat the Czech Republic 2-1 in a shootout in the opening game on Saturday."
+
+
+@pytest.mark.parametrize(
+    ("statement", "source", "swap"),
+    [
+        ("The Czech Republic beat Norway in a shootout.", GAME, ("czech republic", "norway")),
+        ("Norway beat the Czech Republic in a shootout.", GAME, None),
+        # the passive's agent is the doer
+        ("Norway was beaten by the Czech Republic.", GAME, ("czech republic", "norway")),
+        ("The Czech Republic was beaten by Norway.", GAME, None),
+        # one verb in other words: the same side of a pair ("beat", "defeat")
+        ("Wynne defeated Tory.", "Tory beat Wynne in the riding.", ("wynne", "tory")),
+        # another team, or no second name, is no reversal
+        ("Canada beat Norway.", GAME, None),
+        ("The Czech Republic beat the odds.", GAME, None),
+    ],
+)
+def test_who_did_it_to_whom_the_other_way_round(
+    statement: str, source: str, swap: tuple[str, str] | None
+) -> None:
+    assert reversed_roles(statement, source) == swap
+
+
+ELECTION = (
+    "Norway wins sledge hockey opener\n\nSaturday, March 8, 2014\n\n"
+    "Norway beat the Czech Republic 2-1 in a shootout in the opening game of the tournament."
+    " Kathleen Wynne defeated John Tory in Don Valley West."
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The Czech Republic beat Norway in a shootout in the opening game.", "contradicted"),
+        ("Norway was beaten by the Czech Republic in the opening game.", "contradicted"),
+        # "lose" against "beat" or "defeat": the same event from its other side, or reversed
+        ("The Czech Republic lost to Norway in a shootout in the opening game.", "supported"),
+        ("Norway lost to the Czech Republic in a shootout in the opening game.", "contradicted"),
+        ("John Tory lost to Kathleen Wynne in Don Valley West.", "supported"),
+        ("Kathleen Wynne lost to John Tory in Don Valley West.", "contradicted"),
+        ("John Tory defeated Kathleen Wynne in Don Valley West.", "contradicted"),
+    ],
+)
+def test_a_contest_told_the_other_way_round_is_contradicted(statement: str, verdict: str) -> None:
+    assert verdict_in(ELECTION, statement) == verdict

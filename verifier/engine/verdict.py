@@ -33,6 +33,7 @@ from verifier.language.entities import (
     speaker_matches,
 )
 from verifier.language.quoting import quoted
+from verifier.language.roles import reversed_roles
 from verifier.language.text import words
 from verifier.models import (
     CONTRADICTED,
@@ -44,7 +45,7 @@ from verifier.models import (
     Verdict,
 )
 
-_HARD = frozenset({"negation", "antonym", "speaker_mismatch"})
+_HARD = frozenset({"negation", "antonym", "reversed_roles", "speaker_mismatch"})
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,12 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
     elif flip is not None and not denied:
         conflicts.append(
             Reason("antonym", f"The source says {flip[1]!r}, not {flip[0]!r}.", flip[0], flip[1])
+        )
+    elif not denied and (swap := reversed_roles(statement.text, claim.text)):
+        doer, done_to = (name.title() for name in swap)
+        detail = f"The source has it the other way round: {done_to} did it to {doer}."
+        conflicts.append(
+            Reason("reversed_roles", detail, f"{doer} / {done_to}", f"{done_to} / {doer}")
         )
     if (
         statement.speaker

@@ -37,6 +37,10 @@ ANTONYMS = (
     ("begin begins began begun beginning", "end ends ended ending"),
     ("gain gains gained", "lose loses lost losing"),
     ("win wins won winning", "lose loses lost losing"),
+    # WordNet opposes "lose" to "win" only: a contest one side beat or defeated the other in
+    # is one the other lost ("the Czech Republic lost to Norway" is "Norway beat the Czech
+    # Republic", read from its two sides by roles.told_from_the_other_side)
+    ("beat beats beaten beating defeat defeats defeated defeating", "lose loses lost losing"),
     ("higher", "lower"),
     ("withdraw withdraws withdrew withdrawn withdrawing", "deploy deploys deployed deploying"),
     # "sending 4,000 more troops" against "the reduction will leave 4,000" (see _SENSES)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from verifier.language.hand_pairs import ANTONYM_SETS
 from verifier.language.parse import parse_syntax
 
 if TYPE_CHECKING:
@@ -31,6 +32,56 @@ def told_from_the_other_side(said: str, word: str, source: str, other: str) -> b
     return bool(my_subject & _phrase(theirs, their_subject)) or bool(
         their_subject & _phrase(mine, my_subject)
     )
+
+
+def reversed_roles(said: str, source: str) -> tuple[str, str] | None:
+    """Return (doer, done-to) as the statement has them, when the source has the same verb
+    with the two the other way round: "The Czech Republic beat Norway" of "Norway beat the
+    Czech Republic", "Tory was defeated by Wynne" of "Tory defeated Wynne". Only names
+    (proper nouns) are read as the two sides."""
+    theirs = _roles(source)
+    if not theirs:
+        return None
+    for lemma, doer, done_to in _roles(said):
+        for their_lemma, their_doer, their_done_to in theirs:
+            if not _same_verb(lemma, their_lemma) or doer & their_doer or done_to & their_done_to:
+                continue
+            if doer & their_done_to and done_to & their_doer:
+                return " ".join(sorted(doer)), " ".join(sorted(done_to))
+    return None
+
+
+def _same_verb(lemma: str, other: str) -> bool:
+    """One verb, or two on the same side of a hand-written pair ("beat", "defeat")."""
+    return lemma == other or any(
+        lemma in side and other in side for pair in ANTONYM_SETS for side in pair
+    )
+
+
+def _roles(text: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    """(verb lemma, doer's names, done-to's names) of each verb of a text that has both, by
+    name: its subject and object, or in the passive its agent and subject."""
+    found = []
+    for verb in parse_syntax(text):
+        if verb.pos_ != "VERB":
+            continue
+        doer: frozenset[str] = frozenset()
+        done_to: frozenset[str] = frozenset()
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                doer = _names(child)
+            elif child.dep_ in ("dobj", "nsubjpass"):
+                done_to = _names(child)
+            elif child.dep_ == "agent":
+                doer = frozenset(n for c in child.children if c.dep_ == "pobj" for n in _names(c))
+        if doer and done_to and doer.isdisjoint(done_to):
+            found.append((verb.lemma_.lower(), doer, done_to))
+    return found
+
+
+def _names(head: Token) -> frozenset[str]:
+    """The proper nouns of a noun phrase ("the Czech Republic": czech, republic)."""
+    return frozenset(t.lower_ for t in head.subtree if t.pos_ == "PROPN")
 
 
 def _phrase(verb: Token, subject: set[str]) -> set[str]:
