@@ -17,9 +17,6 @@ Writes verifier/language/data/lexicon.json and the WordNet licence beside it:
 - "agents": nouns one of whose two commonest senses is a person or a group of people
   (noun.person, noun.group): who can be said to speak ("officials", "the ministry", "the
   embassy"; not "the article").
-- "persons": nouns whose commonest sense is a person (noun.person): "passenger", "soldier",
-  "policeman"; not "house" or "village" (groups) nor "rat" or "fan" (a person in a rarer
-  sense). A count of them is a part of a count of people.
 - "compass": the cardinal compass points and the adjectives that pertain to them ("east",
   "eastern"), the parts of a direction such as "southeast".
 - "spellings": [word, word] pairs of British and American spellings of one word, both
@@ -137,11 +134,6 @@ def build() -> dict[str, list[object]]:
         if "_" not in lemma
         and any(data["noun"][o][0] in (PERSON, GROUP) for o in offsets[:AGENT_SENSES])
     )
-    persons = sorted(
-        lemma
-        for lemma, offsets in index["noun"].items()
-        if "_" not in lemma and data["noun"][offsets[0]][0] == PERSON
-    )
     antonyms = [[pos, a, b, ra, rb] for (pos, a, b), (ra, rb) in sorted(pairs.items())]
     opposed = {a for _, a, _, _, _ in antonyms} | {b for _, _, b, _, _ in antonyms}
     irregular = [
@@ -156,7 +148,6 @@ def build() -> dict[str, list[object]]:
     return {
         "antonyms": antonyms,
         "agents": agents,
-        "persons": persons,
         "exceptions": exceptions,
         "places": peoples(data),
         "common": common_words(data, irregular),

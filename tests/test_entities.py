@@ -375,7 +375,9 @@ def test_headline_words_make_no_names_and_no_initials(
 VOTE = (
     "Rutte wins party leadership\n\nWednesday, May 31, 2006\n\n"
     "Mark Rutte beat minister Rita Verdonk and backbencher Jelleke Veenendaal in the party "
-    "election. Jelleke Veenendaal obtained 3.0% of the vote."
+    "election.\n\nThe party will choose its candidates for parliament next month.\n\n"
+    "Members voted mostly by telephone and over the Internet.\n\n"
+    "Mark Rutte won 51.5% of the vote. Jelleke Veenendaal obtained 3.0% of the vote."
 )
 
 

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import verdict_in
 from verifier.engine.service import Engine, verify
 from verifier.language.places import countries, moved
 from verifier.models import UNVERIFIED
-
-DATA = Path(__file__).parent / "data"
 
 
 @pytest.mark.parametrize(
@@ -57,21 +52,3 @@ def test_a_fact_moved_to_another_country_is_unverified(
     found = verify(statement, engine)
     assert found.verdict == UNVERIFIED, found.explanation
     assert [(r.code, r.claim_value) for r in found.reasons] == [("other_place", source)]
-
-
-@pytest.mark.parametrize(
-    ("statement", "verdict"),
-    [
-        # the claim names only the other side ("They took Japan out of the game ... and
-        # finished the first quarter ahead 10-6") in a paragraph on China's team; its score
-        # tells the passage from the closer "The third quarter ended 35-23"
-        ("China led 10-6 at the end of the first quarter.", "supported"),
-        ("China led 12-6 at the end of the first quarter.", "contradicted"),
-        ("China led 10-6 at the end of the third quarter.", "contradicted"),
-        # a country the paragraph never names is another story
-        ("Canada led 10-6 at the end of the first quarter.", "unverified"),
-    ],
-)
-def test_a_country_the_claims_paragraph_names_is_not_moved(statement: str, verdict: str) -> None:
-    article = (DATA / "articles" / "q04-china-japan-wheelchair-basketball.txt").read_text()
-    assert verdict_in(article, statement) == verdict

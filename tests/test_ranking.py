@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import verdict_in
 from verifier.engine.matching import prepare_statement
 from verifier.engine.ranking import by_wording, fuse, fused_with_wording
 from verifier.models import Candidate
@@ -80,57 +77,3 @@ def test_a_measure_the_claim_gives_lifts_its_topic_score() -> None:
         return topic_score(statement, fact)
 
     assert score(235) >= score(300) + 0.2
-
-
-JAL = (
-    "Japan Airlines to file for bankruptcy\n\nSunday, January 17, 2010\n\nJapan Airlines (JAL),"
-    " Asia's largest airline, is expected to file for bankruptcy protection on Tuesday, bringing"
-    " an end to months of speculation about the airline's financial future. The carrier's"
-    " estimated value is now $150 million, about the price of a single Boeing 787 jet."
-)
-
-
-@pytest.mark.parametrize(
-    ("statement", "verdict"),
-    [
-        # a sum of money, a score, a measure: each tells its passage, in other words too
-        ("Japan Airlines is now thought to be worth less than $200 million.", "supported"),
-        ("Japan Airlines is now thought to be worth $150 million.", "supported"),
-        ("Qantas is now thought to be worth less than $200 million.", "unverified"),
-    ],
-)
-def test_a_sum_the_claim_gives_tells_its_passage(statement: str, verdict: str) -> None:
-    assert verdict_in(JAL, statement) == verdict
-
-
-HAKA = (
-    "New Zealand diplomats criticise Fiat advertisement\n\nFriday, July 4, 2008\n\nThe New"
-    " Zealand Ministry of Foreign Affairs and Trade (MFAT) said that they were told in April"
-    " that an advertising company was planning to use the haka. Yesterday (July 3) Brad"
-    ' Tattersfield, a spokesman for MFAT, said "at the time we advised the advertising company'
-    ' that the use of the haka by women was culturally inappropriate."'
-)
-
-
-@pytest.mark.parametrize(
-    ("statement", "verdict"),
-    [
-        # the day of a month tells the passage; the closer one gives only another month
-        (
-            "On 3 July a spokesman for New Zealand's foreign ministry commented on the Fiat"
-            " advertisement.",
-            "supported",
-        ),
-        (
-            "On 5 July a spokesman for New Zealand's foreign ministry commented on the Fiat"
-            " advertisement.",
-            "contradicted",
-        ),
-        (
-            "The ministry was told in May that an advertising company planned to use the haka.",
-            "contradicted",
-        ),
-    ],
-)
-def test_a_day_the_claim_gives_tells_its_passage(statement: str, verdict: str) -> None:
-    assert verdict_in(HAKA, statement) == verdict

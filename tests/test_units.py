@@ -92,13 +92,18 @@ def test_a_bracketed_figure_takes_the_bound_of_the_one_it_restates() -> None:
 @pytest.mark.parametrize(
     ("text", "unit"),
     [
-        # a word no dictionary knows, one letter from a unit, is that unit misspelt
+        # a word no dictionary knows, one letter from a long unit of measure, is that unit
         ("139 milimeters in Pasni", "millimeters"),
         ("a 12 kilomters stretch", "kilometers"),
-        ("worth 300 dolars", "dollars"),
-        # a word WordNet lists is itself, however close to a unit
+        ("some 40 centimetrs of snow", "centimeters"),  # either spelling: one unit
+        # a word WordNet lists is itself, however close to a unit; a short word too (found
+        # by review: "rebels" / "rubels", "bushes" / "bushels", "inches" / "inchs")
         ("three litters of puppies", "litters"),
         ("eight villages", "villages"),
+        ("300 rebels", "rebels"),
+        ("40 bushes", "bushes"),
+        ("12 inches", "inches"),
+        ("worth 300 dolars", "dolars"),
     ],
 )
 def test_a_misspelt_unit_is_read_as_its_unit(text: str, unit: str) -> None:

@@ -4,7 +4,13 @@ which it contradicts, and how each is written in an explanation."""
 from __future__ import annotations
 
 from verifier.engine.attachment import closest
-from verifier.language.comparison import agree, compatible, count_relation, same_count
+from verifier.language.comparison import (
+    agree,
+    compatible,
+    count_relation,
+    same_count,
+    within_bound,
+)
 from verifier.language.dateline import RELATIVE
 from verifier.language.measures import tally_scores
 from verifier.models import Quantity, Reason
@@ -41,7 +47,7 @@ def compare_quantities(
         i
         for i, s in enumerate(said)
         if any(
-            (compatible(s, c) and agree(s, c, tolerance))
+            (compatible(s, c) and agree(s, c, tolerance) and not within_bound(s, c))
             or same_count(s, c)
             or (count_relation(s, c) in _NESTED and agree(s, c, tolerance))
             for c in _peers(s, source)

@@ -12,7 +12,6 @@ from rapidfuzz import fuzz, process
 from verifier.engine.extract import is_negated, statement_speaker
 from verifier.language.comparison import agree, compatible
 from verifier.language.entities import capitals_as_places, find_entities
-from verifier.language.measures import CURRENCY_UNITS
 from verifier.language.numbers import extract_quantities
 from verifier.language.places import countries_among
 from verifier.language.quoting import quoted_passages
@@ -166,32 +165,19 @@ def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:
 
 
 # Topic score added when the claim gives each of the statement's measures ("235 mpg", "370
-# mm", "3.5 km") and scores ("ahead 10-6"): such a figure is specific enough to tell the
-# passage it comes from, however the rest is worded ("Swiss car gets about 235 mpg" of a long
-# sentence ending "equalling to about 235 miles per gallon").
+# mm", "3.5 km"): a figure in a unit of measure is specific enough to tell the passage it
+# comes from, however the rest is worded ("Swiss car gets about 235 mpg" of a long sentence
+# ending "equalling to about 235 miles per gallon").
 MEASURE_BONUS = 0.2
 
 
 def _same_measures(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> float:
-    measures = [q for q in said if is_specific(q)]
+    measures = [q for q in said if q.kind == "count" and q.unit and is_measure(q.unit)]
     if not measures:
         return 0.0
     return sum(
-        1
-        for q in measures
-        if any(is_specific(c) and compatible(q, c) and agree(q, c, 0.0) for c in source)
+        1 for q in measures if any(c.unit and compatible(q, c) and agree(q, c, 0.0) for c in source)
     ) / len(measures)
-
-
-def is_specific(figure: Quantity) -> bool:
-    """A measure, a sum, a score or a day of a month: a figure that tells its passage."""
-    if figure.kind in ("tally", "day"):
-        return True
-    return (
-        figure.kind == "count"
-        and figure.unit is not None
-        and (is_measure(figure.unit) or figure.unit in CURRENCY_UNITS)
-    )
 
 
 # Topic score added when the claim holds, word for word, what the statement quotes: a

@@ -88,22 +88,9 @@ def _describes(text: str) -> bool:
     return "auxpass" in kinds and "agent" not in kinds
 
 
-def moved_country(
-    statement: StatementFeatures, match: Match, article: Callable[[], ArticleWords] | None = None
-) -> tuple[list[str], list[str]] | None:
-    """The statement's and the claim's countries, when it moves the claim to another one
-    that the claim's paragraph never names. "China led 10-6" of "They took Japan out of the
-    game ... and finished the first quarter ahead 10-6", in a paragraph on China's team, is
-    not moved; the title and the paragraphs beside do not count (an article on Iraq may
-    mention Afghanistan)."""
-    claimed = countries(match.claim.text)
-    found = moved(statement.countries, claimed)
-    if found is None or article is None:
-        return found
-    paragraph = article().paragraph(match.claim)
-    if paragraph is not None and statement.countries - claimed <= countries(paragraph):
-        return None
-    return found
+def moved_country(statement: StatementFeatures, match: Match) -> tuple[list[str], list[str]] | None:
+    """The statement's and the claim's countries, when it moves the claim to another one."""
+    return moved(statement.countries, countries(match.claim.text))
 
 
 def unverified(
@@ -113,7 +100,7 @@ def unverified(
     article: Callable[[], ArticleWords] | None = None,
 ) -> Verdict:
     best = matches[0].score if matches else 0.0
-    if strong and (places := moved_country(statement, strong[0], article)):
+    if strong and (places := moved_country(statement, strong[0])):
         said, source = (", ".join(p) for p in places)
         detail = f"The closest claim speaks of {source}, not {said}."
         reason = Reason("other_place", detail, said, source)

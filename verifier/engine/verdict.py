@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from verifier.engine.attachment import given_for_another, given_for_the_same
-from verifier.engine.figures import VALUE_CODES, compare_quantities, mismatch, not_in_source
-from verifier.engine.matching import Match, StatementFeatures, is_specific
+from verifier.engine.figures import compare_quantities, mismatch, not_in_source
+from verifier.engine.matching import Match, StatementFeatures
 from verifier.engine.opposites import (
     antonym_flip,
     denial_is_the_opposite,
@@ -138,7 +138,7 @@ def decide(
         m
         for m in strong
         if not absent_names(statement, m)
-        and not moved_country(statement, m, functools.partial(article, m.claim.article_id))
+        and not moved_country(statement, m)
         and not swapped_name(statement, m, functools.partial(article, m.claim.article_id))
         and not unstated(statement, m)
         # a statement crediting a speaker is judged by speaker_mismatch, in assess()
@@ -166,8 +166,6 @@ def decide(
     # disagrees in polarity or speaker: the figures say which fact the statement is about.
     if any(r.code in _HARD for r in lead.conflicts):
         agreeing = [a for a in agreeing if a.covered]
-    if not agreeing and (elsewhere := _figures_elsewhere(statement, contenders, assessed)):
-        return _verdict(statement, SUPPORTED, [elsewhere], (), thresholds, articles)
     if not agreeing:
         lead = _by_figures(contenders)
         if unvouched := _other_speakers_fact(statement, lead):
@@ -208,24 +206,6 @@ def decide(
         reason = not_in_source([statement.quantities[i] for i in sorted(missing)])
         return _verdict(statement, UNVERIFIED, agreeing, (reason,), thresholds, articles)
     return _verdict(statement, SUPPORTED, agreeing, (), thresholds, articles)
-
-
-def _figures_elsewhere(
-    statement: StatementFeatures, contenders: list[Assessment], assessed: list[Assessment]
-) -> Assessment | None:
-    """A claim on the topic, further down than the close ones, that gives every figure of
-    the statement, one of them a score or a measure, when the close claims only give other
-    figures ("China led 10-6 at the end of the first quarter": "finished the first quarter
-    ahead 10-6", not the closer "The third quarter ended 35-23")."""
-    if not any(is_specific(q) for q in statement.quantities) or any(
-        r.code not in VALUE_CODES.values() for a in contenders for r in a.conflicts
-    ):
-        return None
-    everything = set(range(len(statement.quantities)))
-    for extra in assessed[len(contenders) :]:
-        if not extra.conflicts and extra.covered == everything:
-            return extra
-    return None
 
 
 def _for_the_same(statement: StatementFeatures, extra: Assessment, missing: set[int]) -> bool:

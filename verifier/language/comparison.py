@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from verifier.language.lexicon import is_person
 from verifier.language.measures import MEASURE_UNITS
 from verifier.language.number_words import HEDGES
 from verifier.language.text import stem
@@ -68,22 +67,16 @@ def count_relation(statement: Quantity, claim: Quantity) -> str | None:
     return "whole" if before < their_before else None
 
 
-# The words that count people as such: any count of persons of some kind ("passengers",
-# "soldiers", "workers") is a part of a count of people in the same sentence.
+# The words that count people as such: "eight people" are "the six individuals" counted
+# otherwise. (A count of people of a kind, "passengers", is no part of a count of people:
+# two counts of one sentence may be of different groups, "15 people were arrested" and
+# "5,000 protesters marched".)
 _PEOPLE = frozenset({"people", "persons", "individuals"})
 
 
 def _among_people(mine: str, theirs: str) -> str | None:
-    """ "whole" for "150 people" against "170 passengers" (people of a kind: a noun whose
-    commonest sense is a person), "part" the other way round, "same" for "people" against
-    "individuals"; None for other things ("170 houses")."""
-    if mine in _PEOPLE and theirs in _PEOPLE:
-        return "same"  # "eight people" of "the six individuals on the boat"
-    if mine in _PEOPLE and is_person(theirs):
-        return "whole"
-    if theirs in _PEOPLE and is_person(mine):
-        return "part"
-    return None
+    """ "same" for "people" against "individuals"; None for any other two nouns."""
+    return "same" if mine in _PEOPLE and theirs in _PEOPLE else None
 
 
 def same_count(statement: Quantity, claim: Quantity) -> bool:
@@ -136,15 +129,21 @@ def agree(statement: Quantity, claim: Quantity, tolerance: float) -> bool:
         return math.isclose(statement.value, claim.value, rel_tol=1e-6)
     if statement.qualifier in _CEILINGS and claim.qualifier in _CEILINGS:
         return c_hi <= s_hi
-    if claim.qualifier in _BOUNDS and statement.qualifier not in _BOUNDS:
-        # a figure stated outright against a bound ("61 killed" of "killing at least 48")
-        # is the bound's own figure or another number for the same thing; a hedged one must
-        # be near the bound's figure and keep inside it ("nearly 3 years" of "up to three
-        # years", but "about 300,000" is not "at least 300,000")
-        if statement.qualifier is None:
-            return math.isclose(statement.value, claim.value, rel_tol=1e-6)
-        return s_lo <= claim.value <= s_hi and c_lo <= s_lo and s_hi <= c_hi
     return s_lo <= c_hi and c_lo <= s_hi
+
+
+def within_bound(statement: Quantity, claim: Quantity) -> bool:
+    """Tell whether a figure stated outright or hedged is one a claim's bound allows without
+    stating it: "61 killed" of "killing at least 48", "about 300,000" of "at least 300,000"
+    (which LABELING.md calls no support). The bound's own figure stated outright is what it
+    states ("48 killed" of "at least 48")."""
+    if claim.qualifier not in _BOUNDS or statement.qualifier in _BOUNDS:
+        return False
+    return not (
+        statement.qualifier is None
+        and claim.qualifier in _INCLUSIVE
+        and math.isclose(statement.value, claim.value, rel_tol=1e-6)
+    )
 
 
 # How far a figure converted into another unit may be from the claim's and still be it.
@@ -165,3 +164,4 @@ def in_claims_unit(statement: Quantity, claim: Quantity) -> Quantity:
 _FLOORS = frozenset({"more", "at_least"})
 _CEILINGS = frozenset({"less", "at_most"})
 _BOUNDS = _FLOORS | _CEILINGS
+_INCLUSIVE = frozenset({"at_least", "at_most"})

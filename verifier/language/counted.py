@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from verifier.language.lexicon import is_own_word, unit_misspelt
+from verifier.language.lexicon import is_own_word
 from verifier.language.measures import CURRENCY_UNITS
 from verifier.language.number_tokens import Tokens, looks_plural
 from verifier.language.number_words import NO_UNIT_AFTER, UNIT_SKIP
-from verifier.language.units import is_measure
+from verifier.language.units import correct_unit, is_measure
 from verifier.language.vocabulary import ALIASES, STOPWORDS
 
 # What a count of troops is also called ("a 4,000-strong force", "3,000 personnel").
@@ -25,7 +25,7 @@ def unit_at(tokens: Tokens, j: int) -> tuple[str | None, int]:
             return None, k
         if low == "service" and tokens.low[k + 1 : k + 2] in (["members"], ["member"]):
             return "troops", k
-        return _UNIT_ALIASES.get(low) or ALIASES.get(low) or unit_misspelt(low) or low, k
+        return _UNIT_ALIASES.get(low) or ALIASES.get(low) or correct_unit(low) or low, k
     return None, j
 
 

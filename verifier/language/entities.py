@@ -251,39 +251,21 @@ class ArticleWords:
         in Afghanistan" for "in Iraq"). A claim whose quote
         is not at its span (imported without its article) gets every word of the article.
         """
-        passage = self.passage(claim)
-        if passage is None:
-            return self.everything
-        near = self.title | with_named_parts(words(passage))
-        near |= self.called_back(claim.quote, claim.start)
-        # a person named in full elsewhere is the same person here by surname alone
-        given = {w for surname in near & self.given.keys() for w in self.given[surname]}
-        return near | given | self.acronyms
-
-    def passage(self, claim: Claim) -> str | None:
-        """The text of a claim's paragraph and of the sentences beside it (None when the
-        claim's quote is not at its span)."""
         if not self.sentences or self.text[claim.start : claim.end] != claim.quote:
-            return None
+            return self.everything
         at = [i for i, (s, e) in enumerate(self.sentences) if s < claim.end and e > claim.start]
         if not at:
-            return None
+            return self.everything
         beside = self.sentences[max(0, at[0] - 1) : at[-1] + 2]
         start, end = beside[0][0], beside[-1][1]
         for first, last in self.paragraphs:
             if first < claim.end and last > claim.start:
                 start, end = min(start, first), max(end, last)
-        return self.text[start:end]
-
-    def paragraph(self, claim: Claim) -> str | None:
-        """The text of a claim's own paragraph (None when the claim's quote is not at its
-        span)."""
-        if self.text[claim.start : claim.end] != claim.quote:
-            return None
-        for first, last in self.paragraphs:
-            if first <= claim.start and last >= claim.end:
-                return self.text[first:last]
-        return None
+        near = self.title | with_named_parts(words(self.text[start:end]))
+        near |= self.called_back(claim.quote, claim.start)
+        # a person named in full elsewhere is the same person here by surname alone
+        given = {w for surname in near & self.given.keys() for w in self.given[surname]}
+        return near | given | self.acronyms
 
     def called_back(self, quote: str, at: int) -> frozenset[str]:
         """Return the names the article last gave, before `at`, to the things a quote calls

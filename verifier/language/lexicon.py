@@ -13,9 +13,6 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 # A pair holds when it is among the commonest senses of both words: "westerly"/"easterly",
 # "acquit"/"convict"; not "clear"/"cloudy" (the weather is the eleventh sense of "clear").
 COMMON_SENSES = 2
@@ -47,32 +44,16 @@ def _units() -> frozenset[str]:
     return frozenset(str(w) for w in _table()["units"])
 
 
+def unit_words() -> frozenset[str]:
+    """The nouns whose commonest sense is a unit of measure or a period of time."""
+    return _units()
+
+
 def is_unit_word(word: str) -> bool:
     """Tell whether a word's commonest sense is a unit of measure or a period of time
     ("millimeters", "mm", "hectares", "weeks"; not "points", "hands")."""
     units = _units()
     return word in units or (word.endswith("s") and word[:-1] in units)
-
-
-# The shortest word read as a misspelt unit: shorter words are a letter from too many others.
-_MISSPELT_LENGTH = 5
-
-
-@lru_cache(maxsize=1024)
-def unit_misspelt(word: str) -> str | None:
-    """The unit a word no dictionary knows is a one-letter slip from ("milimeters" for
-    "millimeters", "killograms"), when it is one unit only; None for any word WordNet lists
-    ("litters" is no "liters")."""
-    plural = word.endswith("s") and not word.endswith("ss")
-    single = word[:-1] if plural else word
-    if len(single) < _MISSPELT_LENGTH or not single.isalpha() or single in _common():
-        return None
-    if word in _common() or is_unit_word(word):
-        return None
-    near = process.extract(single, _units(), scorer=Levenshtein.distance, score_cutoff=1)
-    if len(near) != 1:
-        return None
-    return f"{near[0][0]}s" if plural else str(near[0][0])
 
 
 @lru_cache(maxsize=1)
@@ -197,18 +178,6 @@ def opposites(lemma: str, pos: str | None = None) -> frozenset[str]:
 def is_agent(lemma: str) -> bool:
     """Tell whether a noun names a person or a group of people, who can be said to speak."""
     return lemma.lower() in _agents()
-
-
-@lru_cache(maxsize=1)
-def _persons() -> frozenset[str]:
-    return frozenset(str(w) for w in _table()["persons"])
-
-
-def is_person(noun: str) -> bool:
-    """Tell whether a noun, or the noun a plural is of, names a person by its commonest
-    sense ("passengers", "policemen"; not "houses" or "fans")."""
-    persons = _persons()
-    return noun in persons or any(base in persons for base in base_forms(noun))
 
 
 def aligned_opposites(

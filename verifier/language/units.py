@@ -13,8 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 import pint
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
-from verifier.language.lexicon import is_unit_word
+from verifier.language.lexicon import is_common_word, is_unit_word, unit_words
 from verifier.language.measures import CURRENCY_UNITS, MEASURE_UNITS
 
 
@@ -72,3 +74,38 @@ def convert(value: float, unit: str, into: str) -> float | None:
     if not convertible(unit, into):
         return None
     return float(_registry().Quantity(value, _unit(unit)).to(_unit(into)).magnitude)
+
+
+# The shortest unit word (in the singular) a misspelling is read for: shorter words are a
+# letter from too many others ("rebels" / "rubels", "bushes" / "bushels", "inches" / "inchs").
+MISSPELT_LENGTH = 8
+
+
+@lru_cache(maxsize=1024)
+def correct_unit(word: str) -> str | None:
+    """Return the unit of measure a word is a one-letter slip from ("milimeters" for
+    "millimeters", "kilomters" for "kilometers"), when it is one unit only (in whichever
+    spelling: "centimetrs"); None for a word
+    WordNet lists, a short word, or a unit already."""
+    plural = word.endswith("s") and not word.endswith("ss")
+    single = word[:-1] if plural else word
+    if len(single) < MISSPELT_LENGTH or not single.isalpha() or is_unit_word(word):
+        return None
+    if is_common_word(single) or is_common_word(word):
+        return None
+    near = [
+        str(unit)
+        for unit, _, _ in process.extract(
+            single, _long_units(), scorer=Levenshtein.distance, score_cutoff=1
+        )
+    ]
+    if not near or len({_unit(unit) for unit in near}) != 1:  # "centimetre", "centimeter"
+        return None
+    return f"{near[0]}s" if plural else near[0]
+
+
+@lru_cache(maxsize=1)
+def _long_units() -> tuple[str, ...]:
+    return tuple(
+        sorted(w for w in unit_words() if len(w) >= MISSPELT_LENGTH and _unit(w) is not None)
+    )
