@@ -87,3 +87,26 @@ def dimension_unit(word: str) -> str | None:
     # the singular the compound takes ("metre-long"), where WordNet knows the plural a unit
     plural = unit + "s"
     return unit if is_measure(unit) else plural if is_measure(plural) else None
+
+
+# The units of an age. "at the age of 66", "aged 66", "12 years of age" are a person's age,
+# held against ages only, not against a span of years ("ruled for two decades"); "a
+# 66-year-old", "45 years old" may be a thing's age too ("a 20-year-old law": passed 20
+# years ago), held against either (comparison.compatible).
+AGE = "years of age"
+OLD = "years old"
+_AGE_BEFORE = (("age", "of"), ("aged",), ("age",))
+
+
+def age_unit(tokens: Tokens, i: int, unit: str | None, after: int) -> str | None:
+    """The age unit of the count read at i (its unit, and where its reading ended), if any."""
+    low = tokens.low
+    if unit in ("year", "years"):  # "45 years old", "12 years of age"
+        at = after + (after < len(low) and low[after].rstrip(".") == unit)
+        rest = [w.rstrip(".,") for w in low[at : at + 2]]
+        return OLD if rest[:1] == ["old"] else AGE if rest == ["of", "age"] else None
+    if unit is not None:
+        return None
+    if low[i + 1 : i + 3] in (["-", "year-old"], ["-", "years-old"]):  # "66-year-old"
+        return OLD
+    return AGE if any(tuple(low[max(0, i - len(b)) : i]) == b for b in _AGE_BEFORE) else None

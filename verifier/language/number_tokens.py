@@ -10,6 +10,8 @@ from verifier.language.lexicon import is_unit_word
 from verifier.language.number_words import (
     IRREGULAR_PLURALS,
     MONTHS,
+    QUALIFIER_ENDINGS,
+    QUALIFIERS_BY_LAST,
     SCALES,
     SMALL,
     SUFFIX_SCALES,
@@ -194,3 +196,20 @@ def _comma_thousands(match: re.Match[str]) -> str:
 def join_spaced_thousands(text: str) -> str:
     """Write thousands grouped by spaces ("4 000", "1 500 000") with commas, in linear time."""
     return _DIGIT_GROUPS.sub(_comma_thousands, text)
+
+
+def qualifier(tokens: Tokens, i: int) -> str | None:
+    """Find an approximation or comparison qualifier just before tokens[i]."""
+    found = qualifier_span(tokens, i)
+    return found[0] if found else None
+
+
+def qualifier_span(tokens: Tokens, i: int) -> tuple[str, int] | None:
+    """Return the qualifier before tokens[i] and how many tokens it takes."""
+    if i == 0 or tokens.low[i - 1] not in QUALIFIER_ENDINGS:
+        return None
+    for words, name in QUALIFIERS_BY_LAST[tokens.low[i - 1]]:
+        n = len(words)
+        if i - n >= 0 and tuple(tokens.low[i - n : i]) == words:
+            return name, n
+    return None

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from verifier.language.clock import find_clocks
-from verifier.language.counted import counted_phrase, dimension_unit, unit_at
+from verifier.language.counted import age_unit, counted_phrase, dimension_unit, unit_at
 from verifier.language.dates import (
     MONTH_NAMES,
     decade,
@@ -17,7 +17,7 @@ from verifier.language.dates import (
     short_year,
     slash_date,
 )
-from verifier.language.lexicon import is_common_word
+from verifier.language.marks import join_designations, separate_glued_units
 from verifier.language.measures import find_tallies, normalize_measures, tally_value
 from verifier.language.number_tokens import (
     Tokens,
@@ -26,6 +26,7 @@ from verifier.language.number_tokens import (
     names_a_thing,
     parse_number,
     parse_words,
+    qualifier_span,
     tokenize,
 )
 from verifier.language.number_words import (
@@ -34,15 +35,14 @@ from verifier.language.number_words import (
     MONTHS,
     ORDINALS,
     PERCENT_WORDS,
-    QUALIFIER_ENDINGS,
-    QUALIFIERS_BY_LAST,
     SCALES,
     SMALL,
     WEEKDAYS,
 )
 from verifier.language.ranks import digit_rank, top_ranks, word_compound, word_rank
+from verifier.language.shares import read_fraction, read_proportion
 from verifier.language.text import clean, is_mostly_upper
-from verifier.language.units import is_measure, restates
+from verifier.language.units import restates
 from verifier.models import Quantity
 
 _NUMERIC = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?(?:k|K|m|bn|mn|tn|b)?%?")
@@ -50,23 +50,6 @@ _ORDINAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)")
 _POWER = re.compile(r"(\d+)(?:\^|\*\*)(\d+)")
 _CODE = re.compile(r"\d+[A-Za-z_]\w*")
 _STOP_THOUSANDS = re.compile(r"\$?\d{1,3}\.000")  # thousands grouped by a stop: "4.000"
-
-
-def _qualifier(tokens: Tokens, i: int) -> str | None:
-    """Find an approximation or comparison qualifier just before tokens[i]."""
-    found = _qualifier_span(tokens, i)
-    return found[0] if found else None
-
-
-def _qualifier_span(tokens: Tokens, i: int) -> tuple[str, int] | None:
-    """Return the qualifier before tokens[i] and how many tokens it takes."""
-    if i == 0 or tokens.low[i - 1] not in QUALIFIER_ENDINGS:
-        return None
-    for words, name in QUALIFIERS_BY_LAST[tokens.low[i - 1]]:
-        n = len(words)
-        if i - n >= 0 and tuple(tokens.low[i - n : i]) == words:
-            return name, n
-    return None
 
 
 # Spans counted in years under another name.
@@ -81,54 +64,14 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Return every quantity, year, month and weekday a text states."""
     clocks, text = find_clocks(clean(text))
     text = normalize_measures(text)
-    text = _GLUED.sub(_unglued, text)
-    text = _designations(text)
+    text = separate_glued_units(text)
+    text = join_designations(text)
     # one score either way round: "Canada won 57-50" is "Australia lost 50-57"
     tallies = tuple(
         Quantity(tally_value(a, b), "tally", None, None, raw) for a, b, raw in find_tallies(text)
     )
     # a tally's numbers are counts too: "223-202" / "233 to 202"
     return _counted(text) + tallies + tuple(clocks)
-
-
-# A name joined by a hyphen to a number designates one thing, a model or a strain, and
-# counts nothing: "the Tu-154 crashed", "the COVID-19 pandemic", "two F-16 jets", "flight
-# MH-17". Its letters are a name in capitals, or a short capitalized word that is no common
-# word ("Mid-2000s" and "Under-21" are read as before), never a month or "Pre"/"Post" before
-# a year or a day ("Jan-2020", "Post-1990 lows"), and a year is no model's number; results
-# listed side by side ("USA-3, Canada-2", "Yes-52, No-48") are figures.
-_DESIGNATION = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]{0,5})-(\d{1,4})(?![\w-]|[.,]\d)")
-_RESULTS = re.compile(r"[A-Z][A-Za-z]*-\d+\s*[,;/]\s*[A-Z][A-Za-z]*-\d+")
-_NO_DESIGNATION = frozenset({"pre", "post"})
-
-
-def _designation(match: re.Match[str]) -> str:
-    letters, number = match.group(1), match.group(2)
-    if (not letters.isupper() and is_common_word(letters)) or (
-        letters.lower() in MONTHS or letters.lower() in _NO_DESIGNATION
-    ):
-        return match.group(0)
-    if len(number) == 4 and 1800 <= int(number) <= 2099:
-        return match.group(0)
-    return f"{letters}{number}"  # one word, as "Tu154": no figure in it
-
-
-def _designations(text: str) -> str:
-    if "-" not in text or _RESULTS.search(text):  # most texts have no hyphen: no search
-        return text
-    return _DESIGNATION.sub(_designation, text)
-
-
-# A figure written close up to its unit: "500km", "40kg", "10mm" (not "100m", "5G", "10am").
-_GLUED = re.compile(r"\b(\d{1,9}(?:[.,]\d{1,3}){0,4})([A-Za-z]{2,4})\b")
-_NOT_GLUED = frozenset({"am", "pm", "th", "st", "nd", "rd", "bn", "mn", "s"})
-
-
-def _unglued(match: re.Match[str]) -> str:
-    number, letters = match.group(1), match.group(2)
-    if letters.lower() in _NOT_GLUED or not is_measure(letters.lower()):
-        return match.group(0)
-    return f"{number} {letters}"
 
 
 def _counted(text: str) -> tuple[Quantity, ...]:
@@ -166,8 +109,8 @@ def _counted(text: str) -> tuple[Quantity, ...]:
             if (label := name_label(tokens, i, quantity)) is not None:
                 found.append(label)
                 continue
-            quantity, after = _proportion(tokens, quantity, after)
-            if quantity.kind == "count" and (age := _an_age(tokens, i, quantity.unit, after)):
+            quantity, after = read_proportion(tokens, quantity, after)
+            if quantity.kind == "count" and (age := age_unit(tokens, i, quantity.unit, after)):
                 quantity = replace(quantity, unit=age)
         if quantity is not None:
             if found and last == i - 3 and tokens.raw[i - 1] == "(":
@@ -187,52 +130,6 @@ def restated(first: Quantity, again: Quantity) -> Quantity:
     words = first.raw.split()
     bound = " ".join(words[: -len(again.raw.split()) or None]) if len(words) > 1 else ""
     return replace(again, qualifier=first.qualifier, raw=f"{bound} {again.raw}".strip())
-
-
-def _proportion(tokens: Tokens, share: Quantity, j: int) -> tuple[Quantity, int]:
-    """Read "6 in 10" or "three out of four" (a count, then its whole) as a percentage.
-
-    Not a rate over time or events ("2 in 4 minutes", "3 in 5 games"), nor a whole with a
-    scale ("1 in 10 million": the count stays a count).
-    """
-    low = tokens.low
-    if low[j - 1].endswith("."):  # the count closed its sentence: the whole is not in it
-        return share, j
-    k = j + 1 if j < len(low) and low[j] == "in" else j + 2
-    if k >= len(low) or (k == j + 2 and low[j : j + 2] != ["out", "of"]):
-        return share, j
-    word = low[k].rstrip(".")
-    whole = parse_number(word) if word[:1].isdecimal() else SMALL.get(word)
-    then = low[k + 1].rstrip(".") if k + 1 < len(low) else ""
-    if whole is None or whole not in _WHOLES or not share.value < whole:
-        return share, j
-    if then in SCALES or then in _RATES:
-        return share, j
-    raw = f"{share.raw} {' '.join(tokens.raw[j : k + 1])}".removesuffix(".")
-    return Quantity(100 * share.value / whole, "percent", "percent", share.qualifier, raw), k + 1
-
-
-# The units of an age. "at the age of 66", "aged 66", "12 years of age" are a person's age,
-# held against ages only, not against a span of years ("ruled for two decades"); "a
-# 66-year-old", "45 years old" may be a thing's age too ("a 20-year-old law": passed 20
-# years ago), held against either (comparison.compatible).
-AGE = "years of age"
-OLD = "years old"
-_AGE_BEFORE = (("age", "of"), ("aged",), ("age",))
-
-
-def _an_age(tokens: Tokens, i: int, unit: str | None, after: int) -> str | None:
-    """The age unit of the count read at i (its unit, and where its reading ended), if any."""
-    low = tokens.low
-    if unit in ("year", "years"):  # "45 years old", "12 years of age"
-        at = after + (after < len(low) and low[after].rstrip(".") == unit)
-        rest = [w.rstrip(".,") for w in low[at : at + 2]]
-        return OLD if rest[:1] == ["old"] else AGE if rest == ["of", "age"] else None
-    if unit is not None:
-        return None
-    if low[i + 1 : i + 3] in (["-", "year-old"], ["-", "years-old"]):  # "66-year-old"
-        return OLD
-    return AGE if any(tuple(low[max(0, i - len(b)) : i]) == b for b in _AGE_BEFORE) else None
 
 
 def _may_start(low: str) -> bool:
@@ -271,7 +168,7 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
     elif low in FRACTIONS or (
         "-" in low and low.split("-")[-1] in FRACTIONS and not low.endswith("-and-a-half")
     ):
-        fraction = _read_fraction(tokens, i)
+        fraction = read_fraction(tokens, i)
         if fraction[0] is None and low in ORDINALS:  # "the third time", not "a third of"
             return word_rank(tokens, i, all_caps), i + 1
         return fraction
@@ -291,14 +188,6 @@ def _read_quantity(tokens: Tokens, i: int, all_caps: bool) -> tuple[Quantity | N
     return _finish(tokens, i, j, value), j
 
 
-# What "N in M" reads as a share of: small wholes and round ones ("one in five", "9 in 10").
-_WHOLES = frozenset({*range(2, 21), 25, 50, 100, 1000})
-# After "N in M", what makes it a rate rather than a share.
-_RATES = frozenset(
-    """second seconds minute minutes hour hours day days week weeks month months year years
-    decade decades game games match matches race races season seasons attempt attempts tries
-    round rounds""".split()
-)
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 _POSSESSIVES = ("'s", "\u2019s")
 
@@ -343,7 +232,7 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     if not ended and j < len(tokens.low) and tokens.low[j].removesuffix(".") == "dozen":
         value, j = value * 12, j + 1
         ended = tokens.low[j - 1].endswith(".")
-    span = _qualifier_span(tokens, i)
+    span = qualifier_span(tokens, i)
     qualifier = span[0] if span else None
     first = i - span[1] if span else i
     raw = " ".join(tokens.low[first:i] + tokens.raw[i:j]).removesuffix(".")
@@ -386,7 +275,7 @@ def _finish(tokens: Tokens, i: int, j: int, value: float) -> Quantity | None:
     quantity = Quantity(value, "count", unit, qualifier, raw, phrase)
     if value == 1 and first_raw[0].isalpha() and (unit is None or follows_of):
         # "one of", "one day": too loose to count as a number, unless a share ("one in five")
-        return None if _proportion(tokens, quantity, j)[0] is quantity else quantity
+        return None if read_proportion(tokens, quantity, j)[0] is quantity else quantity
     return quantity
 
 
@@ -397,30 +286,3 @@ def _sized(tokens: Tokens, j: int) -> tuple[str, int] | None:
         return None
     unit = dimension_unit(tokens.low[j + 1])
     return (unit, j + 1) if unit is not None else None
-
-
-# Words a fraction may start at: "a third", "one half", "two thirds" (its numerator).
-_FRACTION_STARTS = frozenset({"a", "one", *SMALL})
-
-
-def _read_fraction(tokens: Tokens, i: int) -> tuple[Quantity | None, int]:
-    """Read 'half', 'a third', 'two-thirds', 'three quarters' as percentages."""
-    low = tokens.low[i].rstrip(".")
-    parts = low.split("-")
-    numerator = float(SMALL.get(parts[0], 1)) if len(parts) == 2 else 1.0
-    if len(parts) == 1 and i > 0 and tokens.low[i - 1].split("-")[0] in SMALL:
-        numerator = float(SMALL[tokens.low[i - 1].split("-")[0]])
-    following = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
-    start = i - 1 if i > 0 and tokens.low[i - 1] in _FRACTION_STARTS else i
-    # "three-quarters lighter", "two-thirds" are shares ("forty-third" is a rank, and
-    # "first-quarter profits" a period)
-    written_whole = (
-        len(parts) == 2 and parts[0] in SMALL and numerator * FRACTIONS[parts[-1]] <= 100
-    )
-    if following != "of" and _qualifier(tokens, start) is None and not written_whole:
-        return None, i + 1
-    span = _qualifier_span(tokens, start)
-    first = start - span[1] if span else start
-    value = round(numerator * FRACTIONS[parts[-1]], 1)
-    raw = " ".join(tokens.low[first : i + 1])
-    return Quantity(value, "percent", "percent", span[0] if span else None, raw), i + 1
