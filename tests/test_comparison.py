@@ -145,9 +145,14 @@ def test_a_figure_a_bound_allows_without_stating_it(said: str, source: str, with
             "35 people were killed when the bridge collapsed.",
             "supported",
         ),
-        # the bound alone says nothing of 61
+        # the bound alone says nothing of 61, nor does another figure of the claim
         (
             "The floods killed at least 48 people in Bihar.",
+            "The floods killed 61 people in Bihar.",
+            "unverified",
+        ),
+        (
+            "The floods killed at least 48 people and left 200 people injured in Bihar.",
             "The floods killed 61 people in Bihar.",
             "unverified",
         ),

@@ -231,6 +231,7 @@ def test_initials_and_given_names_count_as_mentioned() -> None:
         ("Backbencher Jelleke Veenendaal won 13 per cent of the vote.", False),
         ("Spokesman Ima Niboro said the talks would go on.", False),
         ("Target said the film sold well.", True),  # the company
+        ("Tucker Carlson won 51 per cent of the vote.", True),  # a first name, no title
     ],
 )
 def test_an_opening_capital_is_a_name_only_when_the_parse_and_wordnet_say_so(

@@ -131,6 +131,18 @@ GAME = "Norway beat the Czech Republic 2-1 in a shootout in the opening game on 
         # another team, or no second name, is no reversal
         ("Canada beat Norway.", GAME, None),
         ("The Czech Republic beat the odds.", GAME, None),
+        # found by review: a reciprocal verb, both directions in the source, a possessor
+        ("Barack Obama met Vladimir Putin.", "Vladimir Putin met Barack Obama in Moscow.", None),
+        ("Italy played Spain in the final.", "Spain played Italy in the final.", None),
+        ("Apple sued Samsung.", "Samsung sued Apple after Apple sued Samsung.", None),
+        ("Smith beat Jones's record.", "Jones beat Smith in the final.", None),
+        # "A lost to B" is "B beat A"; against the passive "A was defeated by B"
+        (
+            "Kathleen Wynne lost to John Tory.",
+            "John Tory was defeated by Kathleen Wynne.",
+            ("john tory", "kathleen wynne"),
+        ),
+        ("John Tory lost to Kathleen Wynne.", "John Tory was defeated by Kathleen Wynne.", None),
     ],
 )
 def test_who_did_it_to_whom_the_other_way_round(
@@ -161,3 +173,24 @@ ELECTION = (
 )
 def test_a_contest_told_the_other_way_round_is_contradicted(statement: str, verdict: str) -> None:
     assert verdict_in(ELECTION, statement) == verdict
+
+
+@pytest.mark.parametrize(
+    ("source", "statement"),
+    [
+        # found by review: a defeat with no side named is a loss, whatever the word
+        (
+            "The Labour Party lost the general election, winning only 209 seats.",
+            "The Labour Party suffered a heavy defeat in the general election.",
+        ),
+        ("John McCain lost the 2008 presidential election.", "John McCain was defeated in 2008."),
+        ("Rafael Nadal lost in the fourth round.", "Rafael Nadal was beaten in the fourth round."),
+        # a reversal of a denial denies nothing more
+        (
+            "Spain did not beat Italy in the group stage; the two drew 0-0.",
+            "Italy did not beat Spain in the group stage.",
+        ),
+    ],
+)
+def test_no_reversal_where_no_side_is_beaten(source: str, statement: str) -> None:
+    assert verdict_in(f"Results\n\nMonday, March 3, 2008\n\n{source}", statement) == "supported"

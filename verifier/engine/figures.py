@@ -54,6 +54,13 @@ def compare_quantities(
         )
         or _tally_in_counts(s, source)
     }
+    # a figure a bound allows without stating it is neither vouched for nor contradicted
+    # there ("61 killed" of "killing at least 48 people and injuring 200")
+    bounded = {
+        i
+        for i, s in enumerate(said)
+        if any(compatible(s, c) and agree(s, c, tolerance) and within_bound(s, c) for c in source)
+    }
     used = {
         j
         for j, c in enumerate(source)
@@ -61,7 +68,7 @@ def compare_quantities(
     }
     conflicts = []
     for i, s in enumerate(said):
-        if i in covered:
+        if i in covered or i in bounded:
             continue
         rivals = [
             c

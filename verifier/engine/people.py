@@ -77,10 +77,12 @@ def opens_with_a_name(text: str) -> bool:
     first = doc[0]
     if first.ent_type_ != "":
         # a person's title the recognizer takes into the name: a noun for a person that
-        # WordNet writes in lower case only, before the name ("Backbencher Jelleke Veenendaal
-        # won ...", "Spokesman Ima Niboro said"; not the company "Target", nor "Police
-        # Federation", whose next word is no name)
-        titled = len(doc) > 1 and doc[1].ent_iob_ == "I" and not is_common_word(doc[1].text)
+        # WordNet writes in lower case only, before a full name ("Backbencher Jelleke
+        # Veenendaal won ...", "Spokesman Ima Niboro said"; not the company "Target", nor
+        # "Police Federation", nor a first name such as "Tucker" in "Tucker Carlson")
+        titled = len(doc) > 2 and all(
+            t.ent_iob_ == "I" and not is_common_word(t.text) for t in doc[1:3]
+        )
         return not (titled and is_common_word(first.text) and is_agent(first.lower_))
     # a word WordNet never writes as a name ("Schoolchildren on a field trip", "Legalising
     # same-sex unions", which the small model takes for a proper noun) is none

@@ -80,7 +80,11 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
         conflicts.append(
             Reason("antonym", f"The source says {flip[1]!r}, not {flip[0]!r}.", flip[0], flip[1])
         )
-    elif not denied and (swap := reversed_roles(statement.text, claim.text)):
+    elif (
+        not denied
+        and not (statement.negated or claim.negated)  # "A did not beat B" / "B did not beat A"
+        and (swap := reversed_roles(statement.text, claim.text))
+    ):
         doer, done_to = (name.title() for name in swap)
         detail = f"The source has it the other way round: {done_to} did it to {doer}."
         conflicts.append(

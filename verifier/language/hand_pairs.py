@@ -30,6 +30,10 @@ _IMPOSING = (
     "impose imposes imposed imposing issue issues issued issuing ordered ordering "
     "extend extends extended extending"
 )
+# Beating or defeating a side, in the active voice and said of the side beaten ("Norway beat
+# the Czech Republic", "Wynne defeated John Tory"): not the noun ("suffered a heavy defeat")
+# nor the passive ("was defeated in the election", "was beaten by Nadal"), which say "lost".
+_BEATING = "beat beats beating defeat defeats defeated defeating"
 # Word pairs that turn a statement around without a negation word.
 ANTONYMS = (
     ("increase increased increases increasing", "decrease decreased decreases decreasing"),
@@ -40,7 +44,7 @@ ANTONYMS = (
     # WordNet opposes "lose" to "win" only: a contest one side beat or defeated the other in
     # is one the other lost ("the Czech Republic lost to Norway" is "Norway beat the Czech
     # Republic", read from its two sides by roles.told_from_the_other_side)
-    ("beat beats beaten beating defeat defeats defeated defeating", "lose loses lost losing"),
+    (_BEATING, "lose loses lost losing"),  # of a named side only (see _SENSES)
     ("higher", "lower"),
     ("withdraw withdraws withdrew withdrawn withdrawing", "deploy deploys deployed deploying"),
     # "sending 4,000 more troops" against "the reduction will leave 4,000" (see _SENSES)
@@ -109,6 +113,10 @@ _SENSES = {
         rf"|\b{_DIRECTIVE}\s+(?:\S+\s+){{0,3}}?(?:imposed|issued|extended)\b"
         r"|\border(?:ed|ing)\b",
         re.IGNORECASE,
+    ),
+    frozenset(_BEATING.split()): re.compile(
+        r"(?<!\ba )(?<!\bthe )\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?)\s+"
+        r"(?:(?:the|their|his|her|its)\s+)?[A-Z]"
     ),
     frozenset(_GOING_ON.split()): re.compile(
         r"\b(?:intensif|escalat|resum)\w*|\bcontinu(?:e|es|ed|ing)\b(?!\s+to\b)", re.I

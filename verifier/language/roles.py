@@ -43,12 +43,22 @@ def reversed_roles(said: str, source: str) -> tuple[str, str] | None:
     if not theirs:
         return None
     for lemma, doer, done_to in _roles(said):
-        for their_lemma, their_doer, their_done_to in theirs:
-            if not _same_verb(lemma, their_lemma) or doer & their_doer or done_to & their_done_to:
-                continue
-            if doer & their_done_to and done_to & their_doer:
-                return " ".join(sorted(doer)), " ".join(sorted(done_to))
+        if lemma in _RECIPROCAL:
+            continue
+        alike = [(d, t) for their, d, t in theirs if _same_verb(lemma, their)]
+        if any(doer & d and done_to & t for d, t in alike):
+            continue  # the source also says it this way round ("A sued B after B sued A")
+        if any(doer & t and done_to & d and not (doer & d or done_to & t) for d, t in alike):
+            return " ".join(sorted(doer)), " ".join(sorted(done_to))
     return None
+
+
+# Verbs whose two sides may be named either way round for one fact (reciprocal verbs):
+# "Putin met Obama" is "Obama met Putin", "Spain played Italy" is "Italy played Spain".
+_RECIPROCAL = frozenset(
+    """meet play face debate fight battle marry divorce date tie draw match equal resemble
+    join merge partner border neighbour neighbor kiss hug""".split()
+)
 
 
 def _same_verb(lemma: str, other: str) -> bool:
@@ -60,28 +70,48 @@ def _same_verb(lemma: str, other: str) -> bool:
 
 def _roles(text: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
     """(verb lemma, doer's names, done-to's names) of each verb of a text that has both, by
-    name: its subject and object, or in the passive its agent and subject."""
+    name: its subject and object, or in the passive its agent and subject. "A lost to B" is
+    read as "B beat A" (the converse the hand pair beat / lose stands for)."""
     found = []
     for verb in parse_syntax(text):
         if verb.pos_ != "VERB":
             continue
         doer: frozenset[str] = frozenset()
         done_to: frozenset[str] = frozenset()
+        winner: frozenset[str] = frozenset()
         for child in verb.children:
             if child.dep_ == "nsubj":
-                doer = _names(child)
+                doer = doer or _names(child)
             elif child.dep_ in ("dobj", "nsubjpass"):
-                done_to = _names(child)
-            elif child.dep_ == "agent":
-                doer = frozenset(n for c in child.children if c.dep_ == "pobj" for n in _names(c))
-        if doer and done_to and doer.isdisjoint(done_to):
-            found.append((verb.lemma_.lower(), doer, done_to))
+                done_to = done_to or _names(child)  # "beat Norway 3-1": the score names no one
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "to"):
+                named = frozenset(n for c in child.children if c.dep_ == "pobj" for n in _names(c))
+                if child.dep_ == "agent":
+                    doer = doer or named
+                else:
+                    winner = winner or named
+        lemma = verb.lemma_.lower()
+        if lemma == "lose" and winner and doer and winner.isdisjoint(doer):
+            found.append(("beat", winner, doer))
+        elif doer and done_to and doer.isdisjoint(done_to):
+            found.append((lemma, doer, done_to))
     return found
 
 
 def _names(head: Token) -> frozenset[str]:
-    """The proper nouns of a noun phrase ("the Czech Republic": czech, republic)."""
-    return frozenset(t.lower_ for t in head.subtree if t.pos_ == "PROPN")
+    """The proper nouns naming a noun phrase's head ("the Czech Republic": czech, republic);
+    not a possessor's or a prepositional phrase's ("Jones's record" names no one beaten)."""
+    found = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        if token.pos_ == "PROPN":
+            found.add(token.lower_)
+        stack.extend(c for c in token.children if c.dep_ in _NAME_PARTS)
+    return frozenset(found)
+
+
+_NAME_PARTS = frozenset({"compound", "amod", "nmod", "flat"})
 
 
 def _phrase(verb: Token, subject: set[str]) -> set[str]:
