@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from tests.conftest import verdict_in
+from verifier.language.article_words import article_words
 from verifier.language.entities import (
-    article_words,
     capitals_as_places,
     claim_context,
     find_entities,
@@ -201,7 +201,7 @@ def test_the_family_name_decides_who_is_speaking() -> None:
 
 
 def test_initials_and_given_names_count_as_mentioned() -> None:
-    from verifier.language.entities import article_words
+    from verifier.language.article_words import article_words
     from verifier.models import Claim
 
     text = (
@@ -311,7 +311,7 @@ def test_two_parts_of_one_full_name_are_one_person_and_initials_of_a_names_head(
     from verifier.engine.extract import claim_from_fields
     from verifier.engine.matching import Match, prepare_statement
     from verifier.engine.people import swapped_name
-    from verifier.language.entities import article_words, initials
+    from verifier.language.article_words import article_words, initials
     from verifier.models import Candidate
 
     text = (
@@ -333,7 +333,7 @@ def test_two_parts_of_one_full_name_are_one_person_and_initials_of_a_names_head(
 def test_what_the_claim_calls_back_by_its_common_noun_is_no_swap() -> None:
     from verifier.engine.matching import Match, prepare_statement
     from verifier.engine.people import swapped_name
-    from verifier.language.entities import article_words
+    from verifier.language.article_words import article_words
     from verifier.models import Candidate, Claim
 
     text = (

@@ -7,13 +7,12 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from verifier.engine.matching import Match, StatementFeatures
+from verifier.language.article_words import ArticleWords, initials
 from verifier.language.attribution import PERSON_LABELS
 from verifier.language.entities import (
     NOT_NAMES,
-    ArticleWords,
     claim_context,
     find_entities,
-    initials,
     missing_entities,
 )
 from verifier.language.lexicon import is_agent, is_common_word, neighbours

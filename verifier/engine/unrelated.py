@@ -8,7 +8,8 @@ from collections.abc import Callable
 from verifier.engine.matching import Match, StatementFeatures, fuzzy_hit, is_light
 from verifier.engine.opposites import antonym_flip, polarity_differs
 from verifier.engine.people import opens_with_a_name, swapped_name
-from verifier.language.entities import ArticleWords, find_entities, missing_entities
+from verifier.language.article_words import ArticleWords
+from verifier.language.entities import find_entities, missing_entities
 from verifier.language.parse import parse_syntax
 from verifier.language.places import countries, moved, says_common_word
 from verifier.language.text import content_stems, stem, words

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from verifier.language.hand_pairs import ANTONYM_SETS
 from verifier.language.parse import parse_syntax
+from verifier.language.text import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,12 +40,13 @@ def reversed_roles(said: str, source: str) -> tuple[str, str] | None:
     with the two the other way round: "The Czech Republic beat Norway" of "Norway beat the
     Czech Republic", "Tory was defeated by Wynne" of "Tory defeated Wynne". Only names
     (proper nouns) are read as the two sides."""
-    theirs = _roles(source)
-    if not theirs:
+    mine = [r for r in _roles(said) if r[0] not in _RECIPROCAL]
+    written = set(words(source))
+    # the source is parsed only when it names both sides of one of the statement's verbs
+    if not any(doer & written and done_to & written for _, doer, done_to in mine):
         return None
-    for lemma, doer, done_to in _roles(said):
-        if lemma in _RECIPROCAL:
-            continue
+    theirs = _roles(source)
+    for lemma, doer, done_to in mine:
         alike = [(d, t) for their, d, t in theirs if _same_verb(lemma, their)]
         if any(doer & d and done_to & t for d, t in alike):
             continue  # the source also says it this way round ("A sued B after B sued A")

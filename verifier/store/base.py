@@ -13,7 +13,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import Table
 
-from verifier.language.entities import ArticleWords, article_words
+from verifier.language.article_words import ArticleWords, article_words
 from verifier.store.index import CandidateIndex
 
 SQLITE_SCHEME = "sqlite:///"

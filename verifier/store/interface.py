@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier.keys import ApiKey
-from verifier.language.entities import ArticleWords
+from verifier.language.article_words import ArticleWords
 from verifier.models import Article, ArticleRef, Candidate, Claim
 from verifier.store.databases import is_postgres, postgres_module
 

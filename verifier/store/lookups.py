@@ -7,7 +7,7 @@ import functools
 from abc import abstractmethod
 from typing import Any
 
-from verifier.language.entities import ArticleWords
+from verifier.language.article_words import ArticleWords
 from verifier.store.interface import ClaimStore
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from verifier.language.entities import ArticleWords, article_words
+from verifier.language.article_words import ArticleWords, article_words
 from verifier.store.databases import DatabaseUnavailableError, display
 from verifier.store.index import CandidateIndex
 
