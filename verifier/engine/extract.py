@@ -8,13 +8,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from verifier.language.attribution import CUE, Speaker, people, speaker_stretch
+from verifier.language.attribution import CUE, people, speaker_stretch
 from verifier.language.attribution import find_speaker as speaker_in
 from verifier.language.compound import without_side_clauses
 from verifier.language.dateline import dated_quantities, publication_day, read_dateline
 from verifier.language.numbers import extract_quantities
 from verifier.language.parse import parse_many, parse_syntax, with_entities
 from verifier.language.quoting import still_quoting
+from verifier.language.speakers import Speaker
 from verifier.language.text import clean, is_mostly_upper, split_sentences
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Article, Claim

@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.language.article_words import ArticleWords, initials
-from verifier.language.attribution import PERSON_LABELS
 from verifier.language.entities import (
     NOT_NAMES,
     claim_context,
@@ -17,6 +16,7 @@ from verifier.language.entities import (
 )
 from verifier.language.lexicon import is_agent, is_common_word, neighbours
 from verifier.language.parse import parse
+from verifier.language.speakers import PERSON_LABELS
 from verifier.language.text import words
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Reason

@@ -9,12 +9,22 @@ group keeps its qualifier ("Lebanese officials"). Pure functions over a spaCy `D
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from verifier.language.lexicon import is_agent
 from verifier.language.quoting import still_quoting
 from verifier.language.roles import brings_a_clause, report_setting
+from verifier.language.speakers import (
+    ORG_LABELS,
+    PERSON_LABELS,
+    PRONOUNS,
+    Speaker,
+    entity_at,
+    fronted_role,
+    noun_phrase,
+    speaker_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,8 +36,6 @@ REPORTING = frozenset(
     emphasize urge testify conclude allege assert comment concede caution indicate maintain
     recall reply respond describe declare tweet post remark observe point told said""".split()
 )
-PERSON_LABELS = frozenset({"PERSON"})
-ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 # Verbs whose object is what was said or decided ("pledged support", "denied the charges"):
 # a person doing so is credited with it, as with a quote ("declared victory" is an act).
 COMMITTING = frozenset(
@@ -58,26 +66,10 @@ CUE = re.compile(
     r"\b(?:according to|" + "|".join(sorted(_forms(REPORTING) | set(_IRREGULAR.split()))) + r")\b",
     re.IGNORECASE,
 )
-_PRONOUNS = frozenset("he she they it we i you him her them".split())
 # What a reporting verb reports: a clause ("said that ...", "'...,' he said").
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp"})
 _QUOTES = frozenset('"\u201c\u201d')
 _CLOSING_QUOTES = frozenset('"\u201d')
-_SEPARATORS = frozenset(",;:()\"'\u201c\u201d\u2018\u2019")
-_SKIPPED = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "det", "poss"})
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """Whom a sentence credits: a name, the role given with it, and what sort of speaker."""
-
-    name: str
-    role: str | None = None
-    kind: str = "person"  # person | organisation | name (not typed) | group | pronoun
-    setting: tuple[str, ...] = ()  # where and when it was said ("said in Miami")
-    # for a pronoun, the one person its sentence names before it ("After Lula's release, he
-    # described ..."): whom it stands for, before anyone named in earlier sentences
-    named_before: str | None = None
 
 
 def find_speaker(doc: Doc | Span, inside: bool | None = None) -> Speaker | None:
@@ -90,7 +82,7 @@ def find_speaker(doc: Doc | Span, inside: bool | None = None) -> Speaker | None:
         if token.lower_ == "according" and (to := _child(token, "prep", "to")) is not None:
             for obj in to.children:
                 if obj.dep_ == "pobj" and _can_speak(obj):
-                    return _speaker_of(obj, None)
+                    return speaker_of(obj, None)
     # The reporting must be what the sentence says ("X said ...", "'...,' X said"), not a
     # side clause of it ("After Baghdad declared it had won, troops left"), nor the words of
     # a quotation ('"Relatives are reporting that 300 are missing," he said').
@@ -112,7 +104,7 @@ def find_speaker(doc: Doc | Span, inside: bool | None = None) -> Speaker | None:
     for verb in verbs:
         # "X pledged support but acknowledged that ...": the second verb shares the subject,
         # unless it has its own ("Haia sent 50 men and its spokesman denied they ...")
-        own = any(c.dep_ == "nsubj" and c.lower_ not in _PRONOUNS for c in verb.children)
+        own = any(c.dep_ == "nsubj" and c.lower_ not in PRONOUNS for c in verb.children)
         owner = verb.head if verb.dep_ == "conj" and not own else verb
         subjects = [c for c in owner.children if c.dep_ == "nsubj" and _can_speak(c)]
         if _after_a_quote(verb):
@@ -129,7 +121,7 @@ def find_speaker(doc: Doc | Span, inside: bool | None = None) -> Speaker | None:
                 and _entity_label(subjects[0]) not in ORG_LABELS
             )
         ):
-            speaker = _speaker_of(subjects[0], _fronted_role(verb, subjects[0]))
+            speaker = speaker_of(subjects[0], fronted_role(verb, subjects[0]))
             return replace(speaker, setting=report_setting(verb, quoted))
     return _quoting_subject(doc, quoted, inside is True)
 
@@ -157,9 +149,9 @@ def speaker_stretch(doc: Doc | Span) -> int:
 def _typed(head: Token) -> int:
     """One past the last token whose entity type `_speaker_of` reads for this subject: its
     phrase's, or its appositive's when that is the name ("the minister, Ghazi Aridi")."""
-    tokens = _phrase(head)
+    tokens = noun_phrase(head)
     if head.pos_ == "NOUN":
-        tokens += [t for c in head.children if c.dep_ == "appos" for t in _phrase(c)]
+        tokens += [t for c in head.children if c.dep_ == "appos" for t in noun_phrase(c)]
     return max(t.i for t in tokens) + 1
 
 
@@ -194,7 +186,7 @@ def _beside(verb: Token) -> list[Token]:
     """The name or pronoun right after a verb that follows a quotation, or between them."""
     doc = verb.doc
     for at in (verb.i + 1, verb.i - 1):
-        if 0 <= at < len(doc) and (doc[at].pos_ == "PROPN" or doc[at].lower_ in _PRONOUNS):
+        if 0 <= at < len(doc) and (doc[at].pos_ == "PROPN" or doc[at].lower_ in PRONOUNS):
             token = doc[at]
             while token.dep_ == "compound" and token.head.pos_ == "PROPN":
                 token = token.head
@@ -218,128 +210,29 @@ def _quoting_subject(doc: Doc | Span, quoted: set[int], opened: bool = False) ->
         or _entity_label(subjects[0]) == "PERSON"
         or subjects[0].pos_ == "NOUN"  # _can_speak: a noun for people ("officials")
     )
-    return _speaker_of(subjects[0], None) if person else None
+    return speaker_of(subjects[0], None) if person else None
 
 
 def people(doc: Doc | Span) -> list[Speaker]:
     """Return the people a sentence names in full, with their titles (for a later surname)."""
     return [
-        _speaker_of(e.root, None)
+        speaker_of(e.root, None)
         for e in doc.ents
         if e.label_ in PERSON_LABELS and " " in e.text.strip()
     ]
 
 
 def _entity_label(token: Token) -> str:
-    entity = _entity_at(token)
+    entity = entity_at(token)
     return entity.label_ if entity is not None else ""
 
 
 def _can_speak(head: Token) -> bool:
     """A name, a pronoun, or a noun for people ("officials"; not "the article says")."""
-    if head.pos_ == "PROPN" or head.lower_ in _PRONOUNS:
+    if head.pos_ == "PROPN" or head.lower_ in PRONOUNS:
         return True
     return head.pos_ == "NOUN" and is_agent(head.lemma_)
 
 
 def _child(token: Token, dep: str, lower: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep and c.lower_ == lower), None)
-
-
-def _fronted_role(verb: Token, subject: Token) -> str | None:
-    """A role set before the name by a comma: 'Spokesman for the Department, Murray Mitchel'."""
-    for child in verb.children:
-        if child.dep_ in ("dep", "npadvmod") and child.pos_ == "NOUN" and child.i < subject.i:
-            return _text(child)
-    return None
-
-
-def _speaker_of(head: Token, fronted: str | None) -> Speaker:
-    """Split the noun phrase headed by a verb's subject into name and role."""
-    if head.lower_ in _PRONOUNS:
-        people = {e.text for e in head.doc.ents if e.label_ in PERSON_LABELS and e.end <= head.i}
-        antecedent = _strip_possessive(people.pop()) if len(people) == 1 else None
-        return Speaker(head.text, None, "pronoun", named_before=antecedent)
-    named = _named(head)
-    if named is not None:  # "a sadhu named Hari Chaitanaya Brahmachari"
-        return Speaker(_join(_phrase(named)), _text_without(head, named), "person")
-    appositive = next((c for c in head.children if c.dep_ == "appos"), None)
-    if head.pos_ == "NOUN" and appositive is not None and appositive.pos_ == "PROPN":
-        # "the transport minister, Ghazi Aridi, said": the appositive is the name
-        head, appositive = appositive, head
-    role = fronted or (_text(appositive) if appositive is not None else None)
-    tokens = _phrase(head)
-    entity = _entity_at(head)
-    if entity is not None and entity.label_ in PERSON_LABELS:
-        before = [t for t in tokens if t.i < entity.start and t.dep_ != "det"]
-        after = [t for t in tokens if t.i >= entity.end]  # "Smith of the ministry"
-        titles = _join(before) or None
-        rest = _join(after) or None
-        role = ", ".join(r for r in (titles, role, rest) if r) or None
-        return Speaker(entity.text, role, "person")
-    if entity is not None and entity.label_ in ORG_LABELS and entity.start <= tokens[0].i:
-        return Speaker(_strip_article(entity.text), role, "organisation")
-    phrase = _strip_article(_join(tokens))
-    kind = "name" if head.pos_ == "PROPN" else "group"
-    return Speaker(phrase, role, kind)
-
-
-def _strip_possessive(name: str) -> str:
-    return name.removesuffix("'s").removesuffix("\u2019s")
-
-
-def _named(head: Token) -> Token | None:
-    """The name given by "named" or "called" after a common noun."""
-    if head.pos_ != "NOUN":
-        return None
-    for clause in head.children:
-        if clause.dep_ == "acl" and clause.lemma_.lower() in ("name", "call"):
-            for name in clause.children:
-                if name.dep_ in ("oprd", "attr", "dobj", "npadvmod") and name.pos_ == "PROPN":
-                    return name
-    return None
-
-
-def _text_without(head: Token, inner: Token) -> str:
-    """The words of a phrase without a clause inside it: 'a sadhu' of 'a sadhu named X'."""
-    skipped = {t.i for t in inner.head.subtree} if inner.head is not head else set()
-    return _strip_article(_join([t for t in head.subtree if t.i not in skipped]))
-
-
-def _phrase(head: Token) -> list[Token]:
-    """The head's noun phrase without appositives, relative clauses or punctuation."""
-    kept = [head]
-    for child in head.children:
-        if child.dep_ == "punct" and child.text not in _SEPARATORS:
-            kept.append(child)  # the hyphen of "Al-Hadithi"
-        elif child.dep_ in _SKIPPED and not (child.dep_ == "det" and child.i > head.i):
-            continue
-        else:
-            kept.extend(child.subtree)
-    return sorted(kept, key=lambda t: t.i)
-
-
-def _entity_at(token: Token) -> Span | None:
-    doc = token.doc
-    for entity in doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity
-    return None
-
-
-def _text(head: Token) -> str:
-    """The text of a role phrase: the head's subtree without commas at its edges."""
-    skipped = {t.i for c in head.children if c.dep_ in ("relcl", "appos") for t in c.subtree}
-    return _strip_article(_join([t for t in head.subtree if t.i not in skipped]))
-
-
-def _join(tokens: list[Token]) -> str:
-    """Write tokens as the text wrote them, without commas or spaces at the edges."""
-    return " ".join("".join(t.text_with_ws for t in tokens).split()).strip(" ,")
-
-
-def _strip_article(text: str) -> str:
-    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
-        if text.startswith(article):
-            return text[len(article) :]
-    return text
