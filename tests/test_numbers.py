@@ -451,34 +451,3 @@ def test_ages_meet_ages_and_a_thing_s_age_its_years(
     statement: str, claim: str, verdict: str
 ) -> None:
     assert verdict_in(f"Report\n\n{claim}", statement) == verdict
-
-
-@pytest.mark.parametrize(
-    ("text", "unit"),
-    [
-        # what the counted did is no name for them: "30 died" counts people as "30 people"
-        ("At least 30 died in the crash.", None),
-        ("Some 5,000 attended the rally.", None),
-        ("About 300 gathered outside the court.", None),
-        # an adjective of that form before the noun, or a word of its own, stays
-        ("3,000 armed men", "men"),
-        ("20 speed cameras", "speed"),
-        ("ten beds", "beds"),
-    ],
-)
-def test_a_verb_after_a_count_is_no_unit(text: str, unit: str | None) -> None:
-    assert extract_quantities(text)[0].unit == unit
-
-
-@pytest.mark.parametrize(
-    ("statement", "verdict"),
-    [
-        ("30 died in the bus crash on Monday.", "supported"),
-        ("At least 45 died in the bus crash on Monday.", "contradicted"),
-    ],
-)
-def test_a_count_of_the_dead_is_held_against_the_people_killed(
-    statement: str, verdict: str
-) -> None:
-    article = "Bus crash\n\nMonday, March 3, 2008\n\nThe bus crash killed 30 people on Monday."
-    assert verdict_in(article, statement) == verdict

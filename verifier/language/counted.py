@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from verifier.language.lexicon import base_forms, is_common_word, is_own_word
+from verifier.language.lexicon import is_own_word
 from verifier.language.measures import CURRENCY_UNITS
 from verifier.language.number_tokens import Tokens, looks_plural
 from verifier.language.number_words import NO_UNIT_AFTER, UNIT_SKIP
@@ -23,33 +23,10 @@ def unit_at(tokens: Tokens, j: int) -> tuple[str | None, int]:
             continue
         if not low.isalpha() or low in NO_UNIT_AFTER:
             return None, k
-        if _a_verb_form(low):  # "30 died in ...": no unit; "3,000 armed men": men
-            following = tokens.low[k + 1] if k + 1 < len(tokens.low) else ""
-            if looks_plural(following) and tokens.raw[k + 1][:1].islower():
-                continue
-            return None, k
         if low == "service" and tokens.low[k + 1 : k + 2] in (["members"], ["member"]):
             return "troops", k
         return _UNIT_ALIASES.get(low) or ALIASES.get(low) or correct_unit(low) or low, k
     return None, j
-
-
-def verb_after(tokens: Tokens, i: int) -> str | None:
-    """The past form of a verb right after the number at tokens[i] ("the Boeing 737
-    vanished"), which a name's number may be followed by."""
-    following = tokens.low[i + 1] if i + 1 < len(tokens.low) else ""
-    return following if _a_verb_form(following) else None
-
-
-def _a_verb_form(word: str) -> bool:
-    """Tell whether a word is the past form of a verb WordNet lists ("died", "attended",
-    "gathered", "armed"): after a count, what the counted did or are, not what they are
-    called ("30 died", "some 5,000 attended"). "speed" and "hundred" are words of their
-    own."""
-    if not word.endswith("ed") or len(word) < 4 or is_own_word(word):
-        return False
-    bases = {word[:-1], word[:-2], *base_forms(word)} - {word}  # "died": "die"
-    return any(len(base) > 2 and is_common_word(base) for base in bases)
 
 
 # How many words after the unit may still name what is counted ("gold medals").

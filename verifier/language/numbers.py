@@ -7,13 +7,7 @@ import re
 from dataclasses import replace
 
 from verifier.language.clock import find_clocks
-from verifier.language.counted import (
-    age_unit,
-    counted_phrase,
-    dimension_unit,
-    unit_at,
-    verb_after,
-)
+from verifier.language.counted import age_unit, counted_phrase, dimension_unit, unit_at
 from verifier.language.dates import (
     MONTH_NAMES,
     decade,
@@ -110,12 +104,9 @@ def _counted(text: str) -> tuple[Quantity, ...]:
             continue
         quantity, after = _read_quantity(tokens, i, all_caps)
         if quantity is not None and quantity.kind == "count":
-            # a name's number may be followed by what the thing did ("Boeing 737 vanished")
-            verb = verb_after(tokens, i) if quantity.unit is None else None
-            named = replace(quantity, unit=verb) if verb else quantity
-            if names_a_thing(tokens, i, named):
+            if names_a_thing(tokens, i, quantity):
                 continue
-            if (label := name_label(tokens, i, named)) is not None:
+            if (label := name_label(tokens, i, quantity)) is not None:
                 found.append(label)
                 continue
             quantity, after = read_proportion(tokens, quantity, after)
