@@ -54,13 +54,6 @@ def compare_quantities(
         )
         or _tally_in_counts(s, source)
     }
-    # a figure a bound allows without stating it is neither vouched for nor contradicted
-    # there ("61 killed" of "killing at least 48 people and injuring 200")
-    bounded = {
-        i
-        for i, s in enumerate(said)
-        if any(compatible(s, c) and agree(s, c, tolerance) and within_bound(s, c) for c in source)
-    }
     used = {
         j
         for j, c in enumerate(source)
@@ -68,7 +61,11 @@ def compare_quantities(
     }
     conflicts = []
     for i, s in enumerate(said):
-        if i in covered or i in bounded:
+        if i in covered or any(
+            compatible(s, c) and agree(s, c, tolerance) and within_bound(s, c) for c in source
+        ):
+            # a figure a bound allows without stating it is neither vouched for nor
+            # contradicted there ("61 killed" of "killing at least 48 and injuring 200")
             continue
         rivals = [
             c

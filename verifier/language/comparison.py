@@ -35,7 +35,7 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
     )
 
 
-# What an age is held against (numbers.AGE, numbers.OLD): a person's age against ages; an
+# What an age is held against (counted.AGE, counted.OLD): a person's age against ages; an
 # age that may be a thing's ("a 20-year-old law") also against a span of years.
 _AGES = {
     "years of age": frozenset({"years of age", "years old"}),

@@ -15,6 +15,7 @@ stays the whole sentence's denial.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from verifier.language.lexicon import base_forms
@@ -43,9 +44,11 @@ def is_denying_word(word: str) -> bool:
     return any(form in _DENYING_VERBS for form in base_forms(word))
 
 
+@lru_cache(maxsize=2048)
 def denied_stems(text: str) -> frozenset[str] | None:
     """Return the content stems a text's denials govern; None when it has none, or denies
-    its main verb (the caller then judges the text whole)."""
+    its main verb (the caller then judges the text whole). Cached: a claim's text is asked
+    twice when both it and the statement deny something."""
     doc = parse_syntax(text)
     cues = [t for t in doc if _is_cue(t)]
     if not cues:

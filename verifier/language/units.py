@@ -85,8 +85,7 @@ MISSPELT_LENGTH = 8
 def correct_unit(word: str) -> str | None:
     """Return the unit of measure a word is a one-letter slip from ("milimeters" for
     "millimeters", "kilomters" for "kilometers"), when it is one unit only (in whichever
-    spelling: "centimetrs"); None for a word
-    WordNet lists, a short word, or a unit already."""
+    spelling: "centimetrs"); None for a word WordNet lists, a short word, or a unit."""
     plural = word.endswith("s") and not word.endswith("ss")
     single = word[:-1] if plural else word
     if len(single) < MISSPELT_LENGTH or not single.isalpha() or is_unit_word(word):
