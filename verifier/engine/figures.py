@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from verifier.engine.attachment import closest
 from verifier.language.comparison import (
+    SCORES,
     agree,
     compatible,
     count_relation,
+    margin_agrees,
     same_count,
     within_bound,
 )
 from verifier.language.dateline import RELATIVE
-from verifier.language.measures import tally_scores
+from verifier.language.measures import SCORE, tally_scores
 from verifier.models import Quantity, Reason
 
 VALUE_CODES = {
@@ -24,6 +26,7 @@ VALUE_CODES = {
     "percent": "number_mismatch",
     "ordinal": "number_mismatch",
     "tally": "number_mismatch",
+    "margin": "number_mismatch",
     "clock": "time_mismatch",
     "label": "number_mismatch",
 }
@@ -53,6 +56,7 @@ def compare_quantities(
             for c in _peers(s, source)
         )
         or _tally_in_counts(s, source)
+        or margin_agrees(s, source, tolerance) is True
     }
     used = {
         j
@@ -66,6 +70,9 @@ def compare_quantities(
         ):
             # a figure a bound allows without stating it is neither vouched for nor
             # contradicted there ("61 killed" of "killing at least 48 and injuring 200")
+            continue
+        if margin_agrees(s, source, tolerance) is False:
+            conflicts.append(mismatch(s, next(c for c in source if c.kind in SCORES)))
             continue
         rivals = [
             c
@@ -135,6 +142,7 @@ def show(q: Quantity) -> str:
     if (
         q.kind == "count"
         and q.unit
+        and q.unit != SCORE
         and q.unit not in text
         and not (q.unit == "dollar" and "$" in text)
     ):

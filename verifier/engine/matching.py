@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from verifier.engine.extract import is_negated, statement_speaker
-from verifier.language.comparison import agree, compatible
+from verifier.language.comparison import SCORES, agree, compatible, margin_agrees
 from verifier.language.entities import capitals_as_places, find_entities
 from verifier.language.numbers import extract_quantities
 from verifier.language.places import countries_among
@@ -216,7 +216,14 @@ def _slot_overlap(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> f
     said = tuple(q for q in said if q.kind not in ("ordinal", "label"))
     if not said:
         return 0.0
-    return sum(1 for q in said if any(compatible(q, c) for c in source)) / len(said)
+    return sum(
+        1 for q in said if any(compatible(q, c) or _score_and_margin(q, c) for c in source)
+    ) / len(said)
+
+
+def _score_and_margin(said: Quantity, source: Quantity) -> bool:
+    """A winning margin and a score: the same sort of figure ("a two-point win" / "52-50")."""
+    return said.kind != source.kind and {said.kind, source.kind} == SCORES
 
 
 def _same_figures(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> float:
@@ -228,11 +235,14 @@ def _same_figures(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> f
     June" is "as early as June 30"). Years, months and weekdays are left out: many facts
     share one.
     """
-    figures = [q for q in said if q.kind in ("count", "percent", "tally", "clock", "day")]
+    figures = [q for q in said if q.kind in ("count", "percent", "tally", "clock", "day", "margin")]
     if not figures:
         return 0.0
     return sum(
-        1 for q in figures if any(c.value == q.value and compatible(q, c) for c in source)
+        1
+        for q in figures
+        if any(c.value == q.value and compatible(q, c) for c in source)
+        or margin_agrees(q, source, 0.0)
     ) / len(figures)
 
 

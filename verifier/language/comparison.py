@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from verifier.language.measures import MEASURE_UNITS
+from verifier.language.measures import MEASURE_UNITS, SCORE, SCORE_UNITS, tally_scores
 from verifier.language.number_words import HEDGES
 from verifier.language.text import stem
 from verifier.language.units import convert, convertible, same_unit
@@ -24,6 +24,9 @@ def compatible(statement: Quantity, claim: Quantity) -> bool:
         return True
     if statement.unit is None or claim.unit is None:
         return True
+    if SCORE in (statement.unit, claim.unit):
+        other = claim.unit if statement.unit == SCORE else statement.unit
+        return other == SCORE or stem(other) in SCORE_UNITS
     if statement.unit in _AGES or claim.unit in _AGES:
         return claim.unit in _AGES.get(statement.unit, ()) or statement.unit in _AGES.get(
             claim.unit, ()
@@ -165,3 +168,27 @@ _FLOORS = frozenset({"more", "at_least"})
 _CEILINGS = frozenset({"less", "at_most"})
 _BOUNDS = _FLOORS | _CEILINGS
 _INCLUSIVE = frozenset({"at_least", "at_most"})
+
+
+# A score and a winning margin: the one's difference is the other ("52-50" / "a two-point win").
+SCORES = frozenset({"tally", "margin"})
+
+
+def margin_agrees(said: Quantity, source: tuple[Quantity, ...], tolerance: float) -> bool | None:
+    """Whether a margin agrees with a score or margin of the source, or a score with a margin:
+    True when one does, False when the source gives only others, None when it gives none."""
+    if said.kind not in SCORES or (said.kind == "tally" and any(c.kind == "tally" for c in source)):
+        return None  # a score against a score is compared as it is
+    theirs = [as_margin(c) for c in source if c.kind in SCORES and c.kind != said.kind]
+    theirs += [c for c in source if said.kind == c.kind == "margin"]
+    if not theirs:
+        return None
+    mine = as_margin(said)
+    return any(agree(mine, c, tolerance) for c in theirs)
+
+
+def as_margin(q: Quantity) -> Quantity:
+    if q.kind != "tally":
+        return q
+    high, low = tally_scores(q.value)
+    return Quantity(float(high - low), "margin", None, None, q.raw)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from verifier.language.number_words import SMALL
+
 # Money, as the number reader writes it: no unit of measure converts into it.
 CURRENCY_UNITS = frozenset(
     "dollar dollars euro euros pound pounds yen franc francs rupee rupees".split()
@@ -135,10 +137,16 @@ _TALLY_CUES = (
 )
 _TALLY = re.compile(
     rf"\b(?P<before>(?:{_TALLY_CUES})\s+(?:(?:by|at|a|an|the)\s+)?)?"
-    r"(?<![\d.,$])(?P<a>\d{1,3})\s?[-\u2013\u2014]\s?(?P<b>\d{1,3})(?![\d,%]|\.\d|\s?percent)"
+    r"(?<![\d.,$])(?P<a>\d{1,3})\s?[-\u2013\u2014]\s?(?P<b>\d{1,3})(?!\d|,\d|%|\.\d|\s?percent)"
     rf"(?P<after>\s+(?:{_TALLY_CUES}|vote|decision|victory|win|defeat|loss))?",
     re.IGNORECASE,
 )
+
+
+# The unit of a score's numbers: what a score counts ("48-46": points, goals, votes, seats),
+# never people or days ("some 2,000 spectators", "six weeks").
+SCORE = "score"
+SCORE_UNITS = frozenset("point goal run vote seat basket tri".split())  # stems
 
 
 def tally_value(a: int, b: int) -> float:
@@ -159,5 +167,67 @@ def find_tallies(text: str) -> list[tuple[int, int, str]]:
     return [
         (int(m.group("a")), int(m.group("b")), f"{m.group('a')}\u2013{m.group('b')}")
         for m in _TALLY.finditer(text)
-        if m.group("before") or m.group("after")
+        if m.group("before") or m.group("after") or _result_before(text, m)
     ]
+
+
+# A result told earlier in the clause, its score after the side it names: "beat the German
+# team 48-46 in the final", "lost to Germany, 44-58". A number pair followed by what it
+# counts is a range ("won 10-15 seats"), not a score.
+_RESULT = re.compile(rf"\b(?:{_TALLY_CUES})\b[^.;:!?]*$", re.IGNORECASE)
+_COUNTED_NEXT = re.compile(r"\s*[A-Za-z]")
+_FUNCTION_NEXT = re.compile(
+    r"\s*(?:in|at|on|to|for|against|over|with|and|but|as|after|before|when|while|during"
+    r"|the|a|an|from|of|by|thanks|despite|under)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_REACH = 80  # characters a result word may stand before its score
+
+
+def _result_before(text: str, match: re.Match[str]) -> bool:
+    after = match.end("b")
+    if _COUNTED_NEXT.match(text, after) and not _FUNCTION_NEXT.match(text, after):
+        return False
+    start = max(0, match.start("a") - _CLAUSE_REACH)
+    return _RESULT.search(text, start, match.start("a")) is not None
+
+
+# A winning margin: "a two-point win", "a 3-goal victory", "edged Germany by two points",
+# "won by more than 25 points". The difference of a score, held against a score the source
+# gives ("a narrow 52-50 defeat of Brazil"), never against a count. A lead at some moment
+# ("led by 10 points at half-time") is not read: the source's score may be the final one.
+_MARGIN_NUMBER = rf"(?:\d{{1,3}}|{'|'.join(sorted(SMALL, key=len, reverse=True))})"
+_MARGIN_UNITS = r"(?:points?|goals?|runs?|strokes?|shots?|votes?|seats?)"
+_MARGIN = re.compile(
+    rf"\b(?P<n>{_MARGIN_NUMBER})[-\s](?P<unit>{_MARGIN_UNITS})\s+"
+    r"(?:win|victory|defeat|loss|margin|triumph)\b"
+    r"|\b(?:won|wins|win|winning|beat|beats|beaten|beating|edged|edges|edging|defeated"
+    r"|defeats|lost|loses|losing|victory|triumphed)\b[^.;:!?]{0,60}?\bby\s+"
+    r"(?:(?P<bound>more\s+than|over|fewer\s+than|less\s+than|under|at\s+least)\s+)?"
+    rf"(?:just\s+|only\s+)?(?P<by>{_MARGIN_NUMBER}|a|a\s+single)\s+(?P<by_unit>{_MARGIN_UNITS})\b",
+    re.IGNORECASE,
+)
+_MARGIN_BOUNDS = {"more than": "more", "over": "more", "at least": "at_least"}
+
+
+def find_margins(text: str) -> list[tuple[int, str | None, tuple[int, int], str]]:
+    """Return each winning margin of a text: (its size, its bound, the span of its number
+    and unit, which are no count of their own, and the margin as written)."""
+    if " by " not in text and not _HAS_MARGIN_WORD.search(text):
+        return []
+    found = []
+    for m in _MARGIN.finditer(text):
+        number = (m.group("n") or m.group("by")).lower()
+        size = int(number) if number.isdigit() else SMALL.get(number, 1)
+        bound = " ".join((m.group("bound") or "").lower().split())
+        qualifier = _MARGIN_BOUNDS.get(bound, "less" if bound else None)
+        if m.group("n"):  # "a two-point win"
+            span, raw = (m.start("n"), m.end("unit")), f"a {m.group(0)}"
+        else:  # "by two points"
+            first = m.start("bound") if m.group("bound") else m.start("by")
+            span, raw = (m.start("by"), m.end("by_unit")), f"by {text[first : m.end()]}"
+        found.append((size, qualifier, span, raw))
+    return found
+
+
+_HAS_MARGIN_WORD = re.compile(r"\b(?:win|victory|defeat|loss|margin|triumph)\b", re.IGNORECASE)

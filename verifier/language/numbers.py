@@ -18,7 +18,14 @@ from verifier.language.dates import (
     slash_date,
 )
 from verifier.language.marks import join_designations, separate_glued_units
-from verifier.language.measures import find_tallies, normalize_measures, tally_value
+from verifier.language.measures import (
+    SCORE,
+    find_margins,
+    find_tallies,
+    normalize_measures,
+    tally_scores,
+    tally_value,
+)
 from verifier.language.number_tokens import (
     Tokens,
     join_spaced_thousands,
@@ -70,8 +77,18 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     tallies = tuple(
         Quantity(tally_value(a, b), "tally", None, None, raw) for a, b, raw in find_tallies(text)
     )
-    # a tally's numbers are counts too: "223-202" / "233 to 202"
-    return _counted(text) + tallies + tuple(clocks)
+    margins = []
+    for size, bound, (start, end), raw in find_margins(text):
+        margins.append(Quantity(float(size), "margin", None, bound, raw))
+        text = text[:start] + " " * (end - start) + text[end:]  # no count of points of its own
+    # a tally's numbers are counts too ("223-202" / "233 to 202"), of what a score counts
+    counted = _counted(text)
+    if tallies:
+        scores = {float(n) for t in tallies for n in tally_scores(t.value)}
+        counted = tuple(
+            replace(q, unit=SCORE) if q.value in scores and q.raw.isdigit() else q for q in counted
+        )
+    return counted + tallies + tuple(margins) + tuple(clocks)
 
 
 def _counted(text: str) -> tuple[Quantity, ...]:

@@ -1,0 +1,90 @@
+"""Scores and winning margins: a score is one figure, a margin is its difference, and neither
+is held against a count of anything else (spectators, days)."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.engine.service import Engine, ingest_article, open_store, verify
+from verifier.language.numbers import extract_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "tallies"),
+    [
+        # the result told earlier in the clause, the side it names between
+        ("Australia beat the German team 48-46 in the final.", ["48\u201346"]),
+        ("The Australians lost to Germany, 44\u201358, in London.", ["44\u201358"]),
+        (
+            "Australia lost to Canada 50\u201357, but bounced back to beat Mexico, 58\u201349.",
+            ["50\u201357", "58\u201349"],
+        ),
+        # a pair followed by what it counts is a range, whatever came before
+        ("After the win, 10-15 people gathered outside.", []),
+        ("The victory came in the 1914-18 war.", []),
+    ],
+)
+def test_a_score_after_the_result_it_tells(text: str, tallies: list[str]) -> None:
+    assert [q.raw for q in extract_quantities(text) if q.kind == "tally"] == tallies
+
+
+@pytest.mark.parametrize(
+    ("text", "margin", "bound"),
+    [
+        ("The campaign began with a two-point win over Brazil.", 2, None),
+        ("Spain secured a 3-goal victory in Madrid.", 3, None),
+        ("Australia's women edged Germany by two points in Sydney.", 2, None),
+        ("Earlier, Australia had beaten Britain by more than 25 points.", 25, "more"),
+        ("The incumbent won the seat by 300 votes.", 300, None),
+        ("They lost by a single point.", 1, None),
+    ],
+)
+def test_a_winning_margin_is_read_and_counts_nothing_else(
+    text: str, margin: int, bound: str | None
+) -> None:
+    found = extract_quantities(text)
+    assert [(q.value, q.qualifier) for q in found if q.kind == "margin"] == [(margin, bound)]
+    assert [q for q in found if q.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The index rose by 5 points on Monday.",  # a change, not a win
+        "Brazil led by 10 points at half-time.",  # a lead at some moment, not the result
+        "The bill passed by a show of hands.",
+    ],
+)
+def test_what_is_no_winning_margin(text: str) -> None:
+    assert [q for q in extract_quantities(text) if q.kind == "margin"] == []
+
+
+_ARTICLE = (
+    "Gliders win silver\n\nThe Gliders' campaign began last week with a narrow 52-50 defeat of"
+    " Brazil.\n\nIn the final, Australia beat Germany 48\u201346 at the North Greenwich Arena."
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The Gliders' campaign began with a two-point win over Brazil.", "supported"),
+        ("The Gliders' campaign began with a five-point win over Brazil.", "contradicted"),
+        ("In the final, Australia edged Germany by two points.", "supported"),
+        ("In the final, Australia beat Germany by more than ten points.", "contradicted"),
+        # a score's numbers are points, never spectators or days
+        ("Some 2,000 spectators watched the final at the North Greenwich Arena.", "unverified"),
+    ],
+)
+def test_margins_and_scores_against_an_article(statement: str, verdict: str) -> None:
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(_ARTICLE, engine)
+    result = verify(statement, engine)
+    assert result.verdict == verdict, result.explanation
+
+
+def test_a_wrong_margin_is_explained_against_the_score() -> None:
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(_ARTICLE, engine)
+    result = verify("The Gliders' campaign began with a five-point win over Brazil.", engine)
+    assert "52\u201350" in result.explanation and "five-point win" in result.explanation
