@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.engine.service import Engine, verify
+from verifier.engine.service import Engine, ingest_article, open_store, verify
 from verifier.language.places import countries, moved
 from verifier.models import UNVERIFIED
 
@@ -20,10 +20,24 @@ from verifier.models import UNVERIFIED
         ("Jordan Peterson and Chad Smith spoke.", set()),  # names as often people's
         ("The Islamic State keeps a cellular structure.", set()),
         ("troops in iraq", set()),  # only what is written as a name
+        # the adjectives WordNet ties to a country, which no ending of its people gives
+        ("Australia beat the German team 48-46.", {"AU", "DE"}),
+        ("Dutch and Swiss officials met a Thai delegation.", {"NL", "CH", "TH"}),
     ],
 )
 def test_countries_by_name_and_by_people(text: str, codes: set[str]) -> None:
     assert countries(text) == codes
+
+
+def test_a_country_named_by_its_adjective_in_the_claim_is_no_move() -> None:
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(
+        "Gliders win\n\nAustralia's Gliders beat the German women's national team 48-46 in the"
+        " final.",
+        engine,
+    )
+    found = verify("The Gliders beat Germany 48-46 in the final.", engine)
+    assert found.verdict == "supported", found.explanation
 
 
 def test_a_statement_moves_a_claim_only_when_each_names_a_country_the_other_does_not() -> None:

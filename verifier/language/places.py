@@ -14,6 +14,7 @@ from functools import lru_cache
 import pycountry
 
 from verifier.language.entities import CAPITALS, DEMONYM_ENDINGS, find_entities
+from verifier.language.lexicon import place_forms
 from verifier.language.vocabulary import SAME_MEANING
 
 # Names our text layer writes its own way ("U.S.", "Britain"), or that ISO writes formally.
@@ -47,7 +48,19 @@ def countries(text: str) -> frozenset[str]:
     Cached: a verdict asks it of each close claim's text, the closest one twice when the
     statement ends unverified, and the same claims come back for statement after statement.
     """
-    return countries_among(find_entities(text))
+    entities = find_entities(text)
+    return countries_among(entities) | _by_adjective(tuple(entities))
+
+
+@lru_cache(maxsize=4096)
+def _by_adjective(entities: tuple[str, ...]) -> frozenset[str]:
+    """The countries a claim names by the adjectives WordNet ties to them ("the German
+    team", "a Thai court", "Dutch officials"), which the people's endings miss. Only a
+    claim's: a statement's adjective may be its speaker's ("The French embassy said")."""
+    names = _country_names()
+    return frozenset(
+        code for word in entities for place in place_forms(word) if (code := names.get((place,)))
+    )
 
 
 @lru_cache(maxsize=4096)
