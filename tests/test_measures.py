@@ -161,3 +161,11 @@ def test_a_number_in_a_name_is_a_label(text: str, labels: list[str], counts: lis
 )
 def test_labels_are_compared_with_the_same_names(claim: str, statement: str, verdict: str) -> None:
     assert verdict_in(f"Report\n\n{claim}", statement) == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He visits once a week.", "The plan costs $100 a month.", "Twice a year the river floods."],
+)
+def test_a_rate_is_no_span_of_time(text: str) -> None:
+    assert [q for q in extract_quantities(text) if q.unit in ("week", "month", "year")] == []

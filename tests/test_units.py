@@ -39,6 +39,10 @@ def _pair(said: str, source: str) -> tuple[bool, bool]:
         ("seven days of mourning", "Nigeria will observe a week of mourning", True, True),
         ("a month of mourning", "Nigeria will observe a week of mourning", True, False),
         ("questioned for 180 minutes", "held for questioning for three hours", True, True),
+        # a span before or after something ("a month after", "a year ago")
+        ("died a month after the fall", "after a fall two weeks ago", True, False),
+        ("reopened a week later", "reopened seven days later", True, True),
+        ("He joined a year ago", "He joined 12 months ago", True, True),
         # temperatures, converted with their offset
         ("temperatures reached 104F", "temperatures reached 40oC", True, True),
         # money is never a measure, and words that are no unit stay apart

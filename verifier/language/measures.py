@@ -54,18 +54,26 @@ _DEGREES = re.compile(
     r"|\s?(?:degrees?\s+)?((?i:celsius|fahrenheit|centigrade))\b)"
 )
 _SCALE_HYPHEN = re.compile(r"(\d)-(thousand|million|billion|trillion)\b", re.IGNORECASE)
-# "a decade", and "a week of mourning" (a length of time; not "a week later", "once a week")
+# "a decade", "a week of mourning", "a month after the fall", "a year ago": a length of time
+# (not "once a week", "$100 a month": a rate)
 _PERIODS = re.compile(
-    r"\b(?:a|one)\s+(decade|fortnight|century|dozen|(?:week|month)(?=\s+of\b))\b",
+    r"\b(?:a|one)\s+(decade|fortnight|century|dozen"
+    r"|(?:day|week|month|year)(?=\s+(?:of|after|later|earlier|before|ago)\b))\b",
     re.IGNORECASE,
+)
+_PERIOD_CUES = (
+    *("decade", "fortnight", "century", "dozen", " of"),
+    *(" after", " later", " earlier", " before", " ago"),
 )
 _PERIOD_WORDS = {
     "decade": "10 years",
     "fortnight": "14 days",
     "century": "100 years",
     "dozen": "12",
+    "day": "1 day",
     "week": "1 week",
     "month": "1 month",
+    "year": "1 year",
 }
 # Rates written out or abbreviated: "235 miles per gallon" is "235 mpg", "209 km/h" and
 # "209 kilometres per hour" are "209 kph", "130 miles (209 km) per hour" is "130 mph (209 kph)".
@@ -104,7 +112,7 @@ def normalize_measures(text: str) -> str:
         for pattern, replacement in _RATES:
             text = pattern.sub(replacement, text)
         low = text.lower()
-    if any(word in low for word in ("decade", "fortnight", "century", "dozen", " of")):
+    if any(word in low for word in _PERIOD_CUES):
         text = _PERIODS.sub(lambda m: _PERIOD_WORDS[m.group(1).lower()], text)
     return text
 
