@@ -88,3 +88,22 @@ def test_a_wrong_margin_is_explained_against_the_score() -> None:
     ingest_article(_ARTICLE, engine)
     result = verify("The Gliders' campaign began with a five-point win over Brazil.", engine)
     assert "52\u201350" in result.explanation and "five-point win" in result.explanation
+
+
+def test_a_score_tells_which_game_a_statement_is_about() -> None:
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(
+        "Gliders win London Paralympic silver\n\nThe Australian women's national wheelchair"
+        " basketball team, the Gliders, won silver on Friday night.\n\nAustralia beat Germany"
+        " twice in Sydney before coming to London.\n\nThe Australians lost to Germany, 44\u201358"
+        " in front of a capacity crowd of 12,985 at the North Greenwich Arena.",
+        engine,
+    )
+    ingest_article(
+        "Gliders beat Germany\n\nYesterday, the Australian Gliders beat the German women's"
+        " national wheelchair basketball team 48\u201346 in the first place match.",
+        engine,
+    )
+    result = verify("Germany beat the Gliders 58\u201344.", engine)
+    assert result.verdict == "supported", result.explanation
+    assert "44\u201358" in result.citations[0].quote

@@ -160,7 +160,8 @@ def topic_score(statement: StatementFeatures, candidate: Candidate) -> float:
         + 0.1 * _slot_overlap(said_figures, source)
         + FIGURE_BONUS * _same_figures(said_figures, source)
         + QUOTE_BONUS * _same_quotes(statement.quotes, candidate.text)
-        + MEASURE_BONUS * _same_measures(said_figures, source),
+        + MEASURE_BONUS * _same_measures(said_figures, source)
+        + MEASURE_BONUS * _same_scores(said_figures, source),
     )
 
 
@@ -178,6 +179,18 @@ def _same_measures(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> 
     return sum(
         1 for q in measures if any(c.unit and compatible(q, c) and agree(q, c, 0.0) for c in source)
     ) / len(measures)
+
+
+def _same_scores(said: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> float:
+    """Share of the statement's scores ("58-44") the claim gives, either way round: as
+    specific to a passage as a measure ("The Australians lost to Germany, 44-58 in front of
+    a capacity crowd" for "Germany beat the Gliders 58-44")."""
+    scores = [q for q in said if q.kind == "tally"]
+    if not scores:
+        return 0.0
+    return sum(
+        1 for q in scores if any(c.kind == "tally" and c.value == q.value for c in source)
+    ) / len(scores)
 
 
 # Topic score added when the claim holds, word for word, what the statement quotes: a
