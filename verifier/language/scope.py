@@ -103,10 +103,6 @@ def _scope(cue: Token) -> list[Token] | None:
     if cue.dep_ == "prep" or cue.lower_ == "without":  # "without permission"
         return list(cue.subtree)
     if cue.dep_ == "det" and head.pos_ in _NOMINALS:  # "no permit"
-        if head.dep_ == "dobj" and head.head.dep_ not in _SIDE_CLAUSES:
-            # the object of what the clause does: "played no part in the negotiations"
-            # denies the playing of a part in them, not a part alone
-            return _predicate(head.head)
         return list(head.subtree)
     verb = cue if _denying_verb(cue) else head
     while verb.dep_ in _MODIFIERS and verb.head.i != verb.i:  # "has yet to be captured"
@@ -124,12 +120,6 @@ def _scope(cue: Token) -> list[Token] | None:
     if verb.dep_ not in _SIDE_CLAUSES or _infinitive(verb):
         return None  # "not", "never", "no longer" of the main verb: the sentence's denial
     return list(verb.subtree)
-
-
-def _predicate(verb: Token) -> list[Token]:
-    """A verb with all it governs but its subject: what a clause says of its subject."""
-    kept = [c for c in verb.children if c.dep_ not in _SUBJECTS and c.dep_ != "punct"]
-    return [verb, *(t for child in kept for t in child.subtree)]
 
 
 def _infinitive(verb: Token) -> bool:
