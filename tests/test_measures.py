@@ -165,7 +165,13 @@ def test_labels_are_compared_with_the_same_names(claim: str, statement: str, ver
 
 @pytest.mark.parametrize(
     "text",
-    ["He visits once a week.", "The plan costs $100 a month.", "Twice a year the river floods."],
+    [
+        "He visits once a week.",
+        "The plan costs $100 a month.",
+        "Twice a year the river floods.",
+        "The factory makes 500 cars a day after the upgrade.",
+        "Profit rose 20 percent from a year ago.",  # the base of a change, no span
+    ],
 )
 def test_a_rate_is_no_span_of_time(text: str) -> None:
     assert [q for q in extract_quantities(text) if q.unit in ("week", "month", "year")] == []

@@ -23,6 +23,8 @@ from verifier.models import UNVERIFIED
         # the adjectives WordNet ties to a country, which no ending of its people gives
         ("Australia beat the German team 48-46.", {"AU", "DE"}),
         ("Dutch and Swiss officials met a Thai delegation.", {"NL", "CH", "TH"}),
+        # before a title or a name, an adjective says where a person is from (found by review)
+        ("French President Emmanuel Macron arrived in Beijing.", set()),
     ],
 )
 def test_countries_by_name_and_by_people(text: str, codes: set[str]) -> None:

@@ -36,6 +36,8 @@ def test_a_score_after_the_result_it_tells(text: str, tallies: list[str]) -> Non
         ("Australia's women edged Germany by two points in Sydney.", 2, None),
         ("Earlier, Australia had beaten Britain by more than 25 points.", 25, "more"),
         ("The incumbent won the seat by 300 votes.", 300, None),
+        ("The incumbent won the seat by 1,300 votes.", 1300, None),
+        ("They won by fewer than five points.", 5, "less"),
         ("They lost by a single point.", 1, None),
     ],
 )
@@ -53,10 +55,25 @@ def test_a_winning_margin_is_read_and_counts_nothing_else(
         "The index rose by 5 points on Monday.",  # a change, not a win
         "Brazil led by 10 points at half-time.",  # a lead at some moment, not the result
         "The bill passed by a show of hands.",
+        # found by review: a player's points, a tally written out, an index, a clause apart
+        "The Warriors beat the Lakers 120-100 on Friday, powered by 35 points from Curry.",
+        "The government's motion was defeated by 306 votes to 242.",
+        "The Senate defeated the amendment by a vote of 51 to 49.",
+        "The Dow Jones suffered a 500-point loss on Monday.",
+        "Labour lost the seat as its share of the vote fell by 12 points.",
     ],
 )
 def test_what_is_no_winning_margin(text: str) -> None:
     assert [q for q in extract_quantities(text) if q.kind == "margin"] == []
+
+
+def test_only_a_scores_own_numbers_count_points() -> None:
+    found = extract_quantities("Arsenal beat Chelsea 3-1 on Saturday, and 3 players were booked.")
+    assert [(q.value, q.unit) for q in found if q.kind == "count"] == [
+        (3, "score"),
+        (1, "score"),
+        (3, "players"),
+    ]
 
 
 _ARTICLE = (

@@ -46,6 +46,10 @@ def compare_quantities(
     when the `texts` (statement, claim) tell it ("the Greens took four" against "the Greens
     two", not against "the Liberals have won seven").
     """
+    # a margin against the source's scores ("a two-point win" / "52-50"), and the other way
+    margins = {
+        i: margin_agrees(s, source, tolerance) for i, s in enumerate(said) if s.kind in SCORES
+    }
     covered = {
         i
         for i, s in enumerate(said)
@@ -56,7 +60,7 @@ def compare_quantities(
             for c in _peers(s, source)
         )
         or _tally_in_counts(s, source)
-        or margin_agrees(s, source, tolerance) is True
+        or margins.get(i) is True
     }
     used = {
         j
@@ -71,8 +75,11 @@ def compare_quantities(
             # a figure a bound allows without stating it is neither vouched for nor
             # contradicted there ("61 killed" of "killing at least 48 and injuring 200")
             continue
-        if margin_agrees(s, source, tolerance) is False:
-            conflicts.append(mismatch(s, next(c for c in source if c.kind in SCORES)))
+        if margins.get(i) is False:  # shown against the source's score, else its margin
+            scores = sorted(
+                (c for c in source if c.kind in SCORES), key=lambda c: c.kind != "tally"
+            )
+            conflicts.append(mismatch(s, scores[0]))
             continue
         rivals = [
             c

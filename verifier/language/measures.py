@@ -54,11 +54,20 @@ _DEGREES = re.compile(
     r"|\s?(?:degrees?\s+)?((?i:celsius|fahrenheit|centigrade))\b)"
 )
 _SCALE_HYPHEN = re.compile(r"(\d)-(thousand|million|billion|trillion)\b", re.IGNORECASE)
-# "a decade", "a week of mourning", "a month after the fall", "a year ago": a length of time
-# (not "once a week", "$100 a month": a rate)
+# "a decade", "a week of mourning", "a month after the fall", "a week later": a length of
+# time, the loose ones ("a month after") about so long. Not a rate ("once a week", "500 cars
+# a day after the upgrade", "$100 a month"), nor "a year ago" or "a year earlier", the base a
+# change is measured from in business copy ("rose 20 percent from a year ago").
 _PERIODS = re.compile(
-    r"\b(?:a|one)\s+(decade|fortnight|century|dozen"
-    r"|(?:day|week|month|year)(?=\s+(?:of|after|later|earlier|before|ago)\b))\b",
+    r"\b(?:a|one)\s+(decade|fortnight|century|dozen|(?:week|month)(?=\s+of\b)"
+    r"|(?P<span>day|week|month)(?=\s+(?:after|later|earlier|before|ago)\b))\b",
+    re.IGNORECASE,
+)
+# What makes "a day" a rate: a figure or a number of times just before it ("500 cars a day",
+# "one pill a day", "twice a week"). A figure two words before may be of a span too ("three
+# people died a day after"); such a span is left unread.
+_RATE_BEFORE = re.compile(
+    rf"(?:\d\S*|\b(?:once|twice|thrice|times|per|{'|'.join(SMALL)}))(?:\s+[A-Za-z]+){{0,2}}\s+$",
     re.IGNORECASE,
 )
 _PERIOD_CUES = (
@@ -70,10 +79,8 @@ _PERIOD_WORDS = {
     "fortnight": "14 days",
     "century": "100 years",
     "dozen": "12",
-    "day": "1 day",
     "week": "1 week",
     "month": "1 month",
-    "year": "1 year",
 }
 # Rates written out or abbreviated: "235 miles per gallon" is "235 mpg", "209 km/h" and
 # "209 kilometres per hour" are "209 kph", "130 miles (209 km) per hour" is "130 mph (209 kph)".
@@ -113,8 +120,16 @@ def normalize_measures(text: str) -> str:
             text = pattern.sub(replacement, text)
         low = text.lower()
     if any(word in low for word in _PERIOD_CUES):
-        text = _PERIODS.sub(lambda m: _PERIOD_WORDS[m.group(1).lower()], text)
+        text = _PERIODS.sub(_period, text)
     return text
+
+
+def _period(match: re.Match[str]) -> str:
+    if not match.group("span"):
+        return _PERIOD_WORDS[match.group(1).lower()]
+    if _RATE_BEFORE.search(match.string, max(0, match.start() - 40), match.start()):
+        return match.group(0)  # "500 cars a day after the upgrade"
+    return f"about 1 {match.group('span').lower()}"
 
 
 _CODES = (*_DOLLAR_CODE_NAMES, *(code for code in _OTHER_CURRENCIES if code.isalpha()))
@@ -154,7 +169,10 @@ _TALLY = re.compile(
 # The unit of a score's numbers: what a score counts ("48-46": points, goals, votes, seats),
 # never people or days ("some 2,000 spectators", "six weeks").
 SCORE = "score"
-SCORE_UNITS = frozenset("point goal run vote seat basket tri".split())  # stems
+SCORE_UNITS = frozenset("point goal run vote seat stroke shot".split())  # stems
+# The words beside which two numbers are a score: a score's own numbers may read one as the
+# thing they count ("a 52-50 defeat").
+TALLY_WORDS = frozenset(_TALLY_CUES.split("|"))
 
 
 def tally_value(a: int, b: int) -> float:
@@ -181,12 +199,16 @@ def find_tallies(text: str) -> list[tuple[int, int, str]]:
 
 # A result told earlier in the clause, its score after the side it names: "beat the German
 # team 48-46 in the final", "lost to Germany, 44-58". A number pair followed by what it
-# counts is a range ("won 10-15 seats"), not a score.
-_RESULT = re.compile(rf"\b(?:{_TALLY_CUES})\b[^.;:!?]*$", re.IGNORECASE)
+# counts is a range ("won 10-15 seats", "lost 2-3 of its players"), and one with no side named
+# before it is no score ("the final death toll could reach 20-30").
+_RESULT = re.compile(
+    r"\b(?i:won|wins|beat|beats|beaten|defeated|defeats|lost|loses|loss|defeat|victory|win"
+    r"|drew|draw)\b[^.;:!?]*?\b[A-Z][^.;:!?]*$"
+)
 _COUNTED_NEXT = re.compile(r"\s*[A-Za-z]")
 _FUNCTION_NEXT = re.compile(
     r"\s*(?:in|at|on|to|for|against|over|with|and|but|as|after|before|when|while|during"
-    r"|the|a|an|from|of|by|thanks|despite|under)\b",
+    r"|the|a|an|from|by|thanks|despite|under)\b",
     re.IGNORECASE,
 )
 _CLAUSE_REACH = 80  # characters a result word may stand before its score
@@ -202,20 +224,31 @@ def _result_before(text: str, match: re.Match[str]) -> bool:
 
 # A winning margin: "a two-point win", "a 3-goal victory", "edged Germany by two points",
 # "won by more than 25 points". The difference of a score, held against a score the source
-# gives ("a narrow 52-50 defeat of Brazil"), never against a count. A lead at some moment
-# ("led by 10 points at half-time") is not read: the source's score may be the final one.
-_MARGIN_NUMBER = rf"(?:\d{{1,3}}|{'|'.join(sorted(SMALL, key=len, reverse=True))})"
+# gives ("a narrow 52-50 defeat of Brazil"), never against a count. Only "by" in the result's
+# own clause, with no comma or joining word between ("beat the Lakers on Friday, powered by
+# 35 points from Curry", "lost the seat as its share fell by 12 points" are no margins), and
+# not a tally written out ("by 306 votes to 242", "by a vote of 51 to 49"). A "loss" or a
+# "defeat" of so many points or seats is often no margin ("a 500-point loss" of an index).
+_MARGIN_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})*|{'|'.join(sorted(SMALL, key=len, reverse=True))})"
 _MARGIN_UNITS = r"(?:points?|goals?|runs?|strokes?|shots?|votes?|seats?)"
+_GAP = r"(?:(?!\b(?:as|while|when|after|before|because|and|but|since|then)\b)[^.;:!?,]){0,40}?"
 _MARGIN = re.compile(
-    rf"\b(?P<n>{_MARGIN_NUMBER})[-\s](?P<unit>{_MARGIN_UNITS})\s+"
-    r"(?:win|victory|defeat|loss|margin|triumph)\b"
-    r"|\b(?:won|wins|win|winning|beat|beats|beaten|beating|edged|edges|edging|defeated"
-    r"|defeats|lost|loses|losing|victory|triumphed)\b[^.;:!?]{0,60}?\bby\s+"
-    r"(?:(?P<bound>more\s+than|over|fewer\s+than|less\s+than|under|at\s+least)\s+)?"
-    rf"(?:just\s+|only\s+)?(?P<by>{_MARGIN_NUMBER}|a|a\s+single)\s+(?P<by_unit>{_MARGIN_UNITS})\b",
+    rf"\b(?P<n>{_MARGIN_NUMBER})[-\s](?P<unit>{_MARGIN_UNITS})\s+(?:win|victory|margin|triumph)\b"
+    rf"|\b(?:won|beat|beats|beaten|edged|edges|defeated|defeats|lost|loses|triumphed){_GAP}"
+    r"\bby\s+(?:(?P<bound>more\s+than|over|fewer\s+than|less\s+than|under|at\s+least)\s+)?"
+    rf"(?:just\s+|only\s+)?(?P<by>{_MARGIN_NUMBER}|a|a\s+single)\s+(?P<by_unit>{_MARGIN_UNITS})\b"
+    r"(?!\s+(?:to|of|from|against)\b)",
     re.IGNORECASE,
 )
-_MARGIN_BOUNDS = {"more than": "more", "over": "more", "at least": "at_least"}
+_HAS_MARGIN_WORD = re.compile(r"\b(?:win|victory|margin|triumph)\b", re.IGNORECASE)
+_MARGIN_BOUNDS = {
+    "more than": "more",
+    "over": "more",
+    "at least": "at_least",
+    "fewer than": "less",
+    "less than": "less",
+    "under": "less",
+}
 
 
 def find_margins(text: str) -> list[tuple[int, str | None, tuple[int, int], str]]:
@@ -225,10 +258,9 @@ def find_margins(text: str) -> list[tuple[int, str | None, tuple[int, int], str]
         return []
     found = []
     for m in _MARGIN.finditer(text):
-        number = (m.group("n") or m.group("by")).lower()
+        number = (m.group("n") or m.group("by")).lower().replace(",", "")
         size = int(number) if number.isdigit() else SMALL.get(number, 1)
-        bound = " ".join((m.group("bound") or "").lower().split())
-        qualifier = _MARGIN_BOUNDS.get(bound, "less" if bound else None)
+        qualifier = _MARGIN_BOUNDS.get(" ".join((m.group("bound") or "").lower().split()))
         if m.group("n"):  # "a two-point win"
             span, raw = (m.start("n"), m.end("unit")), f"a {m.group(0)}"
         else:  # "by two points"
@@ -236,6 +268,3 @@ def find_margins(text: str) -> list[tuple[int, str | None, tuple[int, int], str]
             span, raw = (m.start("by"), m.end("by_unit")), f"by {text[first : m.end()]}"
         found.append((size, qualifier, span, raw))
     return found
-
-
-_HAS_MARGIN_WORD = re.compile(r"\b(?:win|victory|defeat|loss|margin|triumph)\b", re.IGNORECASE)

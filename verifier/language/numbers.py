@@ -20,6 +20,7 @@ from verifier.language.dates import (
 from verifier.language.marks import join_designations, separate_glued_units
 from verifier.language.measures import (
     SCORE,
+    TALLY_WORDS,
     find_margins,
     find_tallies,
     normalize_measures,
@@ -77,18 +78,30 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     tallies = tuple(
         Quantity(tally_value(a, b), "tally", None, None, raw) for a, b, raw in find_tallies(text)
     )
-    margins = []
-    for size, bound, (start, end), raw in find_margins(text):
-        margins.append(Quantity(float(size), "margin", None, bound, raw))
-        text = text[:start] + " " * (end - start) + text[end:]  # no count of points of its own
+    margins = find_margins(text)
+    if margins:  # the number and unit of a margin are no count of their own
+        pieces, last = [], 0
+        for _, _, (start, end), _ in margins:
+            pieces += [text[last:start], " " * (end - start)]
+            last = end
+        text = "".join([*pieces, text[last:]])
     # a tally's numbers are counts too ("223-202" / "233 to 202"), of what a score counts
     counted = _counted(text)
     if tallies:
         scores = {float(n) for t in tallies for n in tally_scores(t.value)}
-        counted = tuple(
-            replace(q, unit=SCORE) if q.value in scores and q.raw.isdigit() else q for q in counted
-        )
-    return counted + tallies + tuple(margins) + tuple(clocks)
+        counted = tuple(replace(q, unit=SCORE) if _of_the_score(q, scores) else q for q in counted)
+    found = tuple(Quantity(float(n), "margin", None, bound, raw) for n, bound, _, raw in margins)
+    return counted + tallies + found + tuple(clocks)
+
+
+def _of_the_score(count: Quantity, scores: set[float]) -> bool:
+    """A count that is one of a score's own numbers ("52" and "50" of "a 52-50 defeat"), not
+    another count of the same value ("3 players were booked" beside "beat Chelsea 3-1")."""
+    return (
+        count.value in scores
+        and count.raw.isdigit()
+        and (count.unit is None or count.unit in TALLY_WORDS)
+    )
 
 
 def _counted(text: str) -> tuple[Quantity, ...]:

@@ -8,6 +8,7 @@ topic score nor the entity check tells them apart. Country names come from pycou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -43,23 +44,31 @@ def _country_names() -> dict[tuple[str, ...], str]:
 
 @lru_cache(maxsize=4096)
 def countries(text: str) -> frozenset[str]:
-    """Return the ISO codes of the countries a text names, by name or by its people.
+    """Return the ISO codes of the countries a text names, by name, by its people or by
+    the adjective of a country (before a common word: "the German team").
 
     Cached: a verdict asks it of each close claim's text, the closest one twice when the
     statement ends unverified, and the same claims come back for statement after statement.
     """
-    entities = find_entities(text)
-    return countries_among(entities) | _by_adjective(tuple(entities))
+    return countries_among(find_entities(text)) | _by_adjective(text)
 
 
-@lru_cache(maxsize=4096)
-def _by_adjective(entities: tuple[str, ...]) -> frozenset[str]:
+# A capitalized word and the word after it: an adjective before a capitalized word is a
+# person's or a body's ("French President Emmanuel Macron arrived in Beijing", "Greek
+# Cypriot"), where they come from, not where the fact is.
+_ADJECTIVE = re.compile(r"\b([A-Z][a-z]{2,30})\b(?!-)(?!\s+[A-Z])")
+
+
+def _by_adjective(text: str) -> frozenset[str]:
     """The countries a claim names by the adjectives WordNet ties to them ("the German
     team", "a Thai court", "Dutch officials"), which the people's endings miss. Only a
     claim's: a statement's adjective may be its speaker's ("The French embassy said")."""
     names = _country_names()
     return frozenset(
-        code for word in entities for place in place_forms(word) if (code := names.get((place,)))
+        code
+        for m in _ADJECTIVE.finditer(text)
+        for place in place_forms(m.group(1))
+        if (code := names.get((place,)))
     )
 
 
