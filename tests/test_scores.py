@@ -19,6 +19,10 @@ from verifier.language.numbers import extract_quantities
             "Australia lost to Canada 50\u201357, but bounced back to beat Mexico, 58\u201349.",
             ["50\u201357", "58\u201349"],
         ),
+        # a level score
+        ("The teams were level at 19-19 at half-time.", ["19\u201319"]),
+        ("The second quarter ended tied 19-19.", ["19\u201319"]),
+        ("Parking is on level 3-4 of the car park.", []),
         # a pair followed by what it counts is a range, whatever came before
         ("After the win, 10-15 people gathered outside.", []),
         ("The victory came in the 1914-18 war.", []),

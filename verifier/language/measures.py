@@ -156,7 +156,7 @@ _TALLY_CUES = (
     r"won|wins|winning|lost|loses|losing|beat|beats|beaten|beating|defeated|defeats|defeating|"
     r"led|leads|leading|trailed|trails|trailing|ended|ends|ending|finished|finishing|drew|"
     r"drawing|voted|votes|voting|vote|score|scored|scores|scoring|ahead|behind|final|margin|"
-    r"victory|win|defeat|loss|draw|lead"
+    r"victory|win|defeat|loss|draw|lead|tied|level(?=\s+at\b)"
 )
 _TALLY = re.compile(
     rf"\b(?P<before>(?:{_TALLY_CUES})\s+(?:(?:by|at|a|an|the)\s+)?)?"
@@ -172,7 +172,7 @@ SCORE = "score"
 SCORE_UNITS = frozenset("point goal run vote seat stroke shot".split())  # stems
 # The words beside which two numbers are a score: a score's own numbers may read one as the
 # thing they count ("a 52-50 defeat").
-TALLY_WORDS = frozenset(_TALLY_CUES.split("|"))
+TALLY_WORDS = frozenset(w for w in _TALLY_CUES.split("|") if w.isalpha())
 
 
 def tally_value(a: int, b: int) -> float:
