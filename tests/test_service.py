@@ -711,6 +711,25 @@ def test_a_fact_credited_to_another_person_of_the_story_is_contradicted(
     assert stranger.verdict == UNVERIFIED, stranger.explanation  # never named in the story
 
 
+def test_a_person_the_recognizer_misses_is_known_by_the_surname_the_article_gives(
+    fresh_engine: Engine,
+) -> None:
+    # "Borovik arrange a petition" (as the article writes it): no person for the recognizer
+    ingest_article(
+        "Maths school closed\n\nThe school run by professor Ali Nesin was closed by the police."
+        "\n\nAlexandre Borovik's blog had written about the summer camp.\n\nBorovik arrange a"
+        " petition to the Turkish government signed by numerous mathematicians around the world.",
+        fresh_engine,
+    )
+    swapped = verify(
+        "Ali Nesin arranged a petition to the Turkish government that was signed by"
+        " mathematicians worldwide.",
+        fresh_engine,
+    )
+    assert swapped.verdict == CONTRADICTED, swapped.explanation
+    assert "Alexandre Borovik" in swapped.explanation
+
+
 def test_a_headline_s_figures_are_found_in_its_article(fresh_engine: Engine) -> None:
     ingest_article(
         "Gliders suffer first loss in London Paralympics against Canada\n\n"

@@ -52,12 +52,26 @@ def other_person(
         for p in ([claim.speaker] if claim.speaker and claim.speaker_role != "author" else [])
         or _people(claim.text)
         if not set(words(p)) & set(statement.words)
-    ]
+    ] or _surnames(claim.text, words_of, statement.words)
     if not theirs:
         return None
     mine = said[0]
     detail = f"The source attributes this to {theirs[0]}, not {mine}."
     return Reason("speaker_mismatch", detail, mine, theirs[0])
+
+
+def _surnames(text: str, article: ArticleWords, said: frozenset[str]) -> list[str]:
+    """The people a sentence names by a surname its article gives with a first name, when the
+    recognizer finds none in it ("Borovik arrange a petition", its verb misspelt, of
+    "Alexandre Borovik's blog"): the full name, for an explanation."""
+    found = []
+    for word in find_entities(text):
+        if word in said or word not in article.given or is_common_word(word):
+            continue
+        first = sorted(w for w in article.given[word] if not is_common_word(w))
+        if first:  # not "United Nations": a name's first word is no common word
+            found.append(f"{first[0]} {word}".title())
+    return found
 
 
 def _people(text: str) -> list[str]:
