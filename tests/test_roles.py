@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import verdict_in
-from verifier.language.roles import reversed_roles, told_from_the_other_side
+from verifier.language.roles import reversed_roles, swapped_titles, told_from_the_other_side
 
 
 @pytest.mark.parametrize(
@@ -194,3 +194,55 @@ def test_a_contest_told_the_other_way_round_is_contradicted(statement: str, verd
 )
 def test_no_reversal_where_no_side_is_beaten(source: str, statement: str) -> None:
     assert verdict_in(f"Results\n\nMonday, March 3, 2008\n\n{source}", statement) == "supported"
+
+
+@pytest.mark.parametrize(
+    ("statement", "source", "swap"),
+    [
+        (
+            "Commander John Phillips and flight engineer Sergei Krikalev began the spacewalk.",
+            "Commander Sergei Krikalev and flight engineer John Phillips began a planned"
+            " six-hour spacewalk earlier today.",
+            ("Commander John Phillips", "flight engineer John Phillips"),
+        ),
+        (
+            "Prime Minister George Bush met President Tony Blair.",
+            "Prime Minister Tony Blair met President George Bush in Washington.",
+            ("Prime Minister George Bush", "President George Bush"),
+        ),
+        # the same titles, the same people: no swap
+        (
+            "Prime Minister Tony Blair met President George Bush.",
+            "President George Bush met Prime Minister Tony Blair in Washington.",
+            None,
+        ),
+        # a title the source gives no one else is another detail, not a swap
+        (
+            "Senator John Phillips met Commander Sergei Krikalev.",
+            "Commander Sergei Krikalev and flight engineer John Phillips met on Monday.",
+            None,
+        ),
+    ],
+)
+def test_a_title_given_to_another_of_the_sources_people(
+    statement: str, source: str, swap: tuple[str, str] | None
+) -> None:
+    assert swapped_titles(statement, source) == swap
+
+
+def test_a_title_swapped_between_two_people_is_contradicted() -> None:
+    from verifier.engine.service import Engine, ingest_article, open_store, verify
+
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(
+        "ISS crew begin spacewalk\n\nCommander Sergei Krikalev and flight engineer John Phillips"
+        " began a planned six-hour spacewalk earlier today.",
+        engine,
+    )
+    swapped = verify(
+        "Commander John Phillips and flight engineer Sergei Krikalev began the spacewalk.", engine
+    )
+    assert swapped.verdict == "contradicted", swapped.explanation
+    assert "flight engineer John Phillips" in swapped.explanation
+    right = verify("Flight engineer John Phillips began the spacewalk.", engine)
+    assert right.verdict == "supported", right.explanation

@@ -16,7 +16,7 @@ from verifier.engine.opposites import (
 )
 from verifier.engine.unrelated import credits_someone
 from verifier.language.entities import speaker_matches
-from verifier.language.roles import reversed_roles
+from verifier.language.roles import reversed_roles, swapped_titles
 from verifier.models import Reason
 
 
@@ -52,6 +52,11 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
         detail = f"The source has it the other way round: {done_to} did it to {doer}."
         conflicts.append(
             Reason("reversed_roles", detail, f"{doer} / {done_to}", f"{done_to} / {doer}")
+        )
+    if not denied and (titles := swapped_titles(statement.text, claim.text)):
+        mine, theirs = titles
+        conflicts.append(
+            Reason("other_role", f"The source says {theirs}, not {mine}.", mine, theirs)
         )
     if (
         statement.speaker

@@ -36,7 +36,7 @@ from verifier.models import (
     Verdict,
 )
 
-_HARD = frozenset({"negation", "antonym", "reversed_roles", "speaker_mismatch"})
+_HARD = frozenset({"negation", "antonym", "reversed_roles", "other_role", "speaker_mismatch"})
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from verifier.language.hand_pairs import ANTONYM_SETS
-from verifier.language.parse import parse_syntax
+from verifier.language.parse import parse, parse_syntax
+from verifier.language.speakers import PERSON_LABELS
 from verifier.language.text import words
 
 if TYPE_CHECKING:
@@ -161,3 +162,47 @@ def brings_a_clause(child: Token) -> bool:
     """A preposition bringing in what was said: "admitted to having spent", "warned against
     raising" (a clause, not where or when it was said)."""
     return child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children)
+
+
+def swapped_titles(said: str, source: str) -> tuple[str, str] | None:
+    """Return (the statement's title and name, the source's), when the statement gives a
+    person the title the source gives another of its people: "Commander John Phillips and
+    flight engineer Sergei Krikalev" of "Commander Sergei Krikalev and flight engineer John
+    Phillips". A title is the nouns written just before a name ("flight engineer", "Prime
+    Minister"), read only where the source names two of the statement's people."""
+    mine = _titled(said)
+    low = set(words(source))
+    if not mine or sum(1 for surname in mine if surname in low) < 2:
+        return None
+    theirs = _titled(source)
+    for surname, (title, name) in mine.items():
+        their_title = theirs.get(surname, ("", ""))[0]
+        if not their_title or their_title.lower() == title.lower():
+            continue
+        if any(t.lower() == title.lower() for other, (t, _) in theirs.items() if other != surname):
+            return f"{title} {name}", f"{their_title} {name}"
+    return None
+
+
+_TITLE_WORDS = frozenset({"NOUN", "PROPN"})
+_TITLE_LENGTH = 3  # words of a title before a name, at most ("U.S. Army 1st Lt." aside)
+
+
+def _titled(text: str) -> dict[str, tuple[str, str]]:
+    """Each person a sentence names after a title: surname (lower-cased) -> (title, name)."""
+    doc = parse(text)
+    starts = {e.start for e in doc.ents}
+    found: dict[str, tuple[str, str]] = {}
+    for entity in doc.ents:
+        if entity.label_ not in PERSON_LABELS:
+            continue
+        title: list[str] = []
+        i = entity.start - 1
+        while i >= 0 and len(title) < _TITLE_LENGTH and doc[i].pos_ in _TITLE_WORDS:
+            if doc[i].ent_type_ and i + 1 not in starts:
+                break  # the end of another name
+            title.insert(0, doc[i].text)
+            i -= 1
+        if title:
+            found[entity[-1].lower_] = (" ".join(title), entity.text)
+    return found
