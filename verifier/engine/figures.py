@@ -14,7 +14,7 @@ from verifier.language.comparison import (
     within_bound,
 )
 from verifier.language.dateline import RELATIVE
-from verifier.language.measures import SCORE, tally_scores
+from verifier.language.scores import SCORE, tally_scores
 from verifier.models import Quantity, Reason
 
 VALUE_CODES = {

@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from verifier.language.measures import MEASURE_UNITS, SCORE, SCORE_UNITS, tally_scores
+from verifier.language.measures import MEASURE_UNITS
 from verifier.language.number_words import HEDGES
+from verifier.language.scores import SCORE, SCORE_UNITS, tally_scores
 from verifier.language.text import stem
 from verifier.language.units import convert, convertible, same_unit
 from verifier.models import Quantity

@@ -18,15 +18,7 @@ from verifier.language.dates import (
     slash_date,
 )
 from verifier.language.marks import join_designations, separate_glued_units
-from verifier.language.measures import (
-    SCORE,
-    TALLY_WORDS,
-    find_margins,
-    find_tallies,
-    normalize_measures,
-    tally_scores,
-    tally_value,
-)
+from verifier.language.measures import normalize_measures
 from verifier.language.number_tokens import (
     Tokens,
     join_spaced_thousands,
@@ -48,6 +40,7 @@ from verifier.language.number_words import (
     WEEKDAYS,
 )
 from verifier.language.ranks import digit_rank, top_ranks, word_compound, word_rank
+from verifier.language.scores import read_scores, score_counts
 from verifier.language.shares import read_fraction, read_proportion
 from verifier.language.text import clean, is_mostly_upper
 from verifier.language.units import restates
@@ -74,34 +67,11 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     text = normalize_measures(text)
     text = separate_glued_units(text)
     text = join_designations(text)
-    # one score either way round: "Canada won 57-50" is "Australia lost 50-57"
-    tallies = tuple(
-        Quantity(tally_value(a, b), "tally", None, None, raw) for a, b, raw in find_tallies(text)
-    )
-    margins = find_margins(text)
-    if margins:  # the number and unit of a margin are no count of their own
-        pieces, last = [], 0
-        for _, _, (start, end), _ in margins:
-            pieces += [text[last:start], " " * (end - start)]
-            last = end
-        text = "".join([*pieces, text[last:]])
+    # one score either way round ("Canada won 57-50" is "Australia lost 50-57"); a margin
+    tallies, margins, text = read_scores(text)
     # a tally's numbers are counts too ("223-202" / "233 to 202"), of what a score counts
-    counted = _counted(text)
-    if tallies:
-        scores = {float(n) for t in tallies for n in tally_scores(t.value)}
-        counted = tuple(replace(q, unit=SCORE) if _of_the_score(q, scores) else q for q in counted)
-    found = tuple(Quantity(float(n), "margin", None, bound, raw) for n, bound, _, raw in margins)
-    return counted + tallies + found + tuple(clocks)
-
-
-def _of_the_score(count: Quantity, scores: set[float]) -> bool:
-    """A count that is one of a score's own numbers ("52" and "50" of "a 52-50 defeat"), not
-    another count of the same value ("3 players were booked" beside "beat Chelsea 3-1")."""
-    return (
-        count.value in scores
-        and count.raw.isdigit()
-        and (count.unit is None or count.unit in TALLY_WORDS)
-    )
+    counted = score_counts(_counted(text), tallies)
+    return counted + tallies + margins + tuple(clocks)
 
 
 def _counted(text: str) -> tuple[Quantity, ...]:
