@@ -216,6 +216,17 @@ def test_no_reversal_where_no_side_is_beaten(source: str, statement: str) -> Non
             "President George Bush met Prime Minister Tony Blair in Washington.",
             None,
         ),
+        # a form of address, or a title given one way only, is no swap (found by review)
+        (
+            "Dr John Smith and Professor Jane Doe led the study.",
+            "Professor John Smith and Dr Jane Doe led the study, published in Nature.",
+            None,
+        ),
+        (
+            "Senator John McCain and Senator Lindsey Graham visited Baghdad on Monday.",
+            "Senator John McCain and fellow Republican Lindsey Graham visited Baghdad on Monday.",
+            None,
+        ),
         # a title the source gives no one else is another detail, not a swap
         (
             "Senator John Phillips met Commander Sergei Krikalev.",

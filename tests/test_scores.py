@@ -63,7 +63,6 @@ def test_a_winning_margin_is_read_and_counts_nothing_else(
         "The Warriors beat the Lakers 120-100 on Friday, powered by 35 points from Curry.",
         "The government's motion was defeated by 306 votes to 242.",
         "The Senate defeated the amendment by a vote of 51 to 49.",
-        "The Dow Jones suffered a 500-point loss on Monday.",
         "Labour lost the seat as its share of the vote fell by 12 points.",
     ],
 )
@@ -128,3 +127,62 @@ def test_a_score_tells_which_game_a_statement_is_about() -> None:
     result = verify("Germany beat the Gliders 58\u201344.", engine)
     assert result.verdict == "supported", result.explanation
     assert "44\u201358" in result.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("source", "statement", "verdict"),
+    [
+        # a margin of a defeat, against the score
+        (
+            "Ireland lost to France 23-13 in Paris on Saturday.",
+            "Ireland suffered a 10-point defeat to France in Paris on Saturday.",
+            "supported",
+        ),
+        (
+            "Ireland lost to France 23-13 in Paris on Saturday.",
+            "Ireland suffered a 12-point defeat to France in Paris on Saturday.",
+            "contradicted",
+        ),
+        (
+            "France beat Ireland 23-20 in Paris on Saturday.",
+            "Ireland lost by three points to France in Paris on Saturday.",
+            "supported",
+        ),
+        # "a 500-point loss" of an index, with no score to hold it against: 500 points
+        (
+            "The Dow Jones suffered a 500-point loss on Monday as oil prices fell.",
+            "The Dow Jones fell 500 points on Monday as oil prices fell.",
+            "supported",
+        ),
+        (
+            "The Dow Jones suffered a 500-point loss on Monday as oil prices fell.",
+            "The Dow Jones fell 400 points on Monday as oil prices fell.",
+            "contradicted",
+        ),
+        # an age range is no score, though a result and a name come before it
+        (
+            "Biden won Pennsylvania, carrying voters aged 18-24 in the state by 20 points,"
+            " according to exit polls.",
+            "Biden won voters aged 18 to 24 in Pennsylvania by 20 points, according to exit polls.",
+            "supported",
+        ),
+        # a player's points are no margin
+        (
+            "The Warriors beat the Lakers 120-100 on Friday, powered by 35 points from Stephen"
+            " Curry.",
+            "Stephen Curry scored 35 points as the Warriors beat the Lakers.",
+            "supported",
+        ),
+    ],
+    ids=lambda v: str(v)[:40],
+)
+def test_margins_found_by_review(source: str, statement: str, verdict: str) -> None:
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(f"Headline\n\n{source}", engine)
+    result = verify(statement, engine)
+    assert result.verdict == verdict, result.explanation
+
+
+def test_a_margin_with_a_huge_number_is_no_error() -> None:
+    text = "The team won by " + ",".join(["1"] + ["000"] * 2000) + " points."
+    assert extract_quantities(text) is not None

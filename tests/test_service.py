@@ -730,6 +730,29 @@ def test_a_person_the_recognizer_misses_is_known_by_the_surname_the_article_give
     assert "Alexandre Borovik" in swapped.explanation
 
 
+@pytest.mark.parametrize(
+    ("article", "statement"),
+    [
+        (
+            "Lloyd Blankfein, the chief executive, said the cuts were painful but necessary."
+            " Goldman Sachs will cut 3,000 jobs by the end of the year.",
+            "Lloyd Blankfein's bank will cut 3,000 jobs by the end of the year.",
+        ),
+        (
+            "Chief Executive Carrie Lam withdrew the bill on Wednesday. The extradition bill"
+            " sparked months of protests in Hong Kong.",
+            "Carrie Lam's extradition bill sparked months of protests.",
+        ),
+    ],
+)
+def test_a_name_written_whole_is_no_surname_alone(
+    article: str, statement: str, fresh_engine: Engine
+) -> None:
+    ingest_article(f"Headline\n\n{article}", fresh_engine)
+    verdict = verify(statement, fresh_engine)
+    assert verdict.verdict == SUPPORTED, verdict.explanation
+
+
 def test_a_headline_s_figures_are_found_in_its_article(fresh_engine: Engine) -> None:
     ingest_article(
         "Gliders suffer first loss in London Paralympics against Canada\n\n"

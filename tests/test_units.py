@@ -43,6 +43,12 @@ def _pair(said: str, source: str) -> tuple[bool, bool]:
         ("died a month after the fall", "after a fall two weeks ago", True, False),
         ("reopened a week later", "reopened seven days later", True, True),
         ("He left a month later", "He left four weeks later", True, True),  # loosely
+        (
+            "Smith resigned a day after the vote",
+            "Smith resigned the day after the vote",
+            True,
+            True,
+        ),
         # temperatures, converted with their offset
         ("temperatures reached 104F", "temperatures reached 40oC", True, True),
         # money is never a measure, and words that are no unit stay apart

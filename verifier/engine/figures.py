@@ -7,6 +7,7 @@ from verifier.engine.attachment import closest
 from verifier.language.comparison import (
     SCORES,
     agree,
+    as_counts,
     compatible,
     count_relation,
     margin_agrees,
@@ -46,6 +47,7 @@ def compare_quantities(
     when the `texts` (statement, claim) tell it ("the Greens took four" against "the Greens
     two", not against "the Liberals have won seven").
     """
+    said, source = as_counts(said, source), as_counts(source, said)
     # a margin against the source's scores ("a two-point win" / "52-50"), and the other way
     margins = {
         i: margin_agrees(s, source, tolerance) for i, s in enumerate(said) if s.kind in SCORES

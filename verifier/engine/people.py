@@ -61,16 +61,20 @@ def other_person(
 
 
 def _surnames(text: str, article: ArticleWords, said: frozenset[str]) -> list[str]:
-    """The people a sentence names by a surname its article gives with a first name, when the
-    recognizer finds none in it ("Borovik arrange a petition", its verb misspelt, of
-    "Alexandre Borovik's blog"): the full name, for an explanation."""
+    """The people a sentence names by a surname alone, one its article gives with a first
+    name, when the recognizer finds no person in it ("Borovik arrange a petition", its verb
+    misspelt, of "Alexandre Borovik's blog"): the full name, for an explanation. A name the
+    sentence writes whole is no surname alone ("Goldman Sachs", "Hong Kong", "Abu Dhabi")."""
+    if _people(text):
+        return []
+    tokens = words(text)
     found = []
-    for word in find_entities(text):
+    for i, word in enumerate(tokens):
         if word in said or word not in article.given or is_common_word(word):
             continue
         first = sorted(w for w in article.given[word] if not is_common_word(w))
-        if first:  # not "United Nations": a name's first word is no common word
-            found.append(f"{first[0]} {word}".title())
+        if first and (i == 0 or tokens[i - 1] not in article.given[word]):
+            found.append(f"{first[0]} {word}".title())  # not "United Nations"
     return found
 
 

@@ -193,3 +193,11 @@ def as_margin(q: Quantity) -> Quantity:
         return q
     high, low = tally_scores(q.value)
     return Quantity(float(high - low), "margin", None, None, q.raw)
+
+
+def as_counts(figures: tuple[Quantity, ...], others: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """The figures, a margin among them read as the count it also is ("a 500-point loss":
+    500 points) when the other side gives no score or margin to hold it against."""
+    if any(q.kind in SCORES for q in others) or not any(q.kind == "margin" for q in figures):
+        return figures
+    return tuple(replace(q, kind="count") if q.kind == "margin" else q for q in figures)

@@ -60,7 +60,8 @@ _SCALE_HYPHEN = re.compile(r"(\d)-(thousand|million|billion|trillion)\b", re.IGN
 # change is measured from in business copy ("rose 20 percent from a year ago").
 _PERIODS = re.compile(
     r"\b(?:a|one)\s+(decade|fortnight|century|dozen|(?:week|month)(?=\s+of\b)"
-    r"|(?P<span>day|week|month)(?=\s+(?:after|later|earlier|before|ago)\b))\b",
+    r"|(?P<span>day|week|month)(?=\s+(?:after|later|earlier|before|ago)\b))\b"
+    r"|\bthe\s+(?P<the_span>day|week|month)(?=\s+(?:after|before)\b)",
     re.IGNORECASE,
 )
 # What makes "a day" a rate: a figure or a number of times just before it ("500 cars a day",
@@ -125,6 +126,8 @@ def normalize_measures(text: str) -> str:
 
 
 def _period(match: re.Match[str]) -> str:
+    if match.group("the_span"):  # "the day after the vote": a day after it
+        return f"about 1 {match.group('the_span').lower()}"
     if not match.group("span"):
         return _PERIOD_WORDS[match.group(1).lower()]
     if _RATE_BEFORE.search(match.string, max(0, match.start() - 40), match.start()):

@@ -168,8 +168,9 @@ def swapped_titles(said: str, source: str) -> tuple[str, str] | None:
     """Return (the statement's title and name, the source's), when the statement gives a
     person the title the source gives another of its people: "Commander John Phillips and
     flight engineer Sergei Krikalev" of "Commander Sergei Krikalev and flight engineer John
-    Phillips". A title is the nouns written just before a name ("flight engineer", "Prime
-    Minister"), read only where the source names two of the statement's people."""
+    Phillips", each with the other's title. A title is the nouns written just before a name
+    ("flight engineer", "Prime Minister"), read only where the source names two of the
+    statement's people."""
     mine = _titled(said)
     low = set(words(source))
     if not mine or sum(1 for surname in mine if surname in low) < 2:
@@ -179,8 +180,16 @@ def swapped_titles(said: str, source: str) -> tuple[str, str] | None:
         their_title = theirs.get(surname, ("", ""))[0]
         if not their_title or their_title.lower() == title.lower():
             continue
-        if any(t.lower() == title.lower() for other, (t, _) in theirs.items() if other != surname):
-            return f"{title} {name}", f"{their_title} {name}"
+        for other, (other_title, _) in theirs.items():
+            # both ways round: the other has this one's title in the source, and this one's
+            # source title in the statement (not a synonym or an honorific for one of them:
+            # "boss" for "manager", "Mr" for "Prime Minister")
+            if (
+                other != surname
+                and other_title.lower() == title.lower()
+                and mine.get(other, ("", ""))[0].lower() == their_title.lower()
+            ):
+                return f"{title} {name}", f"{their_title} {name}"
     return None
 
 
@@ -203,6 +212,10 @@ def _titled(text: str) -> dict[str, tuple[str, str]]:
                 break  # the end of another name
             title.insert(0, doc[i].text)
             i -= 1
-        if title:
+        if title and title[-1].lower().rstrip(".") not in _HONORIFICS:
             found[entity[-1].lower_] = (" ".join(title), entity.text)
     return found
+
+
+# Forms of address, no post: "Dr John Smith" may be "Professor John Smith".
+_HONORIFICS = frozenset("mr mrs ms miss dr doctor sir dame lord lady rev reverend".split())

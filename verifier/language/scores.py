@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from verifier.language.number_words import SMALL
+from verifier.language.number_words import MONTHS, SMALL
 from verifier.models import Quantity
 
 # A tally ("voted 7-2", "ended 35-23", "a 3-1 win"): two numbers that are one figure. Read only
@@ -34,7 +34,9 @@ SCORE = "score"
 SCORE_UNITS = frozenset("point goal run vote seat stroke shot".split())  # stems
 # The words beside which two numbers are a score: a score's own numbers may read one as the
 # thing they count ("a 52-50 defeat").
-TALLY_WORDS = frozenset(w for w in _TALLY_CUES.split("|") if w.isalpha())
+TALLY_WORDS = frozenset(w for w in _TALLY_CUES.split("|") if w.isalpha()) | frozenset(
+    "vote decision victory win defeat loss".split()
+)
 
 
 def tally_value(a: int, b: int) -> float:
@@ -76,9 +78,17 @@ _FUNCTION_NEXT = re.compile(
 _CLAUSE_REACH = 80  # characters a result word may stand before its score
 
 
+# What makes a pair a range or a span of days: "aged 18-24", "between 10-15", "January 3-5".
+_RANGE_BEFORE = re.compile(
+    rf"\b(?:aged?|ages|between|from|{'|'.join(MONTHS)})\.?\s*$", re.IGNORECASE
+)
+
+
 def _result_before(text: str, match: re.Match[str]) -> bool:
     after = match.end("b")
     if _COUNTED_NEXT.match(text, after) and not _FUNCTION_NEXT.match(text, after):
+        return False
+    if _RANGE_BEFORE.search(text, max(0, match.start("a") - 12), match.start("a")):
         return False
     start = max(0, match.start("a") - _CLAUSE_REACH)
     return _RESULT.search(text, start, match.start("a")) is not None
@@ -89,20 +99,23 @@ def _result_before(text: str, match: re.Match[str]) -> bool:
 # gives ("a narrow 52-50 defeat of Brazil"), never against a count. Only "by" in the result's
 # own clause, with no comma or joining word between ("beat the Lakers on Friday, powered by
 # 35 points from Curry", "lost the seat as its share fell by 12 points" are no margins), and
-# not a tally written out ("by 306 votes to 242", "by a vote of 51 to 49"). A "loss" or a
-# "defeat" of so many points or seats is often no margin ("a 500-point loss" of an index).
-_MARGIN_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})*|{'|'.join(sorted(SMALL, key=len, reverse=True))})"
+# not a tally written out ("by 306 votes to 242", "by a vote of 51 to 49"). "A 500-point loss"
+# may be an index's: a margin against a source with no score is held as the count it is.
+_MARGIN_NUMBER = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}}){{0,4}}(?![\d,])|{'|'.join(sorted(SMALL, key=len, reverse=True))})"
+)
 _MARGIN_UNITS = r"(?:points?|goals?|runs?|strokes?|shots?|votes?|seats?)"
 _GAP = r"(?:(?!\b(?:as|while|when|after|before|because|and|but|since|then)\b)[^.;:!?,]){0,40}?"
 _MARGIN = re.compile(
-    rf"\b(?P<n>{_MARGIN_NUMBER})[-\s](?P<unit>{_MARGIN_UNITS})\s+(?:win|victory|margin|triumph)\b"
+    rf"\b(?P<n>{_MARGIN_NUMBER})[-\s](?P<unit>{_MARGIN_UNITS})\s+"
+    r"(?:win|victory|margin|triumph|defeat|loss)\b"
     rf"|\b(?:won|beat|beats|beaten|edged|edges|defeated|defeats|lost|loses|triumphed){_GAP}"
     r"\bby\s+(?:(?P<bound>more\s+than|over|fewer\s+than|less\s+than|under|at\s+least)\s+)?"
     rf"(?:just\s+|only\s+)?(?P<by>{_MARGIN_NUMBER}|a|a\s+single)\s+(?P<by_unit>{_MARGIN_UNITS})\b"
-    r"(?!\s+(?:to|of|from|against)\b)",
+    r"(?!\s+(?:to\s+\d|of\b|from\b))",
     re.IGNORECASE,
 )
-_HAS_MARGIN_WORD = re.compile(r"\b(?:win|victory|margin|triumph)\b", re.IGNORECASE)
+_HAS_MARGIN_WORD = re.compile(r"\b(?:win|victory|margin|triumph|defeat|loss)\b", re.IGNORECASE)
 _MARGIN_BOUNDS = {
     "more than": "more",
     "over": "more",
@@ -113,9 +126,9 @@ _MARGIN_BOUNDS = {
 }
 
 
-def find_margins(text: str) -> list[tuple[int, str | None, tuple[int, int], str]]:
+def find_margins(text: str) -> list[tuple[int, str | None, tuple[int, int], str, str]]:
     """Return each winning margin of a text: (its size, its bound, the span of its number
-    and unit, which are no count of their own, and the margin as written)."""
+    and unit, which are no count of their own, the margin as written, and its unit)."""
     if " by " not in text and not _HAS_MARGIN_WORD.search(text):
         return []
     found = []
@@ -128,7 +141,7 @@ def find_margins(text: str) -> list[tuple[int, str | None, tuple[int, int], str]
         else:  # "by two points"
             first = m.start("bound") if m.group("bound") else m.start("by")
             span, raw = (m.start("by"), m.end("by_unit")), f"by {text[first : m.end()]}"
-        found.append((size, qualifier, span, raw))
+        found.append((size, qualifier, span, raw, (m.group("unit") or m.group("by_unit")).lower()))
     return found
 
 
@@ -141,11 +154,13 @@ def read_scores(text: str) -> tuple[tuple[Quantity, ...], tuple[Quantity, ...], 
     found = find_margins(text)
     if found:
         pieces, last = [], 0
-        for _, _, (start, end), _ in found:
+        for _, _, (start, end), _, _ in found:
             pieces += [text[last:start], " " * (end - start)]
             last = end
         text = "".join([*pieces, text[last:]])
-    margins = tuple(Quantity(float(n), "margin", None, bound, raw) for n, bound, _, raw in found)
+    margins = tuple(
+        Quantity(float(n), "margin", unit, bound, raw) for n, bound, _, raw, unit in found
+    )
     return tallies, margins, text
 
 
