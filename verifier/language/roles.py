@@ -7,6 +7,7 @@ are no contradiction.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from verifier.language.hand_pairs import ANTONYM_SETS
@@ -170,7 +171,10 @@ def swapped_titles(said: str, source: str) -> tuple[str, str] | None:
     flight engineer Sergei Krikalev" of "Commander Sergei Krikalev and flight engineer John
     Phillips", each with the other's title. A title is the nouns written just before a name
     ("flight engineer", "Prime Minister"), read only where the source names two of the
-    statement's people."""
+    statement's people, and only where a word before a name differs (no parse otherwise:
+    most sentences write their names after the same words)."""
+    if not _retitled(said, source):
+        return None
     mine = _titled(said)
     low = set(words(source))
     if not mine or sum(1 for surname in mine if surname in low) < 2:
@@ -191,6 +195,25 @@ def swapped_titles(said: str, source: str) -> tuple[str, str] | None:
             ):
                 return f"{title} {name}", f"{their_title} {name}"
     return None
+
+
+# A name, and the word written before it.
+_BEFORE_NAME = re.compile(r"\b([A-Za-z]+)\s+(?=([A-Z][a-z]+)\b)")
+
+
+def _retitled(said: str, source: str) -> bool:
+    """Tell whether some capitalized word both texts write comes after one word in the
+    statement and another in the source: two titled names swapped have that, a paraphrase
+    with its names as the source writes them has not."""
+    theirs: dict[str, set[str]] = {}
+    for m in _BEFORE_NAME.finditer(source):
+        theirs.setdefault(m.group(2), set()).add(m.group(1).lower())
+    shifted = 0
+    for m in _BEFORE_NAME.finditer(said):
+        before = theirs.get(m.group(2))
+        if before and m.group(1).lower() not in before:
+            shifted += 1
+    return shifted >= 2
 
 
 _TITLE_WORDS = frozenset({"NOUN", "PROPN"})
