@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from verifier.engine.service import Engine, ingest_article, open_store, verify
-from verifier.language.places import countries, moved
+from verifier.language.places import countries, moved, nationalities
 from verifier.models import UNVERIFIED
 
 
@@ -20,15 +20,47 @@ from verifier.models import UNVERIFIED
         ("Jordan Peterson and Chad Smith spoke.", set()),  # names as often people's
         ("The Islamic State keeps a cellular structure.", set()),
         ("troops in iraq", set()),  # only what is written as a name
+    ],
+)
+def test_countries_by_name_and_by_people(text: str, codes: set[str]) -> None:
+    assert countries(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
         # the adjectives WordNet ties to a country, which no ending of its people gives
-        ("Australia beat the German team 48-46.", {"AU", "DE"}),
+        ("Australia beat the German team 48-46.", {"DE"}),
         ("Dutch and Swiss officials met a Thai delegation.", {"NL", "CH", "TH"}),
         # before a title or a name, an adjective says where a person is from (found by review)
         ("French President Emmanuel Macron arrived in Beijing.", set()),
     ],
 )
-def test_countries_by_name_and_by_people(text: str, codes: set[str]) -> None:
-    assert countries(text) == codes
+def test_countries_named_by_an_adjective_only(text: str, codes: set[str]) -> None:
+    assert nationalities(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("article", "statement"),
+    [
+        # who acts, named by an adjective, is no place the statement moves the fact from
+        (
+            "Violence broke out in Israel on Monday. The French foreign ministry called for"
+            " restraint.",
+            "The French foreign ministry called for restraint over the violence in Israel.",
+        ),
+        (
+            "Macron arrived in China on Wednesday. About 50 French business leaders accompanied"
+            " Macron.",
+            "About 50 French business leaders accompanied Macron to China.",
+        ),
+    ],
+)
+def test_a_nationality_is_no_place_moved_from(article: str, statement: str) -> None:
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(f"Headline\n\n{article}", engine)
+    found = verify(statement, engine)
+    assert found.verdict == "supported", found.explanation
 
 
 def test_a_country_named_by_its_adjective_in_the_claim_is_no_move() -> None:

@@ -11,7 +11,7 @@ from verifier.engine.people import opens_with_a_name, swapped_name
 from verifier.language.article_words import ArticleWords
 from verifier.language.entities import find_entities, missing_entities
 from verifier.language.parse import parse_syntax
-from verifier.language.places import countries, moved, says_common_word
+from verifier.language.places import countries, moved, nationalities, says_common_word
 from verifier.language.text import content_stems, stem, words
 from verifier.models import UNVERIFIED, Claim, Reason, Verdict
 
@@ -91,7 +91,8 @@ def _describes(text: str) -> bool:
 
 def moved_country(statement: StatementFeatures, match: Match) -> tuple[list[str], list[str]] | None:
     """The statement's and the claim's countries, when it moves the claim to another one."""
-    return moved(statement.countries, countries(match.claim.text))
+    text = match.claim.text
+    return moved(statement.countries, countries(text), nationalities(text))
 
 
 def unverified(

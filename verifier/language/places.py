@@ -44,25 +44,26 @@ def _country_names() -> dict[tuple[str, ...], str]:
 
 @lru_cache(maxsize=4096)
 def countries(text: str) -> frozenset[str]:
-    """Return the ISO codes of the countries a text names, by name, by its people or by
-    the adjective of a country (before a common word: "the German team").
+    """Return the ISO codes of the countries a text names, by name or by its people.
 
     Cached: a verdict asks it of each close claim's text, the closest one twice when the
     statement ends unverified, and the same claims come back for statement after statement.
     """
-    return countries_among(find_entities(text)) | _by_adjective(text)
+    return countries_among(find_entities(text))
 
 
-# A capitalized word and the word after it: an adjective before a capitalized word is a
-# person's or a body's ("French President Emmanuel Macron arrived in Beijing", "Greek
-# Cypriot"), where they come from, not where the fact is.
+# A capitalized word not before another: "the German team", "Dutch officials"; not "French
+# President Emmanuel Macron", "Greek Cypriot".
 _ADJECTIVE = re.compile(r"\b([A-Z][a-z]{2,30})\b(?!-)(?!\s+[A-Z])")
 
 
-def _by_adjective(text: str) -> frozenset[str]:
-    """The countries a claim names by the adjectives WordNet ties to them ("the German
-    team", "a Thai court", "Dutch officials"), which the people's endings miss. Only a
-    claim's: a statement's adjective may be its speaker's ("The French embassy said")."""
+@lru_cache(maxsize=4096)
+def nationalities(text: str) -> frozenset[str]:
+    """The countries a text names only by the adjectives WordNet ties to them ("the German
+    team", "a Thai court", "French business leaders"), which the people's endings miss. Most
+    often who acts, not where ("The French foreign ministry called for restraint" of a West
+    Bank story): such a country matches a statement that names it, and is never a place the
+    statement moved a fact away from."""
     names = _country_names()
     return frozenset(
         code
@@ -102,10 +103,14 @@ def _by_people(word: str, names: dict[tuple[str, ...], str]) -> str | None:
     return None
 
 
-def moved(said: frozenset[str], source: frozenset[str]) -> tuple[list[str], list[str]] | None:
+def moved(
+    said: frozenset[str], source: frozenset[str], nationalities: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str]] | None:
     """Return (the statement's countries, the claim's) when the statement moves the claim
-    to another country: each names one the other does not. None when they agree."""
-    only_said, only_source = said - source - _ACTORS, source - said - _ACTORS
+    to another country: each names one the other does not. None when they agree. The
+    claim's `nationalities` (countries named by an adjective only) match the statement's but
+    are no place of the claim's."""
+    only_said, only_source = said - source - nationalities - _ACTORS, source - said - _ACTORS
     if not only_said or not only_source:
         return None
     return [name_of(c) for c in sorted(only_said)], [name_of(c) for c in sorted(only_source)]
