@@ -42,6 +42,7 @@ def test_a_score_after_the_result_it_tells(text: str, tallies: list[str]) -> Non
         ("The incumbent won the seat by 300 votes.", 300, None),
         ("The incumbent won the seat by 1,300 votes.", 1300, None),
         ("They won by fewer than five points.", 5, "less"),
+        ("The Senate passed the bill by 39 votes.", 39, None),  # a vote's margin
         ("They lost by a single point.", 1, None),
     ],
 )
@@ -164,6 +165,12 @@ def test_a_score_tells_which_game_a_statement_is_about() -> None:
             "Biden won Pennsylvania, carrying voters aged 18-24 in the state by 20 points,"
             " according to exit polls.",
             "Biden won voters aged 18 to 24 in Pennsylvania by 20 points, according to exit polls.",
+            "supported",
+        ),
+        # a vote's margin against its tally (found by review)
+        (
+            "The Senate voted 69-30 on Tuesday to pass the bill.",
+            "The Senate passed the bill by 39 votes on Tuesday.",
             "supported",
         ),
         # a player's points are no margin

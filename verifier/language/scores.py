@@ -109,7 +109,8 @@ _GAP = r"(?:(?!\b(?:as|while|when|after|before|because|and|but|since|then)\b)[^.
 _MARGIN = re.compile(
     rf"\b(?P<n>{_MARGIN_NUMBER})[-\s](?P<unit>{_MARGIN_UNITS})\s+"
     r"(?:win|victory|margin|triumph|defeat|loss)\b"
-    rf"|\b(?:won|beat|beats|beaten|edged|edges|defeated|defeats|lost|loses|triumphed){_GAP}"
+    r"|\b(?:won|beat|beats|beaten|edged|edges|defeated|defeats|lost|loses|triumphed|passed"
+    rf"|approved|rejected|carried){_GAP}"
     r"\bby\s+(?:(?P<bound>more\s+than|over|fewer\s+than|less\s+than|under|at\s+least)\s+)?"
     rf"(?:just\s+|only\s+)?(?P<by>{_MARGIN_NUMBER}|a|a\s+single)\s+(?P<by_unit>{_MARGIN_UNITS})\b"
     r"(?!\s+(?:to\s+\d|of\b|from\b))",
