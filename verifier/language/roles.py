@@ -14,6 +14,7 @@ from verifier.language.hand_pairs import ANTONYM_SETS
 from verifier.language.parse import parse, parse_syntax
 from verifier.language.speakers import PERSON_LABELS
 from verifier.language.text import words
+from verifier.language.vocabulary import STOPWORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -208,12 +209,12 @@ def _retitled(said: str, source: str) -> bool:
     theirs: dict[str, set[str]] = {}
     for m in _BEFORE_NAME.finditer(source):
         theirs.setdefault(m.group(2), set()).add(m.group(1).lower())
-    shifted = 0
+    shifted = set()
     for m in _BEFORE_NAME.finditer(said):
-        before = theirs.get(m.group(2))
-        if before and m.group(1).lower() not in before:
-            shifted += 1
-    return shifted >= 2
+        before, word = theirs.get(m.group(2)), m.group(1).lower()
+        if before and word not in before and word not in STOPWORDS:  # not "the"/"in Detroit"
+            shifted.add(m.group(2))
+    return len(shifted) >= 2
 
 
 _TITLE_WORDS = frozenset({"NOUN", "PROPN"})
