@@ -21,10 +21,10 @@ from verifier.engine.bulk import prepare_batch
 from verifier.engine.cache import VerdictCache
 from verifier.engine.extract import ClaimTooLongError
 from verifier.engine.service import Engine, open_store
-from verifier.language import text
+from verifier.language import sentences
 from verifier.language.number_tokens import join_spaced_thousands
 from verifier.language.numbers import extract_quantities
-from verifier.language.text import split_sentences
+from verifier.language.sentences import split_sentences
 
 SMALL, LARGE = 2_000, 8_000  # characters; linear work grows 4x between them
 SLACK_S = 0.03  # below this, timer noise and fixed costs say nothing
@@ -175,7 +175,7 @@ OLD_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})* 000(?![\d,.]\d
 
 def _old_split(value: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     with monkeypatch.context() as patch:
-        patch.setattr(text, "_BOUNDARY", OLD_BOUNDARY)
+        patch.setattr(sentences, "_BOUNDARY", OLD_BOUNDARY)
         return list(split_sentences(value))
 
 

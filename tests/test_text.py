@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verifier.language.text import content_stems, normalize, split_sentences, stem, words
+from verifier.language.sentences import split_sentences
+from verifier.language.text import content_stems, normalize, stem, words
 
 
 def sentences(text: str) -> list[str]:

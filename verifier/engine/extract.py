@@ -15,8 +15,9 @@ from verifier.language.dateline import dated_quantities, publication_day, read_d
 from verifier.language.numbers import extract_quantities
 from verifier.language.parse import parse_many, parse_syntax, with_entities
 from verifier.language.quoting import still_quoting
+from verifier.language.sentences import split_sentences
 from verifier.language.speakers import Speaker
-from verifier.language.text import clean, is_mostly_upper, split_sentences
+from verifier.language.text import clean, is_mostly_upper
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Article, Claim
 

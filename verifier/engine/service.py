@@ -30,7 +30,8 @@ from verifier.keys import WRITE, ApiKey, hash_token, key_id, new_token
 from verifier.language.compound import join_verdicts, split_clauses
 from verifier.language.dateline import read_dateline
 from verifier.language.number_tokens import number_terms
-from verifier.language.text import content_stems, split_sentences
+from verifier.language.sentences import split_sentences
+from verifier.language.text import content_stems
 from verifier.models import (
     CONTRADICTED,
     SUPPORTED,

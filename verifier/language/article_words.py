@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from verifier.language.entities import with_named_parts
 from verifier.language.lexicon import is_agent
-from verifier.language.text import paragraphs, split_sentences, words
+from verifier.language.sentences import paragraphs, split_sentences
+from verifier.language.text import words
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Claim
 
