@@ -104,13 +104,13 @@ def _by_people(word: str, names: dict[tuple[str, ...], str]) -> str | None:
 
 
 def moved(
-    said: frozenset[str], source: frozenset[str], nationalities: frozenset[str] = frozenset()
+    said: frozenset[str], source: frozenset[str], by_adjective: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[str]] | None:
     """Return (the statement's countries, the claim's) when the statement moves the claim
     to another country: each names one the other does not. None when they agree. The
-    claim's `nationalities` (countries named by an adjective only) match the statement's but
-    are no place of the claim's."""
-    only_said, only_source = said - source - nationalities - _ACTORS, source - said - _ACTORS
+    claim's countries named `by_adjective` only (its `nationalities`) match the statement's
+    but are no place of the claim's."""
+    only_said, only_source = said - source - by_adjective - _ACTORS, source - said - _ACTORS
     if not only_said or not only_source:
         return None
     return [name_of(c) for c in sorted(only_said)], [name_of(c) for c in sorted(only_source)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from verifier.language.number_words import MONTHS, SMALL
+from verifier.language.number_words import MONTHS, QUALIFIERS, SMALL
 from verifier.models import Quantity
 
 # A tally ("voted 7-2", "ended 35-23", "a 3-1 win"): two numbers that are one figure. Read only
@@ -20,10 +20,12 @@ _TALLY_CUES = (
     r"drawing|voted|votes|voting|vote|score|scored|scores|scoring|ahead|behind|final|margin|"
     r"victory|win|defeat|loss|draw|lead|tied|level(?=\s+at\b)"
 )
+# Words after a score that make it one ("a 3-1 win", "a 7-2 vote").
+_AFTER_CUES = "vote|decision|victory|win|defeat|loss"
 _TALLY = re.compile(
     rf"\b(?P<before>(?:{_TALLY_CUES})\s+(?:(?:by|at|a|an|the)\s+)?)?"
     r"(?<![\d.,$])(?P<a>\d{1,3})\s?[-\u2013\u2014]\s?(?P<b>\d{1,3})(?!\d|,\d|%|\.\d|\s?percent)"
-    rf"(?P<after>\s+(?:{_TALLY_CUES}|vote|decision|victory|win|defeat|loss))?",
+    rf"(?P<after>\s+(?:{_TALLY_CUES}|{_AFTER_CUES}))?",
     re.IGNORECASE,
 )
 
@@ -34,9 +36,7 @@ SCORE = "score"
 SCORE_UNITS = frozenset("point goal run vote seat stroke shot".split())  # stems
 # The words beside which two numbers are a score: a score's own numbers may read one as the
 # thing they count ("a 52-50 defeat").
-TALLY_WORDS = frozenset(w for w in _TALLY_CUES.split("|") if w.isalpha()) | frozenset(
-    "vote decision victory win defeat loss".split()
-)
+TALLY_WORDS = frozenset(w for w in f"{_TALLY_CUES}|{_AFTER_CUES}".split("|") if w.isalpha())
 
 
 def tally_value(a: int, b: int) -> float:
@@ -117,14 +117,8 @@ _MARGIN = re.compile(
     re.IGNORECASE,
 )
 _HAS_MARGIN_WORD = re.compile(r"\b(?:win|victory|margin|triumph|defeat|loss)\b", re.IGNORECASE)
-_MARGIN_BOUNDS = {
-    "more than": "more",
-    "over": "more",
-    "at least": "at_least",
-    "fewer than": "less",
-    "less than": "less",
-    "under": "less",
-}
+# The bound a margin's words set ("more than", "under"), as the number reader names it.
+_MARGIN_BOUNDS = {" ".join(words): bound for words, bound in QUALIFIERS}
 
 
 def find_margins(text: str) -> list[tuple[int, str | None, tuple[int, int], str, str]]:
