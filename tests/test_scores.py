@@ -80,6 +80,13 @@ def test_only_a_scores_own_numbers_count_points() -> None:
     ]
 
 
+def _engine_with(article: str) -> Engine:
+    """An engine holding one article and nothing else (no seed)."""
+    engine = Engine(open_store(":memory:", seed=False))
+    ingest_article(article, engine)
+    return engine
+
+
 _ARTICLE = (
     "Gliders win silver\n\nThe Gliders' campaign began last week with a narrow 52-50 defeat of"
     " Brazil.\n\nIn the final, Australia beat Germany 48\u201346 at the North Greenwich Arena."
@@ -98,15 +105,12 @@ _ARTICLE = (
     ],
 )
 def test_margins_and_scores_against_an_article(statement: str, verdict: str) -> None:
-    engine = Engine(open_store(":memory:", seed=False))
-    ingest_article(_ARTICLE, engine)
-    result = verify(statement, engine)
+    result = verify(statement, _engine_with(_ARTICLE))
     assert result.verdict == verdict, result.explanation
 
 
 def test_a_wrong_margin_is_explained_against_the_score() -> None:
-    engine = Engine(open_store(":memory:", seed=False))
-    ingest_article(_ARTICLE, engine)
+    engine = _engine_with(_ARTICLE)
     result = verify("The Gliders' campaign began with a five-point win over Brazil.", engine)
     assert "52\u201350" in result.explanation and "five-point win" in result.explanation
 
@@ -184,9 +188,7 @@ def test_a_score_tells_which_game_a_statement_is_about() -> None:
     ids=lambda v: str(v)[:40],
 )
 def test_margins_found_by_review(source: str, statement: str, verdict: str) -> None:
-    engine = Engine(open_store(":memory:", seed=False))
-    ingest_article(f"Headline\n\n{source}", engine)
-    result = verify(statement, engine)
+    result = verify(statement, _engine_with(f"Headline\n\n{source}"))
     assert result.verdict == verdict, result.explanation
 
 
