@@ -67,3 +67,11 @@ def test_eval_command_on_seed_dev() -> None:
 def test_eval_command_names_a_missing_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = CliRunner().invoke(main, ["eval", "politifact", "--data", str(tmp_path)])
     assert result.exit_code != 0
+
+
+def test_eval_command_scores_the_lexical_path_when_semantic_is_off(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("VERIFIER_SEMANTIC", "off")
+    result = CliRunner().invoke(main, ["eval", "seed-dev", "--json", "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output[result.output.index("{") :])
+    assert report["semantic"] is False and report["pairs"] == 3

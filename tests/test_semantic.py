@@ -58,3 +58,18 @@ def test_with_embeddings_the_claim_worded_like_the_statement_decides_a_tie(
         close = [m for m in matches if m.score >= engine.thresholds.match]
         articles = engine.store.article_refs(m.claim.article_id for m in close)
         assert decide(features, matches, engine.thresholds, articles) == verdict
+
+
+def test_eval_scores_with_the_embeddings_the_service_would_use(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from click.testing import CliRunner
+
+    from verifier.cli import main
+
+    monkeypatch.setenv("VERIFIER_SEMANTIC", "auto")
+    result = CliRunner().invoke(main, ["eval", "articles-dev", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output[result.output.index("{") :])
+    assert report["semantic"] is True
+    assert report["accuracy"] >= 0.9 and report["citation_accuracy"] >= 0.9

@@ -90,15 +90,15 @@ def eval_command(
             loaded = benchsets.load(name, split or benchsets.default_split(name), folder)
     except (benchsets.BenchmarkError, OSError) as error:
         raise click.ClickException(str(error)) from None
+    from verifier.engine.semantic import load_embedder
+
+    # The service's own setting: with the [semantic] extra, sentence embeddings rank and
+    # decide here as they do behind the API (VERIFIER_SEMANTIC=off scores the lexical path).
+    embedder = load_embedder(str(load_settings()["SEMANTIC"]).lower() != "off")
     if isinstance(loaded, benchsets.RetrievalSet):
         if limit:
             loaded.queries = loaded.queries[:limit]
-        from verifier.engine.semantic import load_embedder
-
-        wanted = str(load_settings()["SEMANTIC"]).lower() != "off"
-        report = evaluate.evaluate_retrieval(
-            loaded, progress=progress, embedder=load_embedder(wanted)
-        )
+        report = evaluate.evaluate_retrieval(loaded, progress=progress, embedder=embedder)
     else:
         if limit:
             loaded.pairs = loaded.pairs[:limit]
@@ -107,8 +107,11 @@ def eval_command(
         # The newsroom sets are judged against the shipped claim base (and their own articles,
         # ingested), in a store of their own.
         newsroom = name in ("seed-dev", "articles-dev", "articles")
-        engine = service.Engine(service.open_store(":memory:")) if newsroom else None
+        store = service.open_store(":memory:", seed=newsroom)
+        engine = service.Engine(store, embedder=embedder)
+        service.embed_claims(list(store.iter_claims()), engine)
         report = evaluate.evaluate_verdicts(loaded, engine, progress=progress)
+        report["semantic"] = embedder is not None
     report["split"] = split or benchsets.default_split(name)
     click.echo(json.dumps(report, indent=2) if as_json else evaluate.format_report(report))
 
