@@ -347,3 +347,51 @@ def test_a_denial_counts_for_its_own_proposition(statement: str, claim: str, dif
 )
 def test_denials_opposites_and_floors(statement: str, claim: str, verdict: str) -> None:
     assert verdict_in(f"Report\n\n{claim}", statement) == verdict
+
+
+@pytest.mark.parametrize(
+    ("statement", "claim", "verdict"),
+    [
+        # a word that is a denial on its own, against the word it denies: one opposition
+        (
+            "Researchers consider the vaccine likely to reach the market this decade.",
+            "The vaccine shows promise in mice but is considered unlikely to reach the market"
+            " this decade.",
+            "contradicted",
+        ),
+        (
+            "Researchers consider the vaccine unlikely to reach the market this decade.",
+            "The vaccine shows promise in mice but is considered unlikely to reach the market"
+            " this decade.",
+            "supported",
+        ),
+        # a clause with no subject of its own says it of the subject before it: the denial
+        # is held against a statement about that subject's other clause
+        (
+            "The audit report has already been made public.",
+            "The audit report was handed to ministers on Monday but has yet to be made public.",
+            "contradicted",
+        ),
+        (
+            "The audit report was handed to ministers on Monday.",
+            "The audit report was handed to ministers on Monday but has yet to be made public.",
+            "supported",
+        ),
+        # "unable to" denies what follows, as "failed to" does; not "unable to comment"
+        (
+            "Firefighters were unable to rescue the six residents of the burning building.",
+            "Firefighters rescued all six residents of the burning building.",
+            "contradicted",
+        ),
+        (
+            "The landlord was unable to comment on the fire.",
+            "Firefighters rescued all six residents of the burning building.",
+            "unverified",
+        ),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_denials_written_as_one_word_or_in_a_clause_without_subject(
+    statement: str, claim: str, verdict: str
+) -> None:
+    assert verdict_in(f"Report\n\n{claim}", statement) == verdict

@@ -45,7 +45,7 @@ _NEGATION = re.compile(
     # says it is not so (not "denied them entry", "denied access")
     r"|\bden(?:y|ies|ied|ying) (?:that|[a-z]{2,20}ing|he|she|they|we|i|there)\b"
     r"|\bfar from (?:over|done|finished|ended|complete|certain|clear|settled)\b"
-    r"|\b(?:(?:refus|declin|fail)(?:e[ds]?|ing|s)?|(?:ha[sd]|have|is|are|was|were) yet) to\b"
+    r"|\b(?:(?:refus|declin|fail)(?:e[ds]?|ing|s)?|unable|(?:ha[sd]|have|is|are|was|were) yet) to\b"
     r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$])))"
 )
 # A source kept anonymous ("an official who was not named"): no denial of what the sentence
@@ -68,6 +68,7 @@ _NEGATION_PARTS = (
     "neither",
     "without",
     "unlikely",
+    "unable",
     "far from",
     "deni",
     "deny",

@@ -218,7 +218,21 @@ def _parts(text: str) -> list[tuple[str, frozenset[str]]]:
             split[i - 1 : i + 1] = [f"{split[i - 1]}, but {split[i]}"]
     side = [fronted.group(1)] if fronted else []
     pieces = [p for p in [*side, *split] if len(content_stems(p)) >= 2]
-    return [(p, frozenset(content_stems(p))) for p in pieces] or [(text, frozenset())]
+    parts = [(p, frozenset(content_stems(p))) for p in pieces] or [(text, frozenset())]
+    # a part that opens on its verb says it of the part before's subject ("The paper was
+    # submitted but had yet to be published"): it speaks of that subject's words too
+    for i in range(1, len(parts)):
+        if _NO_SUBJECT.match(parts[i][0]):
+            parts[i] = (parts[i][0], parts[i][1] | parts[i - 1][1])
+    return parts
+
+
+# A clause with no subject of its own: it opens on an auxiliary or modal verb.
+_NO_SUBJECT = re.compile(
+    r"^\W*(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must"
+    r"|should)\b(?!\s+(?:it|he|she|they|we|you|i|there|the|a|an|this|that|these|those)\b)",
+    re.IGNORECASE,
+)
 
 
 def _part_differs(
@@ -261,10 +275,17 @@ def _cancels(plain: list[str], denying: list[str]) -> bool:
 _DENIALS = frozenset("not no none never cannot nor neither n't".split())
 
 
+def _denies(word: str) -> bool:
+    """A denying verb ("refused"), or a word read as a denial on its own ("unlikely"); not a
+    bare denial ("never" of "had never seen a worse flood" is no opposite of "ever")."""
+    return is_denying_word(word) or (word.lower() not in _DENIALS and is_negated(word))
+
+
 def denial_is_the_opposite(said: str, source: str, flip: tuple[str, str]) -> bool:
     """Tell whether the one denial between two texts is the denying verb of an opposite pair
-    ("refused to support" / "agreed to support"), with no other denial ("never refused")."""
-    mine, theirs = is_denying_word(flip[0]), is_denying_word(flip[1])
+    ("refused to support" / "agreed to support"), or a word that is itself a denial ("deemed
+    unlikely to" / "likely to"), with no other denial ("never refused")."""
+    mine, theirs = _denies(flip[0]), _denies(flip[1])
     if mine == theirs:
         return False
     text, word = (said, flip[0]) if mine else (source, flip[1])
