@@ -451,3 +451,34 @@ def test_ages_meet_ages_and_a_thing_s_age_its_years(
     statement: str, claim: str, verdict: str
 ) -> None:
     assert verdict_in(f"Report\n\n{claim}", statement) == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("They were found an hour and a half after the crash.", [("count", 1.5, "hours")]),
+        ("He spent a year and a half in prison.", [("count", 1.5, "years")]),
+        ("The village lies half a mile from the river.", [("count", 0.5, "miles")]),
+        ("He had half a chance to score.", []),  # no unit: no figure
+        ("Rescuers reached both climbers on the ridge.", [("count", 2, "climbers")]),
+        ("Both China and Japan sent ships.", []),  # "both ... and" joins two names
+        ("Both of them were hurt.", []),
+        ("The star Pi Mensae (HD 39091) is bright.", []),  # a catalogue's number names it
+    ],
+)
+def test_halves_both_and_catalogue_numbers(text: str, found: list[tuple[str, float, str]]) -> None:
+    assert [(q.kind, q.value, q.unit) for q in extract_quantities(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The climbers were rescued about ninety minutes after the fall.", "supported"),
+        ("The climbers were rescued about three hours after the fall.", "contradicted"),
+        ("Two climbers were rescued after the fall.", "supported"),
+        ("Three climbers were rescued after the fall.", "contradicted"),
+    ],
+)
+def test_an_hour_and_a_half_and_both_are_figures(statement: str, verdict: str) -> None:
+    claim = "Rescuers reached both climbers an hour and a half after the fall."
+    assert verdict_in(f"Report\n\n{claim}", statement) == verdict

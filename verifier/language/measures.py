@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from verifier.language.number_words import SMALL
+from verifier.language.lexicon import is_unit_word
+from verifier.language.number_words import SCALES, SMALL
 
 # Money, as the number reader writes it: no unit of measure converts into it.
 CURRENCY_UNITS = frozenset(
@@ -120,9 +121,42 @@ def normalize_measures(text: str) -> str:
         for pattern, replacement in _RATES:
             text = pattern.sub(replacement, text)
         low = text.lower()
+    if "half" in low:  # "an hour and a half" is 1.5 hours, "half a mile" 0.5 miles
+        text = _HALVES.sub(_halves, text)
+        low = text.lower()
+    if "both " in low:  # "both crew members" are two; "both China and Japan" no count
+        text = _BOTH.sub(_both, text)
     if any(word in low for word in _PERIOD_CUES):
         text = _PERIODS.sub(_period, text)
     return text
+
+
+# One unit and a half, or half of one: "an hour and a half", "a year and a half", "half a
+# mile". "Two and a half hours" the number reader reads itself.
+_HALVES = re.compile(
+    r"\b(?:(?:a|an|one)\s+(?P<unit>[a-z]+)\s+and\s+a\s+half|half\s+(?:a|an)\s+(?P<part>[a-z]+))\b",
+    re.IGNORECASE,
+)
+
+
+def _halves(match: re.Match[str]) -> str:
+    unit = match.group("unit") or match.group("part")
+    if not is_unit_word(unit.lower()) or unit.lower() in SCALES or unit.lower() == "dozen":
+        # "half a million" the number reader reads; "half a chance" is no measure
+        return match.group(0)
+    return f"{1.5 if match.group('unit') else 0.5} {unit}s"
+
+
+# "both" before what it counts, written in lower case ("both crew members", "both teams").
+_BOTH = re.compile(r"\b(both)\s+(?=[a-z])", re.IGNORECASE)
+# "both X and Y" joins two things, "both of them", "both the ..." count nothing by a noun.
+_BOTH_JOINS = re.compile(r"\s*(?:(?:of|the|its|their|his|her)\b|(?:[\w'-]+\s+){0,4}?and\b)")
+
+
+def _both(match: re.Match[str]) -> str:
+    if _BOTH_JOINS.match(match.string, match.end()):
+        return match.group(0)
+    return "two " if match.group(1).islower() else "Two "
 
 
 def _period(match: re.Match[str]) -> str:

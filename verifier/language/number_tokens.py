@@ -116,8 +116,9 @@ def parse_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
 
 def names_a_thing(tokens: Tokens, i: int, quantity: Quantity) -> bool:
     """Tell whether a bare number is part of a name ("Article 263", "Terminal 3", "Flight
-    409"): it follows a capitalized word that is no month or weekday, and counts nothing. A
-    number a dash joins to another is a score or a range ("to Canada 50-57"), no name."""
+    409", "HD 39091"): it follows a capitalized word that is no month or weekday, and counts
+    nothing. A number a dash joins to another is a score or a range ("to Canada 50-57"), no
+    name."""
     if i == 0 or quantity.qualifier or quantity.unit or not tokens.raw[i].isdigit():
         return False
     if tokens.raw[i + 1 : i + 2] in (["-"], ["\u2013"], ["\u2014"]):
@@ -128,7 +129,8 @@ def names_a_thing(tokens: Tokens, i: int, quantity: Quantity) -> bool:
         and before.isalpha()
         and tokens.low[i - 1] not in MONTHS
         and tokens.low[i - 1] not in WEEKDAYS
-        and len(tokens.raw[i]) <= 4
+        # a catalogue's initials name any number ("HD 39091", "NGC 1300"); a word, a short one
+        and (len(tokens.raw[i]) <= 4 or (before.isupper() and len(before) >= 2))
         and not (len(tokens.raw[i]) == 4 and tokens.raw[i][:2] in ("19", "20"))  # a year
     )
 
