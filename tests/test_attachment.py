@@ -23,6 +23,7 @@ RAIN_AS_WRITTEN = RAIN.replace("0 millimetres", "0 millimeters").replace(
     " millimetres", " milimeters"
 )
 STORM = "The storm killed 12 people in Texas and 3 in Oklahoma on Sunday."
+SCORERS = "Leading scorers for the Tigers were Sam Doyle with 21 points and Ben Ortiz with 14."
 
 
 def _given_for(said: str, source: str) -> list[tuple[str, str]]:
@@ -46,9 +47,11 @@ def _given_for(said: str, source: str) -> list[tuple[str, str]]:
         ("Niyazov's last elected victory came in 1992.", LIFE, []),
         # two counts joined by "and"
         ("Oklahoma lost 12 people.", STORM, [("12", "3")]),
-        # a word around both figures tells neither
-        ("Oklahoma lost 12 people in the storm.", STORM, []),
+        # a word around both figures tells neither, unless the claim names beside its
+        # figure another place than the statement, one it names beside the other figure
+        ("Oklahoma lost 12 people in the storm.", STORM, [("12", "3")]),
         ("The storm killed 12 people in Texas.", STORM, []),
+        ("The storm killed 12 people on Sunday.", STORM, []),
         # the day each of several meetings was held
         ("Chavez met Chinese President Hu Jintao on Friday.", MEETINGS, [("Friday", "Thursday")]),
         ("Chavez met Premier Wen Jiabao on Friday.", MEETINGS, []),
@@ -79,6 +82,11 @@ def _given_for(said: str, source: str) -> list[tuple[str, str]]:
         ("It can mean one year in jail.", "It can be jailed from 3 months to 1 year.", []),
         # nothing around the figure to tell it by: no judgement
         ("The storm killed 12.", STORM, []),
+        # a word around both figures, and a name around the claim's own figure that the
+        # statement gives to the other: the figure is the other name's
+        ("Ben Ortiz led the Tigers with 21 points.", SCORERS, [("21", "14")]),
+        ("Sam Doyle led the Tigers with 21 points.", SCORERS, []),
+        ("Ben Ortiz scored 14 points for the Tigers.", SCORERS, []),
         # a number written in words is looked for as written
         ("Twelve people died in Oklahoma.", STORM, [("Twelve", "3")]),
         ("Twelve people died in Texas.", STORM, []),

@@ -23,6 +23,13 @@ from verifier.language.numbers import extract_quantities
         ("The teams were level at 19-19 at half-time.", ["19\u201319"]),
         ("The second quarter ended tied 19-19.", ["19\u201319"]),
         ("Parking is on level 3-4 of the car park.", []),
+        # a score written with "to", higher first, after the word that makes it one
+        ("They went into half-time one point ahead, 30 to 29.", ["30\u201329"]),
+        ("The council voted 7 to 2 in favour.", ["7\u20132"]),
+        ("Australia took a one point lead of 30\u201329 into the half.", ["30\u201329"]),
+        ("Turnout rose from 10 to 15 percent.", []),
+        ("The party won 15 to 10 seats.", []),
+        ("They led 2 to 7 at one stage.", []),  # counting up: a range
         # a pair followed by what it counts is a range, whatever came before
         ("After the win, 10-15 people gathered outside.", []),
         ("The victory came in the 1914-18 war.", []),

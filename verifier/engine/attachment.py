@@ -6,7 +6,9 @@ victory in 1992". A statement that repeats one of its figures may still give it 
 thing ("Turbat recorded 139 millimetres"; "declared himself President For Life in 1992"). The
 words a figure stands among tell what it is given for: when a name around the statement's
 figure (a place, a person, a title) is also around another figure of the claim, and no word
-around it is around the figure it repeats, the claim gives that other figure for that thing.
+around it is around the figure it repeats (or the claim names another thing beside that one:
+"Cobi Crispin with 18 points and Amber Merritt with 16"), the claim gives that other figure
+for that thing.
 """
 
 from __future__ import annotations
@@ -60,8 +62,13 @@ def given_for_another(
             continue
         units = _unit_stems(figure, *alike)
         mine, theirs = _around(said_text, figure, units), _around(source_text, same[0], units)
-        if not mine or not theirs or mine & theirs:
-            continue  # nothing to tell either by ("from 3 months to 1 year"), or the same
+        if not mine or not theirs:
+            continue  # nothing to tell either by ("from 3 months to 1 year")
+        if mine & theirs and not _names(theirs - mine):
+            # the same words, and no name the claim gives the figure for beside them: the
+            # same thing ("for the Gliders with 18 points" / "for the Gliders were Cobi
+            # Crispin with 18 points and Amber Merritt with 16" names Crispin beside it)
+            continue
         # a name around both tells (a place, a person, a title); a common word may be
         # said of the whole sentence ("the storm killed 12 in Texas and 3 in Oklahoma")
         fitting = [c for c in rivals if _names(mine & (_around(source_text, c, units) or set()))]

@@ -23,7 +23,7 @@ _TALLY_CUES = (
 # Words after a score that make it one ("a 3-1 win", "a 7-2 vote").
 _AFTER_CUES = "vote|decision|victory|win|defeat|loss"
 _TALLY = re.compile(
-    rf"\b(?P<before>(?:{_TALLY_CUES})\s+(?:(?:by|at|a|an|the)\s+)?)?"
+    rf"\b(?P<before>(?:{_TALLY_CUES})\s+(?:(?:by|at|a|an|the|of)\s+)?)?"
     r"(?<![\d.,$])(?P<a>\d{1,3})\s?[-\u2013\u2014]\s?(?P<b>\d{1,3})(?!\d|,\d|%|\.\d|\s?percent)"
     rf"(?P<after>\s+(?:{_TALLY_CUES}|{_AFTER_CUES}))?",
     re.IGNORECASE,
@@ -52,13 +52,30 @@ def tally_scores(value: float) -> tuple[int, int]:
 
 def find_tallies(text: str) -> list[tuple[int, int, str]]:
     """Return each tally of a text as (first, second, as written)."""
-    if "-" not in text and "\u2013" not in text and "\u2014" not in text:
-        return []
-    return [
-        (int(m.group("a")), int(m.group("b")), f"{m.group('a')}\u2013{m.group('b')}")
-        for m in _TALLY.finditer(text)
-        if m.group("before") or m.group("after") or _result_before(text, m)
-    ]
+    found = []
+    if "-" in text or "\u2013" in text or "\u2014" in text:
+        found = [
+            (int(m.group("a")), int(m.group("b")), f"{m.group('a')}\u2013{m.group('b')}")
+            for m in _TALLY.finditer(text)
+            if m.group("before") or m.group("after") or _result_before(text, m)
+        ]
+    if " to " in text:
+        found += [
+            (a, b, f"{a}\u2013{b}")
+            for m in _TALLY_TO.finditer(text)
+            for a, b in [(int(m.group("a")), int(m.group("b")))]
+            if a > b and not _counted_next(text, m.end())
+        ]
+    return found
+
+
+# A score written with "to" after the word that makes it one: "led 30 to 29", "ahead, 30 to
+# 29", "voted 7 to 2". Only higher first: a range counts up ("10 to 15 people"), and one
+# followed by what it counts is no score ("won 15 to 10 seats").
+_TALLY_TO = re.compile(
+    rf"\b(?:{_TALLY_CUES}),?\s+(?:(?:by|at|of)\s+)?(?P<a>\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}})(?!\d|[.,]\d|%)",
+    re.IGNORECASE,
+)
 
 
 # A result told earlier in the clause, its score after the side it names: "beat the German
@@ -84,9 +101,14 @@ _RANGE_BEFORE = re.compile(
 )
 
 
+def _counted_next(text: str, at: int) -> bool:
+    """A word after a pair of numbers that they count ("10-15 seats"; not "in", "at")."""
+    return bool(_COUNTED_NEXT.match(text, at)) and not _FUNCTION_NEXT.match(text, at)
+
+
 def _result_before(text: str, match: re.Match[str]) -> bool:
     after = match.end("b")
-    if _COUNTED_NEXT.match(text, after) and not _FUNCTION_NEXT.match(text, after):
+    if _counted_next(text, after):
         return False
     if _RANGE_BEFORE.search(text, max(0, match.start("a") - 12), match.start("a")):
         return False
