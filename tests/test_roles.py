@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import verdict_in
+from verifier.language.parse import without_place_line
 from verifier.language.roles import reversed_roles, swapped_titles, told_from_the_other_side
 
 
@@ -257,3 +258,38 @@ def test_a_title_swapped_between_two_people_is_contradicted() -> None:
     assert "flight engineer John Phillips" in swapped.explanation
     right = verify("Flight engineer John Phillips began the spacewalk.", engine)
     assert right.verdict == "supported", right.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Homebush Bay, New South Wales \u2014 In the final, the Rollers won.", "In the final,"),
+        ("WASHINGTON (AP) \u2014 The Senate voted.", "The Senate voted."),
+        ("London, England -- The Gliders won.", "The Gliders won."),
+        ("Paris, France (Reuters) \u2014 Police said.", "Police said."),
+        # no place line: a name and an aside, no comma nor agency
+        ("Obama \u2014 who was tired \u2014 said no.", "Obama \u2014"),
+        ("NASA \u2014 the agency \u2014 said so.", "NASA \u2014"),
+        ("Smith, the mayor \u2014 said no.", "Smith, the mayor"),
+    ],
+)
+def test_a_wire_place_line_is_no_part_of_the_parse(text: str, kept: str) -> None:
+    blanked = without_place_line(text)
+    assert len(blanked) == len(text)  # offsets hold
+    assert blanked.lstrip().startswith(kept)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The Dragons lost to Scotland in the cup final.", "contradicted"),
+        ("The Dragons beat Scotland in the cup final.", "supported"),
+        ("Scotland lost to the Dragons in the cup final.", "supported"),
+    ],
+)
+def test_the_side_that_won_is_read_past_the_place_line(statement: str, verdict: str) -> None:
+    article = (
+        "Dragons win cup\n\nCardiff, Wales \u2014 In yesterday's men's cup final at the"
+        " National Stadium, the Welsh Dragons beat the Scotland national team 21\u201314."
+    )
+    assert verdict_in(article, statement) == verdict

@@ -7,6 +7,7 @@ re-upload of `en_core_web_sm` 3.8.0, MIT): nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -84,11 +85,29 @@ def parse_syntax(text: str) -> Doc:
     """Parse one sentence for its words, parts of speech and dependencies only: no named
     entities (cached like `parse`)."""
     nlp = pipeline()
-    doc = nlp.make_doc(text[:MAX_CHARS])
+    doc = nlp.make_doc(without_place_line(text[:MAX_CHARS]))
     for name, step in nlp.pipeline:
         if name != ENTITY_STEP:
             doc = step(doc)
     return doc
+
+
+# A wire story's place line opening its first sentence: "Homebush Bay, New South Wales — ",
+# "WASHINGTON (AP) — ", "London, England -- ": places, each capitalized, then a dash ("NASA —
+# the agency — said" has no comma and no agency: no place line).
+_PLACE_LINE = re.compile(
+    r"^(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}){1,2}"
+    r"(?: \([A-Z][\w.]*\))?|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2} \([A-Z][\w.]*\))"
+    r" ?(?:\u2014|\u2013|--) "
+)
+
+
+def without_place_line(text: str) -> str:
+    """A sentence with its wire place line blanked (spaces, so offsets hold): parsed with it,
+    the place reads as the subject of the sentence ("Homebush Bay, New South Wales -- ... the
+    Australian Rollers beat ...": the bay did the beating)."""
+    found = _PLACE_LINE.match(text)
+    return text if found is None else " " * found.end() + text[found.end() :]
 
 
 # Words read past the end of a stretch, so that the entity recognizer sees what follows a
