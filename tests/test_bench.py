@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from verifier.cli import main
 from verifier.measure import synthetic
-from verifier.measure.bench import EXPECTED, format_table
+from verifier.measure.benchreport import EXPECTED, format_table
 from verifier.measure.metrics import percentiles
 
 TINY = ["bench", "--sizes", "300", "--queries", "10", "--articles", "5", "--json"]

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from verifier.engine.curated import curated
-from verifier.engine.extract import extract_claims, find_speaker, is_negated
+from verifier.engine.extract import extract_claims, find_speaker
+from verifier.language.denials import is_negated
 
 
 @pytest.mark.parametrize(

@@ -155,7 +155,7 @@ def ingest(
         if not claims:
             click.echo(f"Warning: {name}: no claim found in its text.", err=True)
     if as_json:
-        from verifier.web.schemas import ArticleDetailSchema
+        from verifier.web.archive_schemas import ArticleDetailSchema
 
         details = [{**article.__dict__, "claims": claims} for article, claims in stored]
         print_json(ArticleDetailSchema(many=True).dump(details))
@@ -191,7 +191,7 @@ def claims(
     else:
         found = engine.store.list_claims(None, None, limit)
     if as_json:
-        from verifier.web.schemas import ClaimSchema
+        from verifier.web.archive_schemas import ClaimSchema
 
         print_json(ClaimSchema(many=True).dump(found))
     for claim in [] if as_json else found:

@@ -98,7 +98,7 @@ class BadLineError(ValueError):
 
 def _records(file: BinaryIO, bad: list[str], stop: bool) -> Iterator[dict[str, Any]]:
     """Yield each line's claim, checked by the API's schema; report the others."""
-    from verifier.web.schemas import ClaimImportSchema
+    from verifier.web.archive_schemas import ClaimImportSchema
 
     schema = ClaimImportSchema()
     for number, line in enumerate(file, 1):

@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from verifier.engine.extract import is_negated, statement_speaker
+from verifier.engine.extract import statement_speaker
 from verifier.language.comparison import SCORES, agree, compatible, margin_agrees
+from verifier.language.denials import is_negated
 from verifier.language.entities import capitals_as_places, find_entities
 from verifier.language.numbers import extract_quantities
 from verifier.language.places import countries_among

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from verifier.engine.extract import is_negated
 from verifier.engine.matching import StatementFeatures
 from verifier.language.compound import joined_by_and
+from verifier.language.denials import is_negated
 from verifier.language.hand_pairs import ANTONYM_SETS, ANTONYM_WORDS, TRENDS, in_sense
 from verifier.language.lexicon import aligned_opposites, opposite_of
 from verifier.language.roles import told_from_the_other_side

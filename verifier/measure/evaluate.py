@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from verifier.engine.bulk import import_claims
-from verifier.engine.extract import claim_from_fields, is_negated
+from verifier.engine.extract import claim_from_fields
 from verifier.engine.semantic import Embedder
 from verifier.engine.service import Engine, ingest_article, open_store, search, verify
 from verifier.engine.verdict import Thresholds
+from verifier.language.denials import is_negated
 from verifier.measure import metrics
 from verifier.measure.benchsets import RetrievalSet, VerdictSet
 from verifier.models import CONTRADICTED, SUPPORTED, UNVERIFIED

@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from verifier.language.text import words
 from verifier.models import Article, ArticleRef, Claim
 from verifier.store.interface import NotFoundError, PreparedRows, WriteCounts
-from verifier.store.rows import CLAIM_FIELDS, claim_from_row, claim_page_filter, prepare_rows
+from verifier.store.rows import (
+    CLAIM_FIELDS,
+    article_vocabulary,
+    claim_from_row,
+    claim_page_filter,
+    id_chunks,
+    prepare_rows,
+)
 from verifier.store.schema import StoreSchema
 from verifier.store.stats import IndexStats, quote_term
 
@@ -40,7 +46,7 @@ class SQLiteStore(IndexStats, StoreSchema):
         article of that id had (their spans point into its old text); return the count."""
         record = {f: getattr(article, f) for f in _ARTICLE_FIELDS}
         record["text"] = article.text
-        record["vocabulary"] = _vocabulary(article.title, article.text)
+        record["vocabulary"] = article_vocabulary(article.title, article.text)
         claims = list(claims)
         kept = {claim.id for claim in claims}
         with self.write():
@@ -85,7 +91,7 @@ class SQLiteStore(IndexStats, StoreSchema):
         """The stored rows (in CLAIM_FIELDS order) of those of `ids` held already."""
         columns = ", ".join(f"[{f}]" for f in CLAIM_FIELDS)
         held: dict[str, tuple[Any, ...]] = {}
-        for chunk, marks in _chunks(ids):
+        for chunk, marks in id_chunks(ids):
             cursor = self.db.execute(f"SELECT {columns} FROM claims WHERE id IN ({marks})", chunk)
             held.update((row[0], tuple(row)) for row in cursor)
         return held
@@ -181,7 +187,7 @@ class SQLiteStore(IndexStats, StoreSchema):
 
     def _delete_claims(self, ids: list[str]) -> None:
         self.__dict__.pop("_df_cache", None)
-        for chunk, marks in _chunks(ids):
+        for chunk, marks in id_chunks(ids):
             self.db.execute(f"DELETE FROM vectors WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
 
@@ -274,7 +280,10 @@ class SQLiteStore(IndexStats, StoreSchema):
             rows = self.db.execute("SELECT id, title, text FROM articles").fetchall()
             self.db.conn.executemany(
                 "UPDATE articles SET vocabulary = ? WHERE id = ?",
-                ((_vocabulary(title, text) if text else "", id_) for id_, title, text in rows),
+                (
+                    (article_vocabulary(title, text) if text else "", id_)
+                    for id_, title, text in rows
+                ),
             )
         self._article_words.cache_clear()
         return len(rows)
@@ -285,18 +294,6 @@ class SQLiteStore(IndexStats, StoreSchema):
         while page := self.list_claims(limit=batch, after=after):
             yield from page
             after = page[-1].id
-
-
-def _vocabulary(title: str, text: str) -> str:
-    """Every word of an article, for the entity checks of its claims."""
-    return " ".join(sorted(set(words(f"{title} {text}"))))
-
-
-def _chunks(ids: list[str], size: int = 500) -> Iterator[tuple[list[str], str]]:
-    """Split ids for `IN (...)` lists SQLite accepts: each chunk with its placeholders."""
-    for i in range(0, len(ids), size):
-        chunk = ids[i : i + size]
-        yield chunk, ",".join("?" * len(chunk))
 
 
 BACKEND = SQLiteStore

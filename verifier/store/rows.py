@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -166,3 +166,15 @@ def claim_page_filter(
         where.append(clause)
         params.append(parameter(stems))
     return " AND ".join(where), params
+
+
+def article_vocabulary(title: str, text: str) -> str:
+    """Every word of an article, for the entity checks of its claims (both backends)."""
+    return " ".join(sorted(set(words(f"{title} {text}"))))
+
+
+def id_chunks(ids: list[str], size: int = 500) -> Iterator[tuple[list[str], str]]:
+    """Split ids for `IN (...)` lists SQLite accepts: each chunk with its placeholders."""
+    for i in range(0, len(ids), size):
+        chunk = ids[i : i + size]
+        yield chunk, ",".join("?" * len(chunk))

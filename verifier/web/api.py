@@ -15,7 +15,7 @@ from verifier.engine.browse import find_claims
 from verifier.engine.extract import find_speaker
 from verifier.engine.service import Engine
 from verifier.models import Article, ArticleRef, Claim, DraftReport, Verdict
-from verifier.web import claimreview, schemas
+from verifier.web import archive_schemas, claimreview, schemas
 from verifier.web.auth import require_read_key, writes
 from verifier.web.problems import JsonBodyParser, Problem
 
@@ -151,8 +151,8 @@ def check(body: dict[str, str]) -> DraftReport:
 
 @blp.route("/claims")
 class Claims(MethodView):
-    @blp.arguments(schemas.ClaimQuerySchema(), location="query")
-    @blp.response(200, schemas.ClaimPageSchema)
+    @blp.arguments(archive_schemas.ClaimQuerySchema(), location="query")
+    @blp.response(200, archive_schemas.ClaimPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Page through claims: with q, ranked as verification finds them (not every word
         needs to match); with article_id alone, in the order they stand in the article;
@@ -172,9 +172,9 @@ class Claims(MethodView):
         last_id = items[-1].id if len(items) == limit else None
         return {"items": items, "next_cursor": _cursor(last_id)}
 
-    @blp.response(201, schemas.ClaimSchema)
+    @blp.response(201, archive_schemas.ClaimSchema)
     @writes
-    @blp.arguments(schemas.ClaimInSchema())
+    @blp.arguments(archive_schemas.ClaimInSchema())
     def post(self, body: dict[str, Any]) -> Claim:
         """Add a curated claim (needs an API key)."""
         return service.add_claim(body, engine())
@@ -182,7 +182,7 @@ class Claims(MethodView):
 
 @blp.route("/claims/<claim_id>")
 class ClaimById(MethodView):
-    @blp.response(200, schemas.ClaimSchema)
+    @blp.response(200, archive_schemas.ClaimSchema)
     def get(self, claim_id: str) -> Claim:
         """Return one claim."""
         return engine().store.get_claim(claim_id)
@@ -196,17 +196,17 @@ class ClaimById(MethodView):
 
 @blp.route("/articles")
 class Articles(MethodView):
-    @blp.arguments(schemas.PageQuerySchema(), location="query")
-    @blp.response(200, schemas.ArticlePageSchema)
+    @blp.arguments(archive_schemas.PageQuerySchema(), location="query")
+    @blp.response(200, archive_schemas.ArticlePageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Page through articles."""
         items = engine().store.list_articles(query["limit"], _after(query.get("cursor"), str))
         full = len(items) == query["limit"]
         return {"items": items, "next_cursor": _cursor(items[-1].id if full else None)}
 
-    @blp.response(201, schemas.ArticleDetailSchema)
+    @blp.response(201, archive_schemas.ArticleDetailSchema)
     @writes
-    @blp.arguments(schemas.ArticleInSchema())
+    @blp.arguments(archive_schemas.ArticleInSchema())
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Store an article and the claims extracted from it (needs an API key)."""
         article, claims = service.ingest_article(body.pop("text"), engine(), **body)
@@ -215,8 +215,8 @@ class Articles(MethodView):
 
 @blp.route("/articles/<article_id>")
 class ArticleById(MethodView):
-    @blp.arguments(schemas.PageQuerySchema(), location="query")
-    @blp.response(200, schemas.ArticleDetailSchema)
+    @blp.arguments(archive_schemas.PageQuerySchema(), location="query")
+    @blp.response(200, archive_schemas.ArticleDetailSchema)
     def get(self, query: dict[str, Any], article_id: str) -> dict[str, Any]:
         """Return one article with a page of its claims, in the order they stand in it
         (next_cursor pages on, as /claims?article_id= does)."""

@@ -14,8 +14,14 @@ from verifier.store.interface import BackupUnsupportedError, NotFoundError
 from verifier.store.postgres.index import CLAIM_COLUMNS_SQL
 from verifier.store.postgres.schema import PgSchema
 from verifier.store.postgres.terms import all_of
-from verifier.store.postgres.writes import ARTICLE_FIELDS, PgWrites, _vocabulary, storable
-from verifier.store.rows import CLAIM_FIELDS, claim_from_row, claim_page_filter, prepare_rows
+from verifier.store.postgres.writes import ARTICLE_FIELDS, PgWrites, storable
+from verifier.store.rows import (
+    CLAIM_FIELDS,
+    article_vocabulary,
+    claim_from_row,
+    claim_page_filter,
+    prepare_rows,
+)
 
 _ARTICLE_COLUMNS = ", ".join((*ARTICLE_FIELDS, "text"))
 _BACKUP = (
@@ -146,7 +152,10 @@ class PostgresStore(PgWrites, PgSchema):
             rows = conn.execute("SELECT id, title, text FROM articles").fetchall()
             cursor.executemany(
                 "UPDATE articles SET vocabulary = %s WHERE id = %s",
-                [(_vocabulary(title, text) if text else "", id_) for id_, title, text in rows],
+                [
+                    (article_vocabulary(title, text) if text else "", id_)
+                    for id_, title, text in rows
+                ],
             )
         return len(rows)
 

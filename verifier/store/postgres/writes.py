@@ -7,12 +7,11 @@ from typing import Any
 
 import psycopg
 
-from verifier.language.text import words
 from verifier.models import Article, Claim
 from verifier.store.interface import NotFoundError, PreparedRows, WriteCounts
 from verifier.store.postgres.index import CLAIM_COLUMNS_SQL, PgIndex
 from verifier.store.postgres.terms import claim_terms, document_deltas, tokens
-from verifier.store.rows import CLAIM_FIELDS, prepare_rows
+from verifier.store.rows import CLAIM_FIELDS, article_vocabulary, prepare_rows
 
 # Batches of at least this many claims go in with COPY rather than one INSERT each.
 COPY_ROWS = 500
@@ -33,7 +32,7 @@ class PgWrites(PgIndex):
         """Store an article with its claims in one transaction, replacing the claims an
         article of that id had; return the count."""
         values = [getattr(article, f) for f in ARTICLE_FIELDS]
-        values += [article.text, _vocabulary(article.title, article.text)]
+        values += [article.text, article_vocabulary(article.title, article.text)]
         claims = list(claims)
         kept = {claim.id for claim in claims}
         with self.write() as conn:
@@ -214,8 +213,3 @@ def _insert_bare_articles(conn: psycopg.Connection[Any], articles: Mapping[str, 
                 "ON CONFLICT (id) DO NOTHING",
                 list(articles.items()),
             )
-
-
-def _vocabulary(title: str, text: str) -> str:
-    """Every word of an article, for the entity checks of its claims."""
-    return " ".join(sorted(set(words(f"{title} {text}"))))
