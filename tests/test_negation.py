@@ -377,11 +377,30 @@ def test_denials_opposites_and_floors(statement: str, claim: str, verdict: str) 
             "The audit report was handed to ministers on Monday but has yet to be made public.",
             "supported",
         ),
+        # in a side clause, a word that is a denial denies that clause alone
+        (
+            "Repairs to the bridge would cost $12 million.",
+            "The mayor, who is unlikely to run again, said repairs to the bridge would cost"
+            " $12 million.",
+            "supported",
+        ),
         # "unable to" denies what follows, as "failed to" does; not "unable to comment"
         (
             "Firefighters were unable to rescue the six residents of the burning building.",
             "Firefighters rescued all six residents of the burning building.",
             "contradicted",
+        ),
+        # in a side clause it denies that clause; "unable to ... until" says when it happened
+        # (found by review)
+        (
+            "The plane was diverted to Manchester.",
+            "The plane, which was unable to land in fog, was diverted to Manchester.",
+            "supported",
+        ),
+        (
+            "Rescuers reached the village on Sunday.",
+            "Rescuers were unable to reach the village until Sunday, when the water fell.",
+            "supported",
         ),
         (
             "The landlord was unable to comment on the fire.",

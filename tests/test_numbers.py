@@ -456,14 +456,17 @@ def test_ages_meet_ages_and_a_thing_s_age_its_years(
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("They were found an hour and a half after the crash.", [("count", 1.5, "hours")]),
-        ("He spent a year and a half in prison.", [("count", 1.5, "years")]),
-        ("The village lies half a mile from the river.", [("count", 0.5, "miles")]),
+        ("They were found an hour and a half after the crash.", [("count", 1.5, "hour")]),
+        ("He spent a year and a half in prison.", [("count", 1.5, "year")]),
+        ("The village lies half a mile from the river.", [("count", 0.5, "mile")]),
         ("He had half a chance to score.", []),  # no unit: no figure
         ("Rescuers reached both climbers on the ridge.", [("count", 2, "climbers")]),
         ("Both China and Japan sent ships.", []),  # "both ... and" joins two names
         ("Both of them were hurt.", []),
         ("The star Pi Mensae (HD 39091) is bright.", []),  # a catalogue's number names it
+        ("A hailstone an inch and a half wide fell.", [("count", 1.5, "inch")]),
+        # three capitals may be a currency's code (found by review)
+        ("Regulators fined the team SEK 500000.", [("count", 500_000, None)]),
     ],
 )
 def test_halves_both_and_catalogue_numbers(text: str, found: list[tuple[str, float, str]]) -> None:

@@ -64,14 +64,22 @@ def given_for_another(
         mine, theirs = _around(said_text, figure, units), _around(source_text, same[0], units)
         if not mine or not theirs:
             continue  # nothing to tell either by ("from 3 months to 1 year")
-        if mine & theirs and not _names(theirs - mine):
+        shared = bool(mine & theirs)
+        if shared and not _names(theirs - mine):
             # the same words, and no name the claim gives the figure for beside them: the
             # same thing ("for the Gliders with 18 points" / "for the Gliders were Cobi
             # Crispin with 18 points and Amber Merritt with 16" names Crispin beside it)
             continue
         # a name around both tells (a place, a person, a title); a common word may be
-        # said of the whole sentence ("the storm killed 12 in Texas and 3 in Oklahoma")
-        fitting = [c for c in rivals if _names(mine & (_around(source_text, c, units) or set()))]
+        # said of the whole sentence ("the storm killed 12 in Texas and 3 in Oklahoma").
+        # Beside words both figures share, only a name the claim gives once tells: "12
+        # people in Dallas and 3 in rural east Texas" of "Texas officials said" does not
+        fitting = [
+            c
+            for c in rivals
+            if (names := _names_of(mine & (_around(source_text, c, units) or set())))
+            and not (shared and _named_again(names, source_text))
+        ]
         if len(fitting) == 1:
             found.append((figure, fitting[0]))
     return found
@@ -106,6 +114,17 @@ def closest(said_text: str, figure: Quantity, source_text: str, rivals: list[Qua
 
 def _names(stems: set[str]) -> bool:
     return any(s.isupper() for s in stems)
+
+
+def _names_of(stems: set[str]) -> set[str]:
+    return {s for s in stems if s.isupper()}
+
+
+def _named_again(names: set[str], text: str) -> bool:
+    """Tell whether a text gives one of these names (stems in capitals) more than once."""
+    pieces = _pieces(text)[0]
+    written = [stem(_bare(p)).upper() for p in pieces if p[:1].isupper()]
+    return any(written.count(name) > 1 for name in names)
 
 
 def _unit_stems(*figures: Quantity) -> frozenset[str]:

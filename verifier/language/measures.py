@@ -144,7 +144,7 @@ def _halves(match: re.Match[str]) -> str:
     if not is_unit_word(unit.lower()) or unit.lower() in SCALES or unit.lower() == "dozen":
         # "half a million" the number reader reads; "half a chance" is no measure
         return match.group(0)
-    return f"{1.5 if match.group('unit') else 0.5} {unit}s"
+    return f"{1.5 if match.group('unit') else 0.5} {unit}"  # "1.5 inch": no plural to guess
 
 
 # "both" before what it counts, written in lower case ("both crew members", "both teams").

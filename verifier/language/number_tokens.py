@@ -129,8 +129,9 @@ def names_a_thing(tokens: Tokens, i: int, quantity: Quantity) -> bool:
         and before.isalpha()
         and tokens.low[i - 1] not in MONTHS
         and tokens.low[i - 1] not in WEEKDAYS
-        # a catalogue's initials name any number ("HD 39091", "NGC 1300"); a word, a short one
-        and (len(tokens.raw[i]) <= 4 or (before.isupper() and len(before) >= 2))
+        # a catalogue's initials name any number ("HD 39091", "NGC 1300"); a word, a short one.
+        # Three capitals may be a currency's code the money reader does not know ("SEK 500000")
+        and (len(tokens.raw[i]) <= 4 or (before.isupper() and len(before) in (2, 4, 5, 6)))
         and not (len(tokens.raw[i]) == 4 and tokens.raw[i][:2] in ("19", "20"))  # a year
     )
 

@@ -71,7 +71,9 @@ def _is_cue(token: Token) -> bool:
     if token.dep_ == "neg" or token.lower_ in _CUES:
         return True
     following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
-    if token.lower_ == "yet" and following == "to":
+    if token.lower_ in ("yet", "unable") and following == "to":  # "has yet to", "unable to"
+        return True
+    if token.lower_ == "unlikely":  # "the mayor, who is unlikely to run again, ..."
         return True
     return _denying_verb(token)
 
