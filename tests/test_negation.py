@@ -414,3 +414,42 @@ def test_denials_written_as_one_word_or_in_a_clause_without_subject(
     statement: str, claim: str, verdict: str
 ) -> None:
     assert verdict_in(f"Report\n\n{claim}", statement) == verdict
+
+
+@pytest.mark.parametrize(
+    ("statement", "claim", "verdict"),
+    [
+        # ", however" parts a sentence's propositions as ", but" does
+        (
+            "10% of the cheese sampled is also contaminated.",
+            "Ten percent of the cheese sampled is also contaminated, however adults will not be"
+            " harmed if they eat small amounts.",
+            "supported",
+        ),
+        # the figures a statement repeats tell which part it speaks of
+        (
+            "The mill said in May 2010 that 40 of its 120 workers would lose their jobs by the"
+            " end of the year.",
+            "The mill announced in May 2010 that it will cut 40 of its 120 jobs by the end of"
+            " 2010, while the remaining 80 jobs will not be safe for the next 3 years.",
+            "supported",
+        ),
+        # a denial of something else does not cancel a pair of opposites
+        (
+            "The new strain has a shorter symptom-free incubation period than the old one.",
+            "The new strain has a longer incubation period without symptoms than the old one.",
+            "contradicted",
+        ),
+        # "younger than five" is "under five"
+        (
+            "Most of those who died were children younger than five.",
+            "Most of the victims have been children under five.",
+            "supported",
+        ),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_parts_figures_and_bounds_found_in_new_sets(
+    statement: str, claim: str, verdict: str
+) -> None:
+    assert verdict_in(f"Report\n\n{claim}", statement) == verdict

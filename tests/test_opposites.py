@@ -209,3 +209,29 @@ def test_a_directive_lifted_against_one_imposed(
     from verifier.engine.opposites import antonym_flip
 
     assert antonym_flip(prepare_statement(statement), claim_from_fields({"text": claim})) == pair
+
+
+@pytest.mark.parametrize(
+    ("statement", "claim", "pair"),
+    [
+        # WordNet opposes no verb to "double": a hand pair (hand_pairs.ANTONYMS)
+        (
+            "Officials are investigating why the number of cases halved on Saturday.",
+            "Officials are investigating why the number of cases doubled on Saturday.",
+            ("halved", "doubled"),
+        ),
+        (
+            "Sales of the car doubled in the second year.",
+            "Sales of the car halved in the second year.",
+            ("doubled", "halved"),
+        ),
+        ("Police are treating it as a double murder.", "The murder rate halved last year.", None),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_doubled_against_halved(statement: str, claim: str, pair: tuple[str, str] | None) -> None:
+    from verifier.engine.extract import claim_from_fields
+    from verifier.engine.matching import prepare_statement
+    from verifier.engine.opposites import antonym_flip
+
+    assert antonym_flip(prepare_statement(statement), claim_from_fields({"text": claim})) == pair

@@ -10,6 +10,7 @@ from verifier.engine.figures import compare_quantities, mismatch
 from verifier.engine.matching import Match, StatementFeatures
 from verifier.engine.opposites import (
     antonym_flip,
+    denial_apart_from,
     denial_is_the_opposite,
     opposed_anywhere,
     polarity_differs,
@@ -35,8 +36,17 @@ def assess(statement: StatementFeatures, match: Match, tolerance: float) -> Asse
     conflicts: list[Reason] = []
     # a denial and an opposite cancel: "lacks the features" is "has none of the features"
     denied, flip = polarity_differs(statement, claim), antonym_flip(statement, claim)
-    if denied and flip is not None and denial_is_the_opposite(statement.text, claim.text, flip):
-        denied = False  # one opposition, not two that cancel: "refused to" / "agreed to"
+    if (
+        denied
+        and flip is not None
+        and (
+            denial_is_the_opposite(statement.text, claim.text, flip)
+            or denial_apart_from(statement.text, claim.text, flip)
+        )
+    ):
+        # one opposition, not two that cancel: "refused to" / "agreed to"; or a denial of
+        # something else than the opposites ("longer ... without symptoms" / "shorter ...")
+        denied = False
     if denied and flip is None and not opposed_anywhere(statement, claim):
         conflicts.append(_negation_reason(statement, match))
     elif flip is not None and not denied:

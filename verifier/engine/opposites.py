@@ -135,7 +135,7 @@ def fact_polarity(negated: bool, text: str, other: str) -> bool:
 # is looked for only where a run of spaces starts: tried inside a long run, it backtracked
 # over the rest of the run at each space (quadratic time).
 _PARTS = re.compile(
-    r",\s+(?:and|but|while|whereas|though|although|yet|as)\s+|;\s+|(?<!\s)\s++but\s+"
+    r",\s+(?:and|but|while|whereas|though|although|yet|as|however)\s+|;\s+|(?<!\s)\s++but\s+"
     r"|,\s+(?=(?:none|neither|nor|not)\b)",  # "two dozen aftershocks, none greater than 3.6"
     re.IGNORECASE,
 )
@@ -218,13 +218,19 @@ def _parts(text: str) -> list[tuple[str, frozenset[str]]]:
             split[i - 1 : i + 1] = [f"{split[i - 1]}, but {split[i]}"]
     side = [fronted.group(1)] if fronted else []
     pieces = [p for p in [*side, *split] if len(content_stems(p)) >= 2]
-    parts = [(p, frozenset(content_stems(p))) for p in pieces] or [(text, frozenset())]
+    # a part's figures in digits count among its words: they tell which part a statement
+    # speaks of ("53 of its 163 workers by the end of 2009, while the remaining 110 jobs ...")
+    parts = [(p, frozenset(content_stems(p)) | _digits(p)) for p in pieces] or [(text, frozenset())]
     # a part that opens on its verb says it of the part before's subject ("The paper was
     # submitted but had yet to be published"): it speaks of that subject's words too
     for i in range(1, len(parts)):
         if _NO_SUBJECT.match(parts[i][0]):
             parts[i] = (parts[i][0], parts[i][1] | parts[i - 1][1])
     return parts
+
+
+def _digits(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if any(ch.isdigit() for ch in w))
 
 
 # A clause with no subject of its own: it opens on an auxiliary or modal verb.
@@ -262,17 +268,34 @@ def opposed_anywhere(statement: StatementFeatures, claim: Claim) -> bool:
 def _cancels(plain: list[str], denying: list[str]) -> bool:
     """A word of `plain` whose opposite stands by a denial in `denying` (two words before it,
     three after)."""
-    denied = {
-        w
-        for i, cue in enumerate(denying)
-        if cue in _DENIALS or cue.endswith("n't")
-        for w in denying[max(0, i - 2) : i] + denying[i + 1 : i + 4]  # "has none", "not make"
-        if w not in STOPWORDS or w in ("have", "has", "had")
-    }
+    denied = _by_denials(denying)
     return any(opposite_of(word, other) for word in set(plain) - set(denying) for other in denied)
 
 
-_DENIALS = frozenset("not no none never cannot nor neither n't".split())
+def _by_denials(tokens: list[str]) -> set[str]:
+    """The words that stand by a denial (two words before it, three after): "has none", "not
+    make", "without symptoms"."""
+    return {
+        w
+        for i, cue in enumerate(tokens)
+        if cue in _DENIALS or cue.endswith("n't")
+        for w in tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 4]
+        if w not in STOPWORDS or w in ("have", "has", "had")
+    }
+
+
+def denial_apart_from(said: str, source: str, flip: tuple[str, str]) -> bool:
+    """Tell whether the denial between two texts stands apart from their pair of opposites,
+    so the two do not cancel: "a longer incubation period without symptoms" against "a
+    shorter symptom-free incubation period" (the denial is of the symptoms; not "lacks the
+    features" / "has none of the features", whose opposite stands by the denial)."""
+    if flip[0] in _DENIALS or flip[1] in _DENIALS:
+        return False  # the denial is one of the opposites ("ever" / "never")
+    mine, theirs = words(said), words(source)
+    return flip[0] not in _by_denials(mine) and flip[1] not in _by_denials(theirs)
+
+
+_DENIALS = frozenset("not no none never cannot nor neither n't without".split())
 
 
 def _denies(word: str) -> bool:

@@ -54,6 +54,9 @@ ANTONYMS = (
     (_GOING_ON, "ends ended ending"),  # not the noun: "after the end of combat"
     ("unconditional", "conditional conditions-based"),
     ("many", "few"),
+    # a figure that doubled did not halve: WordNet opposes no verb to "double" (its forms
+    # that are only verbs: "a double murder" is no doubling)
+    ("doubled doubling", "halved halving"),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
     ("approve approves approved approving", "reject rejects rejected rejecting"),
     (_GROWING, _SHRINKING),
