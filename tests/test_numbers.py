@@ -470,7 +470,13 @@ def test_ages_meet_ages_and_a_thing_s_age_its_years(
     ],
 )
 def test_halves_both_and_catalogue_numbers(text: str, found: list[tuple[str, float, str]]) -> None:
-    assert [(q.kind, q.value, q.unit) for q in extract_quantities(text)] == found
+    assert [(q.kind, q.value, q.unit) for q in extract_quantities(text, source=True)] == found
+
+
+def test_a_statement_s_both_counts_nothing() -> None:
+    # "both" presupposes the two: a statement's "both sets" asks no count of the source
+    assert extract_quantities("Federer lost both sets.") == ()
+    assert [q.value for q in extract_quantities("Federer lost both sets.", source=True)] == [2]
 
 
 @pytest.mark.parametrize(

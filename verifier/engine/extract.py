@@ -243,7 +243,7 @@ def claim_from_fields(fields: Mapping[str, Any]) -> Claim:
         speaker=speaker,
         speaker_role=fields.get("speaker_role"),
         attribution=tuple(fields.get("attribution") or ([speaker] if speaker else [])),
-        quantities=extract_quantities(text),
+        quantities=extract_quantities(text, source=True),
         negated=bool(fields["negated"] if "negated" in fields else is_negated(text)),
         title=fields.get("title"),
     )

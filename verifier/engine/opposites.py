@@ -10,8 +10,8 @@ from verifier.language.denials import is_negated
 from verifier.language.hand_pairs import ANTONYM_SETS, ANTONYM_WORDS, TRENDS, in_sense
 from verifier.language.lexicon import aligned_opposites, opposite_of
 from verifier.language.roles import told_from_the_other_side
-from verifier.language.scope import denied_stems, is_denying_word
-from verifier.language.text import content_stems, words
+from verifier.language.scope import denied_stems, is_denying_word, undenied_clause
+from verifier.language.text import content_stems, stem, words
 from verifier.language.vocabulary import STOPWORDS
 from verifier.models import Claim
 
@@ -285,14 +285,22 @@ def _by_denials(tokens: list[str]) -> set[str]:
 
 
 def denial_apart_from(said: str, source: str, flip: tuple[str, str]) -> bool:
-    """Tell whether the denial between two texts stands apart from their pair of opposites,
-    so the two do not cancel: "a longer incubation period without symptoms" against "a
-    shorter symptom-free incubation period" (the denial is of the symptoms; not "lacks the
-    features" / "has none of the features", whose opposite stands by the denial)."""
+    """Tell whether the denials of two texts stand apart from their pair of opposites, so the
+    two do not cancel: "a longer incubation period without symptoms" against "a shorter
+    symptom-free incubation period" (the denial governs the symptoms alone). A denial of the
+    whole sentence ("failed to win a set", "a sentence longer than 10 years is unlikely", "no
+    bank stock ended higher") or one that governs the opposite is no denial apart."""
     if flip[0] in _DENIALS or flip[1] in _DENIALS:
         return False  # the denial is one of the opposites ("ever" / "never")
-    mine, theirs = words(said), words(source)
-    return flip[0] not in _by_denials(mine) and flip[1] not in _by_denials(theirs)
+    for text, word in ((said, flip[0]), (source, flip[1])):
+        if not is_negated(text):
+            continue
+        denied = denied_stems(text)
+        if denied is None and undenied_clause(text, word):
+            continue  # the opposite stands in a side clause the denial does not govern
+        if denied is None or stem(word.lower()) in denied:
+            return False
+    return True
 
 
 _DENIALS = frozenset("not no none never cannot nor neither n't without".split())

@@ -87,7 +87,7 @@ def resolve_relative(text: str, published: date) -> tuple[Quantity, ...]:
 
 def dated_quantities(text: str, published: date | None) -> tuple[Quantity, ...]:
     """A sentence's quantities, with "yesterday" or "on Tuesday" dated by its article."""
-    found = extract_quantities(text)
+    found = extract_quantities(text, source=True)
     if published is None:
         return found
     return found + tuple(q for q in resolve_relative(text, published) if q not in found)

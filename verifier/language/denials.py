@@ -33,9 +33,12 @@ _NEGATION = re.compile(
     # says it is not so (not "denied them entry", "denied access")
     r"|\bden(?:y|ies|ied|ying) (?:that|[a-z]{2,20}ing|he|she|they|we|i|there)\b"
     r"|\bfar from (?:over|done|finished|ended|complete|certain|clear|settled)\b"
-    r"|\b(?:(?:refus|declin|fail)(?:e[ds]?|ing|s)?|unable|(?:ha[sd]|have|is|are|was|were) yet) to\b"
+    r"|\b(?:(?:refus|declin)(?:e[ds]?|ing|s)?|(?:ha[sd]|have|is|are|was|were) yet) to\b"
+    r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$]))"
+    # "unable to reach the town until Sunday": it was reached on Sunday ("refused to release
+    # him until sentencing" did not release him)
+    r"|\b(?:fail(?:e[ds]?|ing|s)?|unable) to\b"
     r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$])"
-    # "unable to reach the town until Sunday": it was reached on Sunday
     r"|[^.,;:]{1,80}?\buntil\b))"
 )
 # A source kept anonymous ("an official who was not named"): no denial of what the sentence

@@ -104,8 +104,10 @@ _RATES = (
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\b\.?)?")
 
 
-def normalize_measures(text: str) -> str:
-    """Rewrite currencies and units into the forms the number reader knows."""
+def normalize_measures(text: str, both: bool = False) -> str:
+    """Rewrite currencies and units into the forms the number reader knows; with `both`, a
+    source's "both crew members" as two (a statement's "both" presupposes the two, it does
+    not count them: "Federer lost both sets" of "failed to win a set, losing 6-4, 6-3")."""
     if any(mark in text for mark in "$€£¥₹") or _has_code(text):
         text = _DOLLARS.sub("$", text)
         text = _OTHER.sub(_other_currency, text)
@@ -124,7 +126,7 @@ def normalize_measures(text: str) -> str:
     if "half" in low:  # "an hour and a half" is 1.5 hours, "half a mile" 0.5 miles
         text = _HALVES.sub(_halves, text)
         low = text.lower()
-    if "both " in low:  # "both crew members" are two; "both China and Japan" no count
+    if both and "both " in low:  # "both crew members" are two; "both China and Japan" no count
         text = _BOTH.sub(_both, text)
     if any(word in low for word in _PERIOD_CUES):
         text = _PERIODS.sub(_period, text)

@@ -94,7 +94,6 @@ QUALIFIERS = [
     (("over",), "more"),
     (("above",), "more"),
     (("exceeding",), "more"),
-    (("older", "than"), "more"),  # an age: "children older than five"
     (("at", "least"), "at_least"),
     (("no", "fewer", "than"), "at_least"),
     (("no", "less", "than"), "at_least"),
@@ -102,7 +101,6 @@ QUALIFIERS = [
     (("less", "than"), "less"),
     (("under",), "less"),
     (("below",), "less"),
-    (("younger", "than"), "less"),  # "children younger than five" are children under five
     (("at", "most"), "at_most"),
     (("up", "to"), "at_most"),
     (("no", "more", "than"), "at_most"),

@@ -61,10 +61,11 @@ def _is_capitalized(raw: str, all_caps: bool) -> bool:
     return all_caps or raw[:1].isupper()
 
 
-def extract_quantities(text: str) -> tuple[Quantity, ...]:
-    """Return every quantity, year, month and weekday a text states."""
+def extract_quantities(text: str, source: bool = False) -> tuple[Quantity, ...]:
+    """Return every quantity, year, month and weekday a text states (a `source`, a claim,
+    also counts what it calls "both")."""
     clocks, text = find_clocks(clean(text))
-    text = normalize_measures(text)
+    text = normalize_measures(text, both=source)
     text = separate_glued_units(text)
     text = join_designations(text)
     # one score either way round ("Canada won 57-50" is "Australia lost 50-57"); a margin

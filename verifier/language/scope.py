@@ -119,6 +119,13 @@ def _scope(cue: Token) -> list[Token] | None:
         return list(verb.subtree)
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return list(verb.subtree)  # a condition: "if the fines are not paid"
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if joined and verb.dep_ not in _SIDE_CLAUSES:
+        # the first of two verbs joined by "and" denies that one: "was unable to afford an
+        # investigator and would appeal" says nothing against the appeal
+        dropped = {t.i for c in joined for t in c.subtree}
+        dropped |= {c.i for c in verb.children if c.dep_ == "cc"}
+        return [t for t in verb.subtree if t.i not in dropped]
     if verb.dep_ not in _SIDE_CLAUSES or _infinitive(verb):
         return None  # "not", "never", "no longer" of the main verb: the sentence's denial
     return list(verb.subtree)
@@ -139,3 +146,19 @@ def _subject_of_main_clause(noun: Token) -> bool:
     while verb.dep_ in _REPORTED | _MODIFIERS and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ not in _SIDE_CLAUSES
+
+
+def undenied_clause(text: str, word: str) -> bool:
+    """Tell whether a word stands in a side clause that holds no denial of its own, in a text
+    whose denial is elsewhere: "stocks" / "halved" of "Aid agencies failed to deliver food to
+    the district, where stocks had halved in a week" (the failure is of the delivery)."""
+    doc = parse_syntax(text)
+    token = next((t for t in doc if t.lower_ == word.lower()), None)
+    if token is None:
+        return False
+    clause = token
+    while clause.dep_ not in _SIDE_CLAUSES and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in _SIDE_CLAUSES:
+        return False  # in the main clause, with the denial
+    return not any(_is_cue(t) for t in clause.subtree)
