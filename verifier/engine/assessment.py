@@ -6,15 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verifier.engine.attachment import given_for_another
+from verifier.engine.cancelling import denial_apart_from, denial_is_the_opposite, opposed_anywhere
 from verifier.engine.figures import compare_quantities, mismatch
 from verifier.engine.matching import Match, StatementFeatures
-from verifier.engine.opposites import (
-    antonym_flip,
-    denial_apart_from,
-    denial_is_the_opposite,
-    opposed_anywhere,
-    polarity_differs,
-)
+from verifier.engine.opposites import antonym_flip, polarity_differs
 from verifier.engine.unrelated import credits_someone
 from verifier.language.entities import speaker_matches
 from verifier.language.roles import reversed_roles, swapped_titles
