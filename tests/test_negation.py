@@ -493,3 +493,43 @@ def test_an_opposite_in_a_side_clause_the_denial_does_not_govern() -> None:
     assert (
         verdict_in(f"Report\n\n{claim}", "Food stocks in the district doubled.") == "contradicted"
     )
+
+
+@pytest.mark.parametrize(
+    ("statement", "claim", "verdict"),
+    [  # found by the third review
+        # "unable to ... until" reads past commas in its clause, not past a joined verb
+        (
+            "Crews restored power to 40,000 homes late on Tuesday.",
+            "Utility crews were unable to restore power to 40,000 homes until late Tuesday,"
+            " after a storm.",
+            "supported",
+        ),
+        (
+            "Rescuers found the missing climber.",
+            "Rescuers failed to find the missing climber and will continue searching until"
+            " nightfall.",
+            "contradicted",
+        ),
+        # two verbs joined by "or" are both denied; by "and", the first alone, and never
+        # the subject they share
+        (
+            "The utility cut output this year.",
+            "The utility has not raised prices or cut output this year.",
+            "contradicted",
+        ),
+        (
+            "The government asked foreign donors for $50 million.",
+            "The government did not declare an emergency and asked foreign donors for $50 million.",
+            "supported",
+        ),
+        (
+            "The government declared an emergency.",
+            "The government did not declare an emergency and asked foreign donors for $50 million.",
+            "contradicted",
+        ),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_until_or_and_the_subject_two_verbs_share(statement: str, claim: str, verdict: str) -> None:
+    assert verdict_in(f"Report\n\n{claim}", statement) == verdict

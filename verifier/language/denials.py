@@ -36,10 +36,12 @@ _NEGATION = re.compile(
     r"|\b(?:(?:refus|declin)(?:e[ds]?|ing|s)?|(?:ha[sd]|have|is|are|was|were) yet) to\b"
     r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$]))"
     # "unable to reach the town until Sunday": it was reached on Sunday ("refused to release
-    # him until sentencing" did not release him)
+    # him until sentencing" did not release him); within its clause, past commas ("250,000
+    # households", "the area, where waves were high,"), not past a joined verb ("failed to find
+    # the climber and will search until nightfall")
     r"|\b(?:fail(?:e[ds]?|ing|s)?|unable) to\b"
     r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$])"
-    r"|[^.,;:]{1,80}?\buntil\b))"
+    r"|(?:(?!\b(?:and|but|while|whereas|although|though|because)\b)[^.;:]){1,120}?\buntil\b))"
 )
 # A source kept anonymous ("an official who was not named"): no denial of what the sentence
 # states ("Trump was not named in the indictment", "not named after him" still are).

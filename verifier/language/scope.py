@@ -120,11 +120,13 @@ def _scope(cue: Token) -> list[Token] | None:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return list(verb.subtree)  # a condition: "if the fines are not paid"
     joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-    if joined and verb.dep_ not in _SIDE_CLAUSES:
+    joins = [c for c in verb.children if c.dep_ == "cc"]
+    if joined and verb.dep_ not in _SIDE_CLAUSES and [c.lower_ for c in joins] == ["and"]:
         # the first of two verbs joined by "and" denies that one: "was unable to afford an
-        # investigator and would appeal" says nothing against the appeal
-        dropped = {t.i for c in joined for t in c.subtree}
-        dropped |= {c.i for c in verb.children if c.dep_ == "cc"}
+        # investigator and would appeal" says nothing against the appeal (nor its subject,
+        # which both verbs share); "has not raised prices or cut output" denies both
+        dropped = {t.i for c in joined for t in c.subtree} | {c.i for c in joins}
+        dropped |= {t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree}
         return [t for t in verb.subtree if t.i not in dropped]
     if verb.dep_ not in _SIDE_CLAUSES or _infinitive(verb):
         return None  # "not", "never", "no longer" of the main verb: the sentence's denial
