@@ -113,7 +113,7 @@ def closest(said_text: str, figure: Quantity, source_text: str, rivals: list[Qua
 
 
 def _names(stems: set[str]) -> bool:
-    return any(s.isupper() for s in stems)
+    return bool(_names_of(stems))
 
 
 def _names_of(stems: set[str]) -> set[str]:

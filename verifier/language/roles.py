@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from verifier.language.hand_pairs import ANTONYM_SETS
-from verifier.language.parse import parse, parse_syntax
+from verifier.language.parse import parse, parse_syntax, token_of
 from verifier.language.speakers import PERSON_LABELS
 from verifier.language.text import words
 from verifier.language.vocabulary import STOPWORDS
@@ -27,7 +27,7 @@ def told_from_the_other_side(said: str, word: str, source: str, other: str) -> b
     """Tell whether `word` in `said` and its opposite `other` in `source` tell one event from
     its two sides: their subjects differ, and the subject of one stands in the verb phrase of
     the other ("lost ... to Canada", "lost the vote to the Greens")."""
-    mine, theirs = _token(said, word), _token(source, other)
+    mine, theirs = token_of(said, word), token_of(source, other)
     if mine is None or theirs is None:
         return False
     my_subject, their_subject = _subject(mine), _subject(theirs)
@@ -122,10 +122,6 @@ _NAME_PARTS = frozenset({"compound", "amod", "nmod", "flat"})
 def _phrase(verb: Token, subject: set[str]) -> set[str]:
     """The naming words of a verb's phrase, its subject left out ("to Canada")."""
     return {t.lower_ for t in verb.subtree if t.pos_ in _NAMING} - subject
-
-
-def _token(text: str, word: str) -> Token | None:
-    return next((t for t in parse_syntax(text) if t.lower_ == word), None)
 
 
 def _subject(verb: Token) -> set[str]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from verifier.language.lexicon import base_forms
-from verifier.language.parse import parse_syntax
+from verifier.language.parse import parse_syntax, token_of
 from verifier.language.text import content_stems
 
 if TYPE_CHECKING:
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 # Words that deny whatever they stand for: a determiner ("no permit"), a pronoun standing
 # as the subject ("none greater than 3.6"), a preposition ("without permission"); and "yet"
 # of "has yet to be captured".
-_CUES = frozenset("not n't never no none nobody nothing neither nor without cannot".split())
+_CUES = frozenset(
+    "not n't never no none nobody nothing neither nor without cannot unlikely".split()
+)
 _DENYING_VERBS = frozenset("refuse decline fail deny".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _NOMINALS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -72,8 +74,6 @@ def _is_cue(token: Token) -> bool:
         return True
     following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
     if token.lower_ in ("yet", "unable") and following == "to":  # "has yet to", "unable to"
-        return True
-    if token.lower_ == "unlikely":  # "the mayor, who is unlikely to run again, ..."
         return True
     return _denying_verb(token)
 
@@ -154,8 +154,7 @@ def undenied_clause(text: str, word: str) -> bool:
     """Tell whether a word stands in a side clause that holds no denial of its own, in a text
     whose denial is elsewhere: "stocks" / "halved" of "Aid agencies failed to deliver food to
     the district, where stocks had halved in a week" (the failure is of the delivery)."""
-    doc = parse_syntax(text)
-    token = next((t for t in doc if t.lower_ == word.lower()), None)
+    token = token_of(text, word)
     if token is None:
         return False
     clause = token
